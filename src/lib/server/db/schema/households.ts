@@ -1,0 +1,40 @@
+/**
+ * Households: the unit of "gõ từng nhà". Personal fields (head name, phone, exact point) are
+ * protected data; public queries never select them. Always reached through their province
+ * and commune, so a database per province is a change of wiring only.
+ */
+import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
+import { hamlets } from './hamlets.ts';
+
+export const LOCATION_STATUSES = ['exact', 'needs_check'] as const;
+
+export const households = sqliteTable(
+	'households',
+	{
+		id: text('id').primaryKey(),
+		provinceCode: text('province_code').notNull(),
+		communeCode: text('commune_code').notNull(),
+		hamletId: text('hamlet_id').references(() => hamlets.id),
+		address: text('address').notNull(),
+		/** Normalised address, for duplicate detection within a commune. */
+		addressKey: text('address_key').notNull(),
+		/** Alley key from the address parser: houses of one alley are walked together. */
+		alleyKey: text('alley_key').notNull(),
+		lon: real('lon'),
+		lat: real('lat'),
+		locationStatus: text('location_status', { enum: LOCATION_STATUSES }).notNull(),
+		adults: integer('adults').notNull(),
+		headName: text('head_name'),
+		headPhone: text('head_phone'),
+		consent: integer('consent', { mode: 'boolean' }).notNull().default(false),
+		doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		// a commune's households (planning view, metrics job), optionally by hamlet.
+		index('households_commune_idx').on(t.provinceCode, t.communeCode, t.hamletId),
+		// duplicate detection on import: same normalised address in the same commune.
+		index('households_address_idx').on(t.communeCode, t.addressKey)
+	]
+);

@@ -1,0 +1,58 @@
+/**
+ * Precomputed public aggregates, written by the metrics job and read by the public API.
+ * They hold counts (numerators and denominators), never rates: rates, suppression and
+ * "no data" are decided by domain/metrics.ts when they are read.
+ */
+import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
+
+export const AREA_LEVELS = ['country', 'province', 'commune'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+export const areaMetrics = sqliteTable(
+	'area_metrics',
+	{
+		level: text('level', { enum: AREA_LEVELS }).notNull(),
+		code: text('code').notNull(), // "VN", province or commune code
+		provinceCode: text('province_code'),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		teams: integer('teams').notNull(),
+		members: integer('members').notNull(),
+		/** Sum of usable population; null when no usable figure (members_per_1000 = no data). */
+		population: integer('population'),
+		hamlets: integer('hamlets').notNull(),
+		hamletsCovered: integer('hamlets_covered').notNull(),
+		householdsKnown: integer('households_known').notNull(),
+		householdsReached: integer('households_reached').notNull(),
+		householdsVisited: integer('households_visited').notNull(),
+		/** Records behind these figures that are synthetic demo data (UI marks it). */
+		demoRecords: integer('demo_records').notNull(),
+		computedAt: integer('computed_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.level, t.code] }),
+		// all communes of one province (province drill-down, ranking table).
+		index('area_metrics_province_idx').on(t.level, t.provinceCode)
+	]
+);
+
+export const areaServiceMetrics = sqliteTable(
+	'area_service_metrics',
+	{
+		level: text('level', { enum: AREA_LEVELS }).notNull(),
+		code: text('code').notNull(),
+		serviceCode: text('service_code').notNull(),
+		provinceCode: text('province_code'),
+		/** Σ adults using the service over households with a visit (latest visit each). */
+		adultsUsing: integer('adults_using').notNull(),
+		/** Σ adults over the same households: the adoption denominator. */
+		adultsTotal: integer('adults_total').notNull(),
+		/** People helped with the service through visits in the period. */
+		helped: integer('helped').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.level, t.code, t.serviceCode] }),
+		// one metric for all communes (the map's single request per metric).
+		index('area_service_metrics_service_idx').on(t.level, t.serviceCode)
+	]
+);
