@@ -6,13 +6,20 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export class ApiError extends Error {
+	readonly code: string;
+	readonly status: ContentfulStatusCode;
+	readonly details?: Record<string, unknown>;
+
 	constructor(
-		readonly code: string,
-		readonly status: ContentfulStatusCode,
+		code: string,
+		status: ContentfulStatusCode,
 		message: string,
-		readonly details?: Record<string, unknown>
+		details?: Record<string, unknown>
 	) {
 		super(message);
+		this.code = code;
+		this.status = status;
+		this.details = details;
 	}
 }
 
