@@ -1,0 +1,35 @@
+/**
+ * Prepares a local database and map assets from scratch or brings them up to date:
+ *   migrate → import reference data → build map geometry → seed demo data → compute metrics.
+ * Every step is idempotent, so running setup again is cheap.
+ *
+ *   node scripts/setup.ts [--no-demo]
+ * Env: TUNG_NGO_DATA_DIR (reference data), TUNG_NGO_PERSIST_DIR (local D1 state).
+ */
+import { parseArgs } from 'node:util';
+import { applyMigrations } from './lib/local-d1.ts';
+import { persistDir, requireDataDir, SetupError } from './lib/paths.ts';
+import { runStep, StepFailed } from './lib/run.ts';
+
+const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean', default: false } } });
+
+try {
+	process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+	process.env.WRANGLER_SEND_METRICS = 'false';
+	const dataDir = requireDataDir();
+	console.log(`Reference data: ${dataDir}\nLocal D1 state: ${persistDir()}`);
+	console.log('\n▶ Apply D1 migrations');
+	applyMigrations();
+	runStep('Import reference data', process.execPath, ['scripts/import-reference.ts']);
+	runStep('Build map geometry', process.execPath, ['scripts/build-geo.ts']);
+	if (!values['no-demo']) {
+		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts']);
+	}
+	runStep('Compute metrics', process.execPath, ['scripts/compute-metrics.ts']);
+} catch (err) {
+	if (err instanceof SetupError || err instanceof StepFailed) {
+		console.error(`\n✗ ${err.message}`);
+		process.exit(1);
+	}
+	throw err;
+}

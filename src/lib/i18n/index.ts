@@ -1,0 +1,77 @@
+/**
+ * UI language: Vietnamese first, English available. Numbers and dates always use vi-VN
+ * formats (DEVELOPERS.md), whichever language the words are in.
+ */
+import { vi, type Messages } from './vi.ts';
+import { en } from './en.ts';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof Messages;
+
+const catalogues: Record<Locale, Messages> = { vi, en };
+
+/** The locale for a requested value (query or cookie); anything unknown falls back to vi. */
+export function resolveLocale(requested: string | null): Locale {
+	return (LOCALES as readonly string[]).includes(requested ?? '') ? (requested as Locale) : 'vi';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one locale; `{name}` placeholders are filled from params. */
+export function translator(locale: Locale): Translate {
+	const messages = catalogues[locale];
+	return (key, params) => {
+		const text: string = messages[key] ?? vi[key];
+		if (!params) return text;
+		return text.replace(/\{(\w+)\}/g, (_, k: string) =>
+			params[k] === undefined ? `{${k}}` : formatValue(params[k])
+		);
+	};
+}
+
+function formatValue(v: string | number): string {
+	return typeof v === 'number' ? formatNumber(v) : v;
+}
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+const percentFormat = new Intl.NumberFormat('vi-VN', {
+	style: 'percent',
+	maximumFractionDigits: 1
+});
+const dateFormat = new Intl.DateTimeFormat('vi-VN', {
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+	timeZone: 'Asia/Ho_Chi_Minh'
+});
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	timeZone: 'Asia/Ho_Chi_Minh'
+});
+
+/** 12345.6 → "12.345,6" */
+export function formatNumber(n: number, maximumFractionDigits = 1): string {
+	return maximumFractionDigits === 1
+		? numberFormat.format(n)
+		: new Intl.NumberFormat('vi-VN', { maximumFractionDigits }).format(n);
+}
+
+/** 0.4567 → "45,7 %" */
+export function formatPercent(ratio: number): string {
+	return percentFormat.format(ratio);
+}
+
+/** A date (ISO string, epoch ms or Date) → "23/11/2026", in Vietnam's time zone. */
+export function formatDate(d: string | number | Date): string {
+	return dateFormat.format(new Date(d));
+}
+
+/** A date and time → "23/11/2026, 14:05" (vi-VN order), in Vietnam's time zone. */
+export function formatDateTime(d: string | number | Date): string {
+	return dateTimeFormat.format(new Date(d));
+}
