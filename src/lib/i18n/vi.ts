@@ -21,13 +21,16 @@ export const vi = {
 	'commune.population': 'Dân số (ước tính)',
 	'commune.population.unusable': 'Chưa có số liệu dân số dùng được',
 	'unit.km2': 'km²',
+	'offline.notice': 'Đang ngoại tuyến — dữ liệu từ {time}',
+	'offline.noticeUnknown': 'Đang ngoại tuyến — đang hiển thị dữ liệu đã lưu',
+	'update.available': 'Đã có phiên bản mới.',
+	'update.reload': 'Tải lại',
 	'error.title': 'Đã có lỗi',
 	'error.notFound': 'Không tìm thấy trang này.',
 	'error.back': 'Về bản đồ',
 	'footer.attribution':
 		'Ranh giới hành chính: Bản đồ ĐVHC sau sắp xếp (sapnhap.bando.com.vn, NXB TN-MT & Bản đồ Việt Nam), qua dự án vietnamese-provinces-database (MIT)',
-	'footer.population':
-		'Dân số: số liệu không chính thức từ cổng sáp nhập, chỉ dùng làm ước tính.'
+	'footer.population': 'Dân số: số liệu không chính thức từ cổng sáp nhập, chỉ dùng làm ước tính.'
 } as const;
 
 export type Messages = { [K in keyof typeof vi]: string };

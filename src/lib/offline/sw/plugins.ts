@@ -1,0 +1,20 @@
+/** Workbox plugins shared by the runtime caches. */
+import type { WorkboxPlugin } from 'workbox-core/types';
+import { CACHED_AT_HEADER, isStorable } from './policy.ts';
+
+/**
+ * Stores only storable responses, stamped with the time they were fetched, so the UI can say
+ * how old offline data is.
+ */
+export const stampAndFilter: WorkboxPlugin = {
+	async cacheWillUpdate({ response }) {
+		if (!isStorable(response.status, response.headers.get('cache-control'))) return null;
+		const headers = new Headers(response.headers);
+		headers.set(CACHED_AT_HEADER, new Date().toISOString());
+		return new Response(await response.blob(), {
+			status: response.status,
+			statusText: response.statusText,
+			headers
+		});
+	}
+};

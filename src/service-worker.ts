@@ -1,0 +1,56 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Service worker: precaches the app shell of this version, and keeps runtime caches of public
+ * pages, public API reads and map geometry so the public map works offline after a first visit.
+ * Personal data is never cached here (see lib/offline/sw/policy.ts). Updates wait for the user:
+ * the page asks, then posts SKIP_WAITING (workbox-window).
+ */
+import { build, files, version } from '$service-worker';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CACHE_NAMES, isGeoAsset, isPublicApi, isPublicPage } from '$lib/offline/sw/policy';
+import { stampAndFilter } from '$lib/offline/sw/plugins';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// Shell: hashed build output plus small static files; tiles are cached as they are viewed.
+const shell = [...build, ...files.filter((f) => !f.startsWith('/geo/tiles/'))];
+precacheAndRoute(shell.map((url) => ({ url, revision: build.includes(url) ? null : version })));
+cleanupOutdatedCaches();
+
+const NETWORK_TIMEOUT_S = 4;
+
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && isPublicPage(url.pathname),
+	new NetworkFirst({
+		cacheName: CACHE_NAMES.pages,
+		networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+		plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 200 })]
+	})
+);
+
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && isPublicApi(url.pathname),
+	new NetworkFirst({
+		cacheName: CACHE_NAMES.api,
+		networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+		plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 300 })]
+	})
+);
+
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && isGeoAsset(url.pathname),
+	new CacheFirst({
+		cacheName: CACHE_NAMES.geo,
+		plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 3000 })]
+	})
+);
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
