@@ -10,6 +10,7 @@ import { getDb } from '../db/client.ts';
 import { health } from './routes/health.ts';
 import { provincesApi } from './routes/provinces.ts';
 import { communesApi } from './routes/communes.ts';
+import { searchApi } from './routes/search.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -22,6 +23,7 @@ export function createApiApp() {
 	app.route('/health', health);
 	app.route('/provinces', provincesApi);
 	app.route('/communes', communesApi);
+	app.route('/search', searchApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

@@ -4,9 +4,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { ApiError } from './errors.ts';
 
-export const provinceCode = z
-	.string()
-	.regex(/^\d{2}$/, 'A province code is 2 digits, e.g. "19"');
+export const provinceCode = z.string().regex(/^\d{2}$/, 'A province code is 2 digits, e.g. "19"');
 export const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits, e.g. "05923"');
 
 /** zValidator whose failures become 400 `invalid_<target>` with the field and reason. */

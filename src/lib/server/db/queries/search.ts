@@ -1,0 +1,71 @@
+/** Place-name search over provinces and communes (public reference data only). */
+import { eq, like } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { communes, provinces } from '../schema/index.ts';
+import { normaliseQuery, rankCandidates } from '../../../domain/search.ts';
+
+export interface PlaceHit {
+	kind: 'province' | 'commune';
+	code: string;
+	name: string;
+	fullName: string;
+	fullNameEn: string;
+	provinceCode: string;
+	provinceName: string;
+	bbox: [number, number, number, number] | null;
+	key: string;
+}
+
+type Bounds = {
+	west: number | null;
+	south: number | null;
+	east: number | null;
+	north: number | null;
+};
+
+function bboxOf(r: Bounds): PlaceHit['bbox'] {
+	return r.west === null || r.south === null || r.east === null || r.north === null
+		? null
+		: [r.west, r.south, r.east, r.north];
+}
+
+/**
+ * Provinces and communes whose name matches the query (case- and diacritics-insensitive),
+ * best first. The LIKE pre-filter runs on the stored search key; ranking is domain/search.ts.
+ */
+export async function searchPlaces(db: Db, raw: string, limit: number): Promise<PlaceHit[]> {
+	const pattern = `%${normaliseQuery(raw).replace(/[%_]/g, '')}%`;
+	const [provinceRows, communeRows] = await db.batch([
+		db.select().from(provinces).where(like(provinces.searchKey, pattern)),
+		db
+			.select({ c: communes, provinceName: provinces.name })
+			.from(communes)
+			.innerJoin(provinces, eq(provinces.code, communes.provinceCode))
+			.where(like(communes.searchKey, pattern))
+	]);
+	const hits: PlaceHit[] = [
+		...provinceRows.map((p) => ({
+			kind: 'province' as const,
+			code: p.code,
+			name: p.name,
+			fullName: p.fullName,
+			fullNameEn: p.fullNameEn,
+			provinceCode: p.code,
+			provinceName: p.name,
+			bbox: bboxOf(p),
+			key: p.searchKey
+		})),
+		...communeRows.map(({ c, provinceName }) => ({
+			kind: 'commune' as const,
+			code: c.code,
+			name: c.name,
+			fullName: c.fullName,
+			fullNameEn: c.fullNameEn,
+			provinceCode: c.provinceCode,
+			provinceName,
+			bbox: bboxOf(c),
+			key: c.searchKey
+		}))
+	];
+	return rankCandidates(hits, raw, limit);
+}
