@@ -9,3 +9,7 @@ export * from './visits.ts';
 export * from './official-stats.ts';
 export * from './metrics.ts';
 export * from './meta.ts';
+export * from './sessions.ts';
+export * from './invites.ts';
+export * from './audit-log.ts';
+export * from './login-throttle.ts';
