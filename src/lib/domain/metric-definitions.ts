@@ -1,0 +1,160 @@
+/**
+ * The public metrics of DOMAIN.md ("Metrics"): their keys, labels (Vietnamese first), what their
+ * denominator is, which period they cover and whether small-count suppression applies.
+ */
+import { DEFAULT_SERVICES, type ServiceDefinition } from './services.ts';
+
+export interface Label {
+	vi: string;
+	en: string;
+}
+
+/** count: a plain count; proportion: part ÷ whole (0–1); per_1000: numerator ÷ denominator × 1000. */
+export type MetricKind = 'count' | 'proportion' | 'per_1000';
+export type MetricGroup = 'coverage' | 'adoption' | 'helped';
+
+export interface MetricDefinition {
+	key: string;
+	group: MetricGroup;
+	kind: MetricKind;
+	/** Service code for adoption_* / helped_*; null for coverage metrics. */
+	serviceCode: string | null;
+	label: Label;
+	/** What the figure is divided by (or that it is a count), shown with every figure. */
+	denominatorLabel: Label;
+	/** snapshot: state when the job ran; last_12_months: the job's 12-month period. */
+	period: 'snapshot' | 'last_12_months';
+	/** Built on the unofficial population figures: always labelled as an estimate. */
+	estimate: boolean;
+	/**
+	 * Whether the 1–10 small-count rule applies. Only `teams` is exempt: teams are
+	 * organisations whose names and counts the public may see (DOMAIN.md, "Roles and scope").
+	 */
+	smallCountRule: boolean;
+}
+
+const COUNT_DENOMINATOR: Label = {
+	vi: 'Số đếm, không có mẫu số',
+	en: 'A count, with no denominator'
+};
+
+export const COVERAGE_METRICS: readonly MetricDefinition[] = [
+	{
+		key: 'teams',
+		group: 'coverage',
+		kind: 'count',
+		serviceCode: null,
+		label: { vi: 'Tổ công nghệ số đang hoạt động', en: 'Active teams' },
+		denominatorLabel: COUNT_DENOMINATOR,
+		period: 'snapshot',
+		estimate: false,
+		smallCountRule: false
+	},
+	{
+		key: 'members_per_1000',
+		group: 'coverage',
+		kind: 'per_1000',
+		serviceCode: null,
+		label: {
+			vi: 'Thành viên tổ trên 1.000 dân (ước tính)',
+			en: 'Team members per 1,000 residents (estimate)'
+		},
+		denominatorLabel: {
+			vi: 'Dân số ước tính, không chính thức (chỉ các xã, phường có số liệu dùng được)',
+			en: 'Unofficial population estimate (only communes with a usable figure)'
+		},
+		period: 'snapshot',
+		estimate: true,
+		smallCountRule: true
+	},
+	{
+		key: 'hamlet_coverage',
+		group: 'coverage',
+		kind: 'proportion',
+		serviceCode: null,
+		label: {
+			vi: 'Tỷ lệ thôn, tổ dân phố có tổ công nghệ số',
+			en: 'Hamlets and residential groups with an active team'
+		},
+		denominatorLabel: {
+			vi: 'Số thôn, xóm, bản, ấp, tổ dân phố đã nhập',
+			en: 'Hamlets and residential groups entered'
+		},
+		period: 'snapshot',
+		estimate: false,
+		smallCountRule: true
+	},
+	{
+		key: 'households_reached',
+		group: 'coverage',
+		kind: 'proportion',
+		serviceCode: null,
+		label: {
+			vi: 'Tỷ lệ hộ đã gặp được trong 12 tháng qua',
+			en: 'Households met in the last 12 months'
+		},
+		denominatorLabel: {
+			vi: 'Số hộ đã biết (đã nhập); hộ được tính là đã gặp khi lần thăm gần nhất gặp được người',
+			en: 'Known households (entered); a household counts when its latest visit met someone'
+		},
+		period: 'last_12_months',
+		estimate: false,
+		smallCountRule: true
+	}
+];
+
+/** "Ứng dụng công dân của tỉnh" → "ứng dụng công dân của tỉnh"; acronyms (VNeID) stay. */
+function inSentence(name: string): string {
+	return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** adoption_<code> and helped_<code> for one service. */
+export function serviceMetrics(s: ServiceDefinition): MetricDefinition[] {
+	return [
+		{
+			key: `adoption_${s.code}`,
+			group: 'adoption',
+			kind: 'proportion',
+			serviceCode: s.code,
+			label: { vi: `Tỷ lệ người lớn dùng ${inSentence(s.nameVi)}`, en: `Adults using ${s.nameEn}` },
+			denominatorLabel: {
+				vi: 'Tổng số người lớn của các hộ đã gặp trong 12 tháng qua, theo lần gặp gần nhất có hỏi về dịch vụ này',
+				en: 'All adults of households met in the last 12 months, as at the latest visit that asked about this service'
+			},
+			period: 'last_12_months',
+			estimate: false,
+			smallCountRule: true
+		},
+		{
+			key: `helped_${s.code}`,
+			group: 'helped',
+			kind: 'count',
+			serviceCode: s.code,
+			label: {
+				vi: `Số người được hỗ trợ: ${inSentence(s.nameVi)}`,
+				en: `People helped: ${s.nameEn}`
+			},
+			denominatorLabel: COUNT_DENOMINATOR,
+			period: 'last_12_months',
+			estimate: false,
+			smallCountRule: true
+		}
+	];
+}
+
+/** Every public metric: coverage first, then adoption and helped per service of the catalogue. */
+export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
+	...COVERAGE_METRICS,
+	...DEFAULT_SERVICES.flatMap((s) => serviceMetrics(s).filter((d) => d.group === 'adoption')),
+	...DEFAULT_SERVICES.flatMap((s) => serviceMetrics(s).filter((d) => d.group === 'helped'))
+];
+
+/** The metric keys, in display order: teams … adoption_vneid … helped_vneid … */
+export const METRIC_KEYS: readonly string[] = METRIC_DEFINITIONS.map((d) => d.key);
+
+const BY_KEY = new Map(METRIC_DEFINITIONS.map((d) => [d.key, d]));
+
+/** The definition of a metric key, or undefined for an unknown key. */
+export function metricDefinition(key: string): MetricDefinition | undefined {
+	return BY_KEY.get(key);
+}

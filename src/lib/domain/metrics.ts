@@ -1,0 +1,220 @@
+/**
+ * Public metric values from the stored counts (area_metrics + area_service_metrics rows).
+ * The metrics job stores numerators and denominators only; rates, "no data" and suppression are
+ * decided here, when figures are read. "No data" is never 0: it has its own status.
+ */
+import {
+	METRIC_KEYS,
+	metricDefinition,
+	type Label,
+	type MetricDefinition
+} from './metric-definitions.ts';
+import {
+	disclosesSmallCount,
+	protectGroup,
+	protectHiddenParent,
+	type DisclosureCell
+} from './metric-disclosure.ts';
+
+export type AreaLevel = 'country' | 'province' | 'commune';
+
+/** Shape of an `area_metrics` row. */
+export interface AreaCounts {
+	level: AreaLevel;
+	/** "VN", a province or a commune code. */
+	code: string;
+	/** Own code for a province, the province for a commune, null for the country. */
+	provinceCode: string | null;
+	periodStart: string;
+	periodEnd: string;
+	teams: number;
+	members: number;
+	population: number | null;
+	hamlets: number;
+	hamletsCovered: number;
+	householdsKnown: number;
+	householdsReached: number;
+	householdsVisited: number;
+	demoRecords: number;
+	computedAt: number;
+}
+
+/** Shape of an `area_service_metrics` row. */
+export interface AreaServiceCounts {
+	level: AreaLevel;
+	code: string;
+	serviceCode: string;
+	provinceCode: string | null;
+	adultsUsing: number;
+	adultsTotal: number;
+	helped: number;
+}
+
+export type MetricStatus = 'value' | 'no_data' | 'suppressed';
+
+export interface MetricValue {
+	key: string;
+	status: MetricStatus;
+	/** The figure: a count, a proportion 0–1 or a number per 1,000; null unless status = value. */
+	value: number | null;
+	numerator: number | null;
+	/** null for counts and hidden figures; 0 when "no data" means nothing was entered. */
+	denominator: number | null;
+	denominatorLabel: Label;
+	/** ISO timestamps; a snapshot metric has start = end. */
+	period: { start: string; end: string };
+	estimate: boolean;
+}
+
+export interface PublicAreaMetrics {
+	level: AreaLevel;
+	code: string;
+	provinceCode: string | null;
+	/** Synthetic demo records behind the figures (the UI marks them). */
+	demoRecords: number;
+	computedAt: number;
+	metrics: MetricValue[];
+}
+
+interface Figure {
+	numerator: number;
+	denominator: number | null;
+	/** null means "no data". */
+	value: number | null;
+}
+
+function counts(def: MetricDefinition, a: AreaCounts, s: AreaServiceCounts | undefined) {
+	switch (def.key) {
+		case 'teams':
+			return { numerator: a.teams, denominator: null };
+		case 'members_per_1000':
+			return { numerator: a.members, denominator: a.population };
+		case 'hamlet_coverage':
+			return { numerator: a.hamletsCovered, denominator: a.hamlets };
+		case 'households_reached':
+			return { numerator: a.householdsReached, denominator: a.householdsKnown };
+	}
+	if (!s) return null; // no row for this service: never computed, so no data
+	if (def.group === 'adoption') return { numerator: s.adultsUsing, denominator: s.adultsTotal };
+	return { numerator: s.helped, denominator: null };
+}
+
+/** The unsuppressed figure of one metric for one area. */
+function figure(def: MetricDefinition, a: AreaCounts, s?: AreaServiceCounts): Figure {
+	const c = counts(def, a, s);
+	if (!c) return { numerator: 0, denominator: null, value: null };
+	const { numerator, denominator } = c;
+	if (def.kind === 'count') return { numerator, denominator, value: numerator };
+	if (denominator === null || denominator <= 0) return { numerator, denominator, value: null };
+	const ratio = numerator / denominator;
+	return { numerator, denominator, value: def.kind === 'per_1000' ? ratio * 1000 : ratio };
+}
+
+function toValue(def: MetricDefinition, a: AreaCounts, f: Figure, hidden: boolean): MetricValue {
+	const base = {
+		key: def.key,
+		denominatorLabel: def.denominatorLabel,
+		period: { start: def.period === 'snapshot' ? a.periodEnd : a.periodStart, end: a.periodEnd },
+		estimate: def.estimate
+	};
+	if (f.value === null) {
+		const denominator = f.denominator === 0 ? 0 : null; // "nothing entered" is safe to say
+		return { ...base, status: 'no_data', value: null, numerator: null, denominator };
+	}
+	if (hidden)
+		return { ...base, status: 'suppressed', value: null, numerator: null, denominator: null };
+	return {
+		...base,
+		status: 'value',
+		value: f.value,
+		numerator: f.numerator,
+		denominator: f.denominator
+	};
+}
+
+const primaryHidden = (def: MetricDefinition, f: Figure) =>
+	f.value !== null &&
+	def.smallCountRule &&
+	disclosesSmallCount(def.kind, f.numerator, f.denominator);
+
+/**
+ * One metric of one area with the primary small-count rule only (no sibling areas known).
+ * Throws on an unknown key. For public lists use toPublicMetrics, which also protects sums.
+ */
+export function computeMetric(
+	key: string,
+	area: AreaCounts,
+	service?: AreaServiceCounts
+): MetricValue {
+	const def = metricDefinition(key);
+	if (!def) throw new RangeError(`unknown metric: ${key}`);
+	const f = figure(def, area, service);
+	return toValue(def, area, f, primaryHidden(def, f));
+}
+
+interface Cell extends DisclosureCell {
+	area: AreaCounts;
+	figure: Figure;
+}
+
+const shown = (c: Cell | undefined) => !!c && c.figure.value !== null && !c.hidden;
+
+/** Secondary suppression of one metric over all areas given (see metric-disclosure.ts). */
+function protectSums(def: MetricDefinition, cells: Cell[]): void {
+	const withValue = cells.filter((c) => c.figure.value !== null);
+	const find = (level: AreaLevel, code?: string) =>
+		withValue.find((c) => c.area.level === level && (code === undefined || c.area.code === code));
+	const communesOf = (p: string) =>
+		withValue.filter((c) => c.area.level === 'commune' && c.area.provinceCode === p);
+	const provinceCodes = new Set(withValue.map((c) => c.area.provinceCode ?? ''));
+	for (const p of provinceCodes) {
+		if (shown(find('province', p))) protectGroup(def.kind, communesOf(p));
+	}
+	if (!shown(find('country'))) return;
+	const provinces = withValue.filter((c) => c.area.level === 'province');
+	for (const added of protectGroup(def.kind, provinces) as Cell[]) {
+		protectHiddenParent(communesOf(added.area.code));
+	}
+}
+
+/**
+ * Turns stored count rows into public metric values: every metric of `keys` for every area,
+ * with "no data", the small-count rule and protection of sums (a hidden commune cannot be
+ * worked out from its province and the other communes). Pass whole groups — a province with
+ * all its communes, the country with all provinces — or only the primary rule can apply.
+ * @returns one entry per area row, in input order, metrics in `keys` order.
+ * @throws RangeError on an unknown metric key.
+ */
+export function toPublicMetrics(
+	areas: readonly AreaCounts[],
+	services: readonly AreaServiceCounts[],
+	keys: readonly string[] = METRIC_KEYS
+): PublicAreaMetrics[] {
+	const svc = new Map(services.map((s) => [`${s.level}|${s.code}|${s.serviceCode}`, s]));
+	const defs = keys.map((k) => {
+		const def = metricDefinition(k);
+		if (!def) throw new RangeError(`unknown metric: ${k}`);
+		return def;
+	});
+	const grid = defs.map((def) =>
+		areas.map((area): Cell => {
+			const f = figure(def, area, svc.get(`${area.level}|${area.code}|${def.serviceCode}`));
+			return {
+				area,
+				figure: f,
+				numerator: f.numerator,
+				denominator: f.denominator,
+				hidden: primaryHidden(def, f)
+			};
+		})
+	);
+	defs.forEach((def, d) => def.smallCountRule && protectSums(def, grid[d]!));
+	return areas.map((a, i) => ({
+		level: a.level,
+		code: a.code,
+		provinceCode: a.provinceCode,
+		demoRecords: a.demoRecords,
+		computedAt: a.computedAt,
+		metrics: defs.map((def, d) => toValue(def, a, grid[d]![i]!.figure, grid[d]![i]!.hidden))
+	}));
+}
