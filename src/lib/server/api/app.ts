@@ -4,26 +4,47 @@
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { ApiEnv } from './types.ts';
+import type { AuthEnv } from './middleware/env.ts';
 import { ApiError, handleApiError } from './errors.ts';
 import { getDb } from '../db/client.ts';
 import { health } from './routes/health.ts';
 import { provincesApi } from './routes/provinces.ts';
 import { communesApi } from './routes/communes.ts';
 import { searchApi } from './routes/search.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { csrf } from './middleware/csrf.ts';
+import { session } from './middleware/session.ts';
+import { authApi } from './routes/auth.ts';
+import { usersApi } from './routes/users.ts';
+import { invitesApi } from './routes/invites.ts';
+import { teamsApi } from './routes/teams.ts';
+import { membersApi } from './routes/members.ts';
+import { hamletsApi } from './routes/hamlets.ts';
+import { auditApi } from './routes/audit.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
-	const app = new Hono<ApiEnv>().basePath('/api');
+	const app = new Hono<AuthEnv>().basePath('/api');
 	app.use(requestId());
+	app.use(securityHeaders);
 	app.use(async (c, next) => {
 		c.set('db', getDb(c.env.DB));
 		await next();
 	});
+	// Accounts: refuse cross-site writes, then resolve the caller (issue 4).
+	app.use(csrf);
+	app.use(session);
 	app.route('/health', health);
 	app.route('/provinces', provincesApi);
 	app.route('/communes', communesApi);
 	app.route('/search', searchApi);
+	app.route('/auth', authApi);
+	app.route('/users', usersApi);
+	app.route('/invites', invitesApi);
+	app.route('/teams', teamsApi);
+	app.route('/members', membersApi);
+	app.route('/hamlets', hamletsApi);
+	app.route('/audit', auditApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);
