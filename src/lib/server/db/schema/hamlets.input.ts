@@ -1,0 +1,29 @@
+/** Validation for hamlet writes (API, CSV import, demo seed): see db/writes/hamlets.ts. */
+import { z } from 'zod';
+import { HAMLET_KINDS } from './hamlets.ts';
+import {
+	communeCodeInput,
+	epochMsInput,
+	idInput,
+	latInput,
+	lonInput,
+	pointComplete,
+	provinceCodeInput
+} from './admin-units.input.ts';
+
+export const hamletInput = z
+	.object({
+		id: idInput,
+		provinceCode: provinceCodeInput,
+		communeCode: communeCodeInput,
+		name: z.string().trim().min(1).max(120),
+		kind: z.enum(HAMLET_KINDS),
+		lon: lonInput.nullish().transform((v) => v ?? null),
+		lat: latInput.nullish().transform((v) => v ?? null),
+		isDemo: z.boolean().default(false),
+		createdAt: epochMsInput
+	})
+	.refine(pointComplete, { message: 'lon and lat go together', path: ['lon'] });
+
+export type HamletInput = z.input<typeof hamletInput>;
+export type HamletRow = z.output<typeof hamletInput>;

@@ -1,0 +1,44 @@
+/**
+ * Validation for household writes (API, CSV import, demo seed): see db/writes/households.ts.
+ * addressKey / alleyKey are not inputs: the write function derives them from the address.
+ */
+import { z } from 'zod';
+import { LOCATION_STATUSES } from './households.ts';
+import {
+	communeCodeInput,
+	epochMsInput,
+	idInput,
+	latInput,
+	lonInput,
+	optionalText,
+	phoneInput,
+	pointComplete,
+	provinceCodeInput
+} from './admin-units.input.ts';
+
+export const householdInput = z
+	.object({
+		id: idInput,
+		provinceCode: provinceCodeInput,
+		communeCode: communeCodeInput,
+		hamletId: idInput.nullish().transform((v) => v ?? null),
+		address: z.string().trim().min(1).max(300),
+		lon: lonInput.nullish().transform((v) => v ?? null),
+		lat: latInput.nullish().transform((v) => v ?? null),
+		locationStatus: z.enum(LOCATION_STATUSES).default('needs_check'),
+		adults: z.number().int().min(0).max(60),
+		headName: optionalText(120),
+		headPhone: phoneInput,
+		consent: z.boolean().default(false),
+		doNotContact: z.boolean().default(false),
+		isDemo: z.boolean().default(false),
+		createdAt: epochMsInput
+	})
+	.refine(pointComplete, { message: 'lon and lat go together', path: ['lon'] })
+	.refine((h) => h.locationStatus !== 'exact' || h.lon !== null, {
+		message: 'an exact location needs lon and lat',
+		path: ['locationStatus']
+	});
+
+export type HouseholdInput = z.input<typeof householdInput>;
+export type HouseholdRow = z.output<typeof householdInput>;

@@ -1,0 +1,71 @@
+/**
+ * Validation for visit writes (device sync, CSV import, demo seed): see db/writes/visits.ts.
+ * A visit is an immutable event; its id is a UUIDv7 made on the device.
+ */
+import { z } from 'zod';
+import { VISIT_OUTCOMES } from './visits.ts';
+import {
+	communeCodeInput,
+	epochMsInput,
+	idInput,
+	isoDateInput,
+	optionalText,
+	provinceCodeInput
+} from './admin-units.input.ts';
+
+export const visitServiceInput = z.object({
+	serviceCode: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a service code, e.g. "vneid"'),
+	/** Adults of the household using the service after the visit. */
+	adultsUsing: z.number().int().min(0),
+	/** People helped with the service during the visit. */
+	helped: z.number().int().min(0)
+});
+
+type VisitShape = {
+	outcome: (typeof VISIT_OUTCOMES)[number];
+	adults: number;
+	peopleHelped: number;
+	services: z.output<typeof visitServiceInput>[];
+};
+
+/** Counts must fit the household as observed: nobody is counted twice or out of thin air. */
+function checkCounts(v: VisitShape, ctx: z.RefinementCtx): void {
+	const issue = (path: (string | number)[], message: string) =>
+		ctx.addIssue({ code: 'custom', path, message });
+	if (v.outcome !== 'met' && (v.services.length > 0 || v.peopleHelped > 0)) {
+		issue(['services'], 'only a visit that met someone records services or people helped');
+	}
+	const seen = new Set<string>();
+	v.services.forEach((s, i) => {
+		if (seen.has(s.serviceCode)) issue(['services', i, 'serviceCode'], 'service listed twice');
+		seen.add(s.serviceCode);
+		if (s.adultsUsing > v.adults) issue(['services', i, 'adultsUsing'], 'more than the adults');
+		if (s.helped > v.adults) issue(['services', i, 'helped'], 'more than the adults');
+		if (s.helped > v.peopleHelped) issue(['peopleHelped'], 'fewer than helped with a service');
+	});
+}
+
+export const visitInput = z
+	.object({
+		id: z.uuidv7(),
+		provinceCode: provinceCodeInput,
+		communeCode: communeCodeInput,
+		householdId: idInput,
+		routeId: idInput.nullish().transform((v) => v ?? null),
+		memberId: idInput.nullish().transform((v) => v ?? null),
+		visitedAt: epochMsInput,
+		outcome: z.enum(VISIT_OUTCOMES),
+		adults: z.number().int().min(0).max(60),
+		peopleHelped: z.number().int().min(0).default(0),
+		note: optionalText(1000),
+		revisitOn: isoDateInput.nullish().transform((v) => v ?? null),
+		services: z.array(visitServiceInput).max(50).default([]),
+		isDemo: z.boolean().default(false),
+		/** Server receipt time; defaults to the write time. Imports replaying history set it. */
+		receivedAt: epochMsInput.optional()
+	})
+	.superRefine(checkCounts);
+
+export type VisitInput = z.input<typeof visitInput>;
+export type VisitRow = z.output<typeof visitInput>;
+export type VisitServiceRow = z.output<typeof visitServiceInput>;

@@ -1,0 +1,121 @@
+/** Shared steps of the write functions: zod validation, reference checks, running inserts. */
+import { z } from 'zod';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client.ts';
+import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
+import { WriteValidationError, type WriteIssue } from './errors.ts';
+
+export type OnDuplicate = 'fail' | 'skip';
+
+export interface WriteResult {
+	/** Rows written (rows skipped as duplicates are not counted). */
+	inserted: number;
+}
+
+/**
+ * Validates every row with `schema`.
+ * @returns the parsed rows (defaults applied).
+ * @throws WriteValidationError listing every invalid row and field.
+ */
+export function parseRows<S extends z.ZodType>(
+	entity: string,
+	schema: S,
+	rows: readonly unknown[]
+): z.output<S>[] {
+	const res = z.array(schema).safeParse(rows);
+	if (res.success) return res.data;
+	const issues = res.error.issues.map((i) => ({
+		index: typeof i.path[0] === 'number' ? i.path[0] : -1,
+		path: i.path.slice(1).join('.'),
+		message: i.message
+	}));
+	throw new WriteValidationError(entity, issues);
+}
+
+/** Throws WriteValidationError when there are issues. */
+export function throwIfIssues(entity: string, issues: WriteIssue[]): void {
+	if (issues.length > 0) throw new WriteValidationError(entity, issues);
+}
+
+/**
+ * Looks up `key → value` for many keys in one batch: SELECT keyCol, valueCol FROM table
+ * WHERE keyCol IN (keys). Table and column names come from code, never from input.
+ */
+export async function lookup(
+	db: Db,
+	table: string,
+	keyCol: string,
+	valueCol: string,
+	keys: Iterable<string>
+): Promise<Map<string, string>> {
+	const unique = [...new Set(keys)];
+	const text = `SELECT "${keyCol}" AS k, "${valueCol}" AS v FROM "${table}" WHERE "${keyCol}" IN (SELECT value FROM json_each(?))`;
+	const stmts = jsonChunks(unique).map((json) => db.$client.prepare(text).bind(json));
+	const results = await runBatch(db, stmts);
+	const out = new Map<string, string>();
+	for (const r of results)
+		for (const row of r.results as { k: string; v: string }[]) out.set(row.k, row.v);
+	return out;
+}
+
+/** Every row's commune exists and lies in the row's province. */
+export async function checkCommunes(
+	db: Db,
+	rows: readonly { provinceCode: string; communeCode: string }[]
+): Promise<WriteIssue[]> {
+	const provinceOf = await lookup(
+		db,
+		'communes',
+		'code',
+		'province_code',
+		rows.map((r) => r.communeCode)
+	);
+	const issues: WriteIssue[] = [];
+	rows.forEach((r, index) => {
+		const p = provinceOf.get(r.communeCode);
+		if (p === undefined) issues.push({ index, path: 'communeCode', message: 'unknown commune' });
+		else if (p !== r.provinceCode)
+			issues.push({ index, path: 'provinceCode', message: `commune is in province ${p}` });
+	});
+	return issues;
+}
+
+/**
+ * Every non-null `field` of the rows names a record of `table` in the row's own commune
+ * (a household's hamlet, a member's team, a visit's household): scope never crosses communes.
+ */
+export async function checkParents<R extends { communeCode: string }>(
+	db: Db,
+	rows: readonly R[],
+	field: keyof R & string,
+	table: string
+): Promise<WriteIssue[]> {
+	const ids = rows
+		.map((r) => r[field])
+		.filter((v): v is R[typeof field] & string => typeof v === 'string');
+	const communeOf = await lookup(db, table, 'id', 'commune_code', ids);
+	const issues: WriteIssue[] = [];
+	rows.forEach((r, index) => {
+		const id = r[field];
+		if (typeof id !== 'string') return;
+		const c = communeOf.get(id);
+		if (c === undefined) issues.push({ index, path: field, message: `unknown ${field}` });
+		else if (c !== r.communeCode)
+			issues.push({ index, path: field, message: `${field} is in commune ${c}` });
+	});
+	return issues;
+}
+
+/** Inserts validated rows in one atomic batch. @returns the number of rows written. */
+export async function insertRows<T extends SQLiteTable>(
+	db: Db,
+	table: T,
+	rows: readonly T['$inferInsert'][],
+	onDuplicate: OnDuplicate = 'fail'
+): Promise<number> {
+	const results = await runBatch(
+		db,
+		bulkInsert(db, table, rows, { orIgnore: onDuplicate === 'skip' })
+	);
+	return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+}

@@ -1,0 +1,141 @@
+/**
+ * Writes visits and their per-service counts: device sync, CSV import and demo seed alike.
+ * Visits are immutable events with device-made ids, so a write is idempotent: a known id with
+ * the same payload hash is a no-op; a known id with another payload is a conflict (API: 409).
+ */
+import type { Db } from '../client.ts';
+import { visits, visitServices } from '../schema/index.ts';
+import { visitInput, type VisitInput, type VisitRow } from '../schema/visits.input.ts';
+import { bulkInsert, runBatch } from '../bulk.ts';
+import type { WriteIssue } from './errors.ts';
+import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
+
+export interface VisitWriteResult {
+	inserted: number;
+	/** Ids already stored with the same payload: nothing written. */
+	duplicates: string[];
+	/** Ids already stored with a different payload: nothing written. */
+	conflicts: string[];
+}
+
+/** The fields a device sends, in a fixed order, services sorted: same visit → same text. */
+function canonicalPayload(v: VisitRow): string {
+	const services = [...v.services]
+		.sort((a, b) => (a.serviceCode < b.serviceCode ? -1 : 1))
+		.map((s) => [s.serviceCode, s.adultsUsing, s.helped]);
+	return JSON.stringify([
+		v.id,
+		v.provinceCode,
+		v.communeCode,
+		v.householdId,
+		v.routeId,
+		v.memberId,
+		v.visitedAt,
+		v.outcome,
+		v.adults,
+		v.peopleHelped,
+		v.note,
+		v.revisitOn,
+		services
+	]);
+}
+
+/** SHA-256 (hex) of the visit's canonical payload. */
+export async function visitPayloadHash(v: VisitRow): Promise<string> {
+	const digest = await crypto.subtle.digest(
+		'SHA-256',
+		new TextEncoder().encode(canonicalPayload(v))
+	);
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Same id twice in one input: fine when identical, an issue when not. */
+function duplicateIssues(rows: readonly VisitRow[], hashes: readonly string[]): WriteIssue[] {
+	const first = new Map<string, number>();
+	const issues: WriteIssue[] = [];
+	rows.forEach((r, index) => {
+		const j = first.get(r.id);
+		if (j === undefined) first.set(r.id, index);
+		else if (hashes[j] !== hashes[index])
+			issues.push({ index, path: 'id', message: `same id as row ${j} with another payload` });
+	});
+	return issues;
+}
+
+async function checkScope(db: Db, rows: readonly VisitRow[]): Promise<WriteIssue[]> {
+	const memberIds = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
+	const known = await lookup(db, 'members', 'id', 'id', memberIds);
+	const memberIssues = rows.flatMap((r, index) =>
+		r.memberId && !known.has(r.memberId)
+			? [{ index, path: 'memberId', message: 'unknown member' }]
+			: []
+	);
+	return [
+		...(await checkCommunes(db, rows)),
+		...(await checkParents(db, rows, 'householdId', 'households')),
+		...(await checkParents(db, rows, 'routeId', 'routes')),
+		...memberIssues
+	];
+}
+
+interface Plan {
+	result: VisitWriteResult;
+	visitRows: (typeof visits.$inferInsert)[];
+	serviceRows: (typeof visitServices.$inferInsert)[];
+}
+
+/** Splits validated rows into new ones (to insert) and stored ones (duplicates, conflicts). */
+function plan(rows: VisitRow[], hashes: string[], stored: Map<string, string>, now: number): Plan {
+	const out: Plan = {
+		result: { inserted: 0, duplicates: [], conflicts: [] },
+		visitRows: [],
+		serviceRows: []
+	};
+	const taken = new Set<string>();
+	rows.forEach((r, i) => {
+		const hash = stored.get(r.id);
+		if (hash !== undefined)
+			(hash === hashes[i] ? out.result.duplicates : out.result.conflicts).push(r.id);
+		if (hash !== undefined || taken.has(r.id)) return;
+		taken.add(r.id);
+		const { services, receivedAt, ...visit } = r;
+		out.visitRows.push({ ...visit, payloadHash: hashes[i]!, receivedAt: receivedAt ?? now });
+		for (const s of services) out.serviceRows.push({ visitId: r.id, ...s });
+	});
+	return out;
+}
+
+/**
+ * Validates visits and inserts the new ones with their service counts in one atomic batch.
+ * A visit's household (and route) must be in its commune; counts must fit its adults.
+ * @param opts.now receipt time for rows without `receivedAt` (default: now).
+ * @returns inserted count, and ids skipped as duplicates or conflicts.
+ * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ */
+export async function insertVisits(
+	db: Db,
+	input: readonly VisitInput[],
+	opts: { now?: number } = {}
+): Promise<VisitWriteResult> {
+	const rows = parseRows('visits', visitInput, input);
+	const hashes = await Promise.all(rows.map(visitPayloadHash));
+	throwIfIssues('visits', [...duplicateIssues(rows, hashes), ...(await checkScope(db, rows))]);
+	const stored = await lookup(
+		db,
+		'visits',
+		'id',
+		'payload_hash',
+		rows.map((r) => r.id)
+	);
+	const p = plan(rows, hashes, stored, opts.now ?? Date.now());
+	// OR IGNORE: a concurrent sync of the same visit between lookup and insert stays a no-op.
+	const visitStmts = bulkInsert(db, visits, p.visitRows, { orIgnore: true });
+	const res = await runBatch(db, [
+		...visitStmts,
+		...bulkInsert(db, visitServices, p.serviceRows, { orIgnore: true })
+	]);
+	p.result.inserted = res
+		.slice(0, visitStmts.length)
+		.reduce((n, x) => n + (x.meta.changes ?? 0), 0);
+	return p.result;
+}
