@@ -1,0 +1,38 @@
+/**
+ * Computes the public metric counts into the local D1 (area_metrics, area_service_metrics).
+ *
+ *   node scripts/compute-metrics.ts [--now 2026-11-23T00:00:00Z]
+ * Env: TUNG_NGO_PERSIST_DIR (local D1 state).
+ */
+import { parseArgs } from 'node:util';
+import { withLocalDb } from './lib/local-d1.ts';
+import { computeMetrics, type MetricsReport } from '../src/lib/server/metrics/job.ts';
+
+const { values } = parseArgs({ options: { now: { type: 'string' } } });
+
+function print(r: MetricsReport): void {
+	const t = r.totals;
+	console.log(`Metrics for ${r.period.start} … ${r.period.end}`);
+	console.log(
+		`  areas: ${r.areas.communes} communes, ${r.areas.provinces} provinces, ${r.areas.country} country`
+	);
+	console.log(
+		`  rows: ${r.rows.areaMetrics} area_metrics, ${r.rows.areaServiceMetrics} area_service_metrics` +
+			` in ${r.statements} statements (one batch)`
+	);
+	console.log(
+		`  country: ${t.teams} teams, ${t.members} members (communes with usable population), ` +
+			`${t.hamlets} hamlets (${t.hamletsCovered} covered), ${t.householdsKnown} households, ` +
+			`${t.householdsVisited} visited, ${t.householdsReached} reached, ${t.helped} people helped, ` +
+			`${t.demoRecords} demo records`
+	);
+	console.log(`  elapsed: ${r.elapsedMs} ms`);
+}
+
+const now = values.now ? new Date(values.now) : new Date();
+if (Number.isNaN(now.getTime())) {
+	console.error(`✗ --now is not a date: ${values.now}`);
+	process.exit(1);
+}
+const report = await withLocalDb(({ db }) => computeMetrics(db, { now }));
+print(report);

@@ -1,0 +1,126 @@
+/**
+ * Turns per-commune aggregates into area count rows: one per commune (all of them, zeros where
+ * there are no records, so "no data" can be told from 0), one per province and one for the
+ * country ('VN'). Pure: no database here.
+ */
+import type { AreaCounts, AreaServiceCounts } from '../../domain/metrics.ts';
+import type { CountRow, HamletRow, RecordAggregates, VisitRow } from './queries.ts';
+
+export const COUNTRY_CODE = 'VN';
+
+type Counts = Omit<
+	AreaCounts,
+	'level' | 'code' | 'provinceCode' | 'periodStart' | 'periodEnd' | 'computedAt'
+>;
+type ServiceCounts = Pick<AreaServiceCounts, 'adultsUsing' | 'adultsTotal' | 'helped'>;
+
+export interface AreaTotals {
+	level: AreaCounts['level'];
+	code: string;
+	provinceCode: string | null;
+	counts: Counts;
+	services: Map<string, ServiceCounts>;
+}
+
+const byCommune = <T extends { c: string }>(rows: T[]) => new Map(rows.map((r) => [r.c, r]));
+
+function serviceTotals(
+	a: RecordAggregates,
+	serviceCodes: string[]
+): (commune: string) => Map<string, ServiceCounts> {
+	const rows = new Map(a.services.map((s) => [`${s.c}|${s.s}`, s]));
+	return (commune) =>
+		new Map(
+			serviceCodes.map((code) => {
+				const s = rows.get(`${commune}|${code}`);
+				const counts = {
+					adultsUsing: s?.adults_using ?? 0,
+					adultsTotal: s?.adults_total ?? 0,
+					helped: s?.helped ?? 0
+				};
+				return [code, counts];
+			})
+		);
+}
+
+function communeTotals(a: RecordAggregates, serviceCodes: string[]): AreaTotals[] {
+	const teams = byCommune(a.teams);
+	const members = byCommune(a.members);
+	const hamlets = byCommune(a.hamlets);
+	const households = byCommune(a.households);
+	const visits = byCommune(a.visits);
+	const servicesOf = serviceTotals(a, serviceCodes);
+	return a.communes.map((c) => {
+		const [t, m, h, hh, v] = [teams, members, hamlets, households, visits].map((x) =>
+			x.get(c.code)
+		) as [CountRow?, CountRow?, HamletRow?, CountRow?, VisitRow?];
+		const counts: Counts = {
+			teams: t?.n ?? 0,
+			members: m?.n ?? 0,
+			// Unofficial figures: only usable ones count (DOMAIN.md, data README §6).
+			population: c.population_usable && c.population !== null ? c.population : null,
+			hamlets: h?.n ?? 0,
+			hamletsCovered: h?.covered ?? 0,
+			householdsKnown: hh?.n ?? 0,
+			householdsReached: v?.reached ?? 0,
+			householdsVisited: v?.visited ?? 0,
+			demoRecords: [t, m, h, hh, v].reduce((s, x) => s + (x?.demo ?? 0), 0)
+		};
+		return {
+			level: 'commune',
+			code: c.code,
+			provinceCode: c.province_code,
+			counts,
+			services: servicesOf(c.code)
+		};
+	});
+}
+
+/**
+ * Sums communes into one area. Members count only where the population is usable, so that
+ * members_per_1000 divides members and population of the same communes.
+ */
+function sumAreas(level: 'province' | 'country', code: string, parts: AreaTotals[]): AreaTotals {
+	const sum = (f: (c: Counts) => number) => parts.reduce((s, p) => s + f(p.counts), 0);
+	const withPopulation = parts.filter((p) => p.counts.population !== null);
+	const counts: Counts = {
+		teams: sum((c) => c.teams),
+		members: withPopulation.reduce((s, p) => s + p.counts.members, 0),
+		population: withPopulation.length > 0 ? sum((c) => c.population ?? 0) : null,
+		hamlets: sum((c) => c.hamlets),
+		hamletsCovered: sum((c) => c.hamletsCovered),
+		householdsKnown: sum((c) => c.householdsKnown),
+		householdsReached: sum((c) => c.householdsReached),
+		householdsVisited: sum((c) => c.householdsVisited),
+		demoRecords: sum((c) => c.demoRecords)
+	};
+	const services = new Map<string, ServiceCounts>();
+	for (const p of parts) {
+		for (const [k, s] of p.services) {
+			const t = services.get(k) ?? { adultsUsing: 0, adultsTotal: 0, helped: 0 };
+			services.set(k, {
+				adultsUsing: t.adultsUsing + s.adultsUsing,
+				adultsTotal: t.adultsTotal + s.adultsTotal,
+				helped: t.helped + s.helped
+			});
+		}
+	}
+	return { level, code, provinceCode: level === 'province' ? code : null, counts, services };
+}
+
+/**
+ * Area totals for every commune, every province that has communes, and the country.
+ * @param serviceCodes services to give a row in every area (0 where nothing was recorded).
+ */
+export function rollUp(a: RecordAggregates, serviceCodes: string[]): AreaTotals[] {
+	const communes = communeTotals(a, serviceCodes);
+	const provinceCodes = [...new Set(communes.map((c) => c.provinceCode as string))].sort();
+	const provinces = provinceCodes.map((p) =>
+		sumAreas(
+			'province',
+			p,
+			communes.filter((c) => c.provinceCode === p)
+		)
+	);
+	return [sumAreas('country', COUNTRY_CODE, communes), ...provinces, ...communes];
+}
