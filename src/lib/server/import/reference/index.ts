@@ -1,0 +1,6 @@
+/** Public surface of the reference-data import. */
+export { importReferenceData, META_DATA_HASH, META_IMPORTED_AT } from './import.ts';
+export type { ImportReport, TableReport } from './import.ts';
+export { ImportError, type ImportErrorLocation } from './errors.ts';
+export { REFERENCE_FILES, type ReferenceFileKey, type ReferenceTexts } from './files.ts';
+export { TABLE_NAMES, type ReferenceTable } from './tables.ts';
