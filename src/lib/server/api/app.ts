@@ -21,6 +21,8 @@ import { teamsApi } from './routes/teams.ts';
 import { membersApi } from './routes/members.ts';
 import { hamletsApi } from './routes/hamlets.ts';
 import { auditApi } from './routes/audit.ts';
+import { teamsCsvApi } from './routes/teams-csv.ts';
+import { hamletsCsvApi } from './routes/hamlets-csv.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -41,8 +43,10 @@ export function createApiApp() {
 	app.route('/auth', authApi);
 	app.route('/users', usersApi);
 	app.route('/invites', invitesApi);
+	app.route('/teams', teamsCsvApi);
 	app.route('/teams', teamsApi);
 	app.route('/members', membersApi);
+	app.route('/hamlets', hamletsCsvApi);
 	app.route('/hamlets', hamletsApi);
 	app.route('/audit', auditApi);
 	app.notFound((c) =>

@@ -104,3 +104,14 @@ export async function membersWithPhones(
 	}
 	return found;
 }
+
+/** Every team of a commune with its members (one row per member; teams without any once). */
+export function communeRoster(db: Db, provinceCode: string, communeCode: string) {
+	return db
+		.select({ team: teams, hamletName: hamlets.name, member: members })
+		.from(teams)
+		.leftJoin(hamlets, eq(hamlets.id, teams.hamletId))
+		.leftJoin(members, eq(members.teamId, teams.id))
+		.where(and(eq(teams.provinceCode, provinceCode), eq(teams.communeCode, communeCode)))
+		.orderBy(asc(teams.name), asc(members.teamRole), asc(members.fullName));
+}

@@ -1,0 +1,100 @@
+/**
+ * CSV import of hamlets and residential groups (thôn, xóm, bản, ấp, tổ dân phố), with an
+ * optional point. Pure, like the team import: the server supplies what the database knows.
+ */
+import { parseChoice } from './csv-fields.ts';
+import { mapHeader, type CsvTable } from './csv-read.ts';
+import { HAMLET_KIND_LABELS } from './csv-labels.ts';
+import {
+	cellReader,
+	communeCodeError,
+	headerErrors,
+	structureErrors,
+	sizeErrors,
+	type ImportError
+} from './csv-import.ts';
+import { searchKey } from './text.ts';
+
+export const HAMLET_COLUMNS = {
+	ma_xa: ['ma_xa', 'commune_code'],
+	ten: ['ten', 'ten_thon', 'thon', 'name'],
+	loai: ['loai', 'kind'],
+	kinh_do: ['kinh_do', 'lon', 'longitude'],
+	vi_do: ['vi_do', 'lat', 'latitude']
+} as const;
+type HamletColumn = keyof typeof HAMLET_COLUMNS;
+
+/** Vietnam's extent, Trường Sa and Hoàng Sa included: points outside are typos. */
+const LON: [number, number] = [102, 118];
+const LAT: [number, number] = [6, 24];
+
+export interface HamletImportContext {
+	communeCode: string;
+	knownCommunes: ReadonlySet<string>;
+	/** searchKey(name) of the commune's existing hamlets → their name. */
+	existing: ReadonlyMap<string, string>;
+}
+
+export interface ImportedHamlet {
+	name: string;
+	kind: keyof typeof HAMLET_KIND_LABELS;
+	lon: number | null;
+	lat: number | null;
+	line: number;
+}
+
+/** "105,62" (Vietnamese decimal comma) or "105.62" → number, or NaN. */
+function decimal(raw: string): number {
+	return /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
+}
+
+function readPoint(cell: (f: HamletColumn) => string, err: (f: HamletColumn, m: string) => void) {
+	const [rawLon, rawLat] = [cell('kinh_do'), cell('vi_do')];
+	if (!rawLon && !rawLat) return { lon: null, lat: null };
+	if (!rawLon || !rawLat) {
+		err(rawLon ? 'vi_do' : 'kinh_do', 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
+		return null;
+	}
+	const [lon, lat] = [decimal(rawLon), decimal(rawLat)];
+	if (!(lon >= LON[0] && lon <= LON[1]))
+		err('kinh_do', `kinh độ "${rawLon}" nằm ngoài Việt Nam (${LON[0]}–${LON[1]})`);
+	if (!(lat >= LAT[0] && lat <= LAT[1]))
+		err('vi_do', `vĩ độ "${rawLat}" nằm ngoài Việt Nam (${LAT[0]}–${LAT[1]})`);
+	return { lon, lat };
+}
+
+/** Validates a hamlet file; committed only when `errors` is empty. */
+export function parseHamletImport(
+	table: CsvTable,
+	ctx: HamletImportContext
+): { hamlets: ImportedHamlet[]; errors: ImportError[] } {
+	const { columns, missing } = mapHeader(table.header, HAMLET_COLUMNS, ['ma_xa', 'ten', 'loai']);
+	const errors = [...headerErrors(missing), ...sizeErrors(table.rows.length)];
+	if (errors.length) return { hamlets: [], errors };
+	errors.push(...structureErrors(table.problems));
+	const hamlets: ImportedHamlet[] = [];
+	const seen = new Map<string, number>();
+	for (const row of table.rows) {
+		const before = errors.length;
+		const err = (field: HamletColumn, message: string) =>
+			errors.push({ line: row.line, field, message });
+		const cell = cellReader(columns, row);
+		const communeError = communeCodeError(cell('ma_xa'), ctx.communeCode, ctx.knownCommunes);
+		if (communeError) err('ma_xa', communeError);
+		const name = cell('ten');
+		const key = searchKey(name);
+		if (!name) err('ten', 'thiếu tên thôn');
+		else if (ctx.existing.has(key))
+			err('ten', `"${ctx.existing.get(key)}" đã có trong danh sách thôn của xã`);
+		else if (seen.has(key)) err('ten', `"${name}" trùng với dòng ${seen.get(key)}`);
+		else seen.set(key, row.line);
+		const kind = parseChoice(cell('loai'), HAMLET_KIND_LABELS, 'loại');
+		if (!kind.ok)
+			err('loai', cell('loai') ? kind.error : 'thiếu loại (thôn, xóm, bản, ấp, tổ dân phố)');
+		const point = readPoint(cell, err);
+		if (errors.length === before && kind.ok && point)
+			hamlets.push({ name, kind: kind.value, ...point, line: row.line });
+	}
+	errors.sort((a, b) => a.line - b.line);
+	return { hamlets, errors };
+}

@@ -1,0 +1,66 @@
+/**
+ * Shared shapes for CSV imports: line-numbered errors, the per-row cell reader, and the
+ * checks every import makes on the commune code column.
+ */
+import type { CsvRow } from './csv-read.ts';
+import { cleanText } from './text.ts';
+
+/** One problem in an uploaded file: where (line, column) and why, in Vietnamese. */
+export interface ImportError {
+	line: number;
+	field: string;
+	message: string;
+}
+
+/** The most rows one import takes (a commune has hundreds at most). */
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Reads a row's cells by field name; missing columns read as ''. */
+export function cellReader<F extends string>(columns: Record<F, number>, row: CsvRow) {
+	return (field: F): string => {
+		const i = columns[field];
+		return i >= 0 ? cleanText(row.cells[i] ?? '') : '';
+	};
+}
+
+/** The commune codes a file mentions (so the server can look up which exist). */
+export function codesInColumn(rows: CsvRow[], column: number): string[] {
+	if (column < 0) return [];
+	return [...new Set(rows.map((r) => (r.cells[column] ?? '').trim()).filter(Boolean))];
+}
+
+/**
+ * Checks a row's commune code: present, 5 digits (a lost leading zero is restored), existing,
+ * and the commune being imported into. Returns an error message or null.
+ */
+export function communeCodeError(
+	raw: string,
+	target: string,
+	known: ReadonlySet<string>
+): string | null {
+	if (!raw) return 'thiếu mã xã';
+	const code = /^\d{4}$/.test(raw) ? `0${raw}` : raw;
+	if (!/^\d{5}$/.test(code)) return `mã xã "${raw}" phải gồm 5 chữ số`;
+	if (!known.has(code)) return `mã xã ${code} không tồn tại`;
+	if (code !== target) return `mã xã ${code} không phải xã đang nhập (${target})`;
+	return null;
+}
+
+/** Errors for a table with no data rows or too many. */
+export function sizeErrors(rowCount: number): ImportError[] {
+	if (rowCount === 0) return [{ line: 1, field: '', message: 'tệp không có dòng dữ liệu nào' }];
+	if (rowCount > MAX_IMPORT_ROWS) {
+		return [{ line: 1, field: '', message: `tệp có ${rowCount} dòng, tối đa ${MAX_IMPORT_ROWS}` }];
+	}
+	return [];
+}
+
+/** The table's structural problems as import errors. */
+export function structureErrors(problems: { line: number; message: string }[]): ImportError[] {
+	return problems.map((p) => ({ line: p.line, field: '', message: p.message }));
+}
+
+/** Errors for required header columns that are missing. */
+export function headerErrors(missing: string[]): ImportError[] {
+	return missing.map((f) => ({ line: 1, field: f, message: `thiếu cột "${f}" ở dòng tiêu đề` }));
+}
