@@ -27,8 +27,8 @@ async function readOne(dataDir: string, file: string): Promise<string> {
 		return await readFile(join(dataDir, file), 'utf8');
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? String(err)})`;
-		throw new ImportError(`${why} from the data directory ${dataDir}`, { file });
+		const why = code === 'ENOENT' ? 'missing' : `unreadable (${code ?? String(err)})`;
+		throw new ImportError(`${why} in the data directory ${dataDir}`, { file });
 	}
 }
 

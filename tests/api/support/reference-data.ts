@@ -127,3 +127,13 @@ export async function hashDatabase(d1: D1Database): Promise<string> {
 	}
 	return hash.digest('hex');
 }
+
+/** The CSV text without the data rows whose `column` equals `value`. */
+export function dropRows(text: string, column: string, value: string): string {
+	return filterCsv(text, (row) => row[column] !== value);
+}
+
+/** The GeoJSON text without the features whose `code` property equals `code`. */
+export function dropFeatures(text: string, code: string): string {
+	return filterFeatures(text, (props) => props.code !== code);
+}

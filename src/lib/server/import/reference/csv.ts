@@ -16,8 +16,12 @@ type RowSchema = z.ZodObject<Record<string, z.ZodType<unknown, string>>>;
 
 /** Splits text into rows of strings; throws on broken quoting. */
 function splitRows(file: string, text: string): string[][] {
-	const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false });
-	const fatal = result.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+	// The data README fixes the dialect: UTF-8, comma-separated, RFC 4180 quoting.
+	const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+		header: false,
+		delimiter: ','
+	});
+	const fatal = result.errors.find((e) => e.type === 'Quotes');
 	if (fatal) {
 		throw new ImportError(fatal.message, { file, line: (fatal.row ?? 0) + 1 });
 	}

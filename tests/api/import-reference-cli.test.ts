@@ -1,0 +1,92 @@
+/**
+ * The CLI wrapper: a short report on success, a one-line reason and exit code 1 on bad data,
+ * never a stack trace. Runs the real script against its own copy of the migrated template D1.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/lib/paths.ts';
+import { REFERENCE_FILES as F } from '../../src/lib/server/import/reference/index.ts';
+import { lineOf, setCell, subsetFiles, writeDataDir } from './support/reference-data.ts';
+
+interface Run {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+let persistTo: string;
+let files: Record<string, string>;
+const cleanups: Array<() => void> = [];
+
+beforeAll(() => {
+	persistTo = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-cli-'));
+	cpSync(inject('d1Template'), persistTo, { recursive: true });
+	files = subsetFiles(['11', '12']);
+	cleanups.push(() => rmSync(persistTo, { recursive: true, force: true }));
+});
+afterAll(() => cleanups.forEach((c) => c()));
+
+function runCli(dataDir: string): Promise<Run> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['scripts/import-reference.ts'], {
+			cwd: repoRoot,
+			env: { ...process.env, TUNG_NGO_DATA_DIR: dataDir, TUNG_NGO_PERSIST_DIR: persistTo }
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
+}
+
+function dataDirOf(texts: Record<string, string>): string {
+	const dir = writeDataDir(texts);
+	cleanups.push(dir.remove);
+	return dir.dir;
+}
+
+describe('node scripts/import-reference.ts', () => {
+	it('imports a data directory and prints counts per table and the elapsed time', async () => {
+		const run = await runCli(dataDirOf(files));
+		expect(run.stderr).not.toMatch(/Error/);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^communes\s+83\s+0\s+0\s+0$/m);
+		expect(run.stdout).toMatch(/Reference data imported: \d+ statements in one batch, \d+ ms/);
+	});
+
+	it('reports nothing to write on a second run', async () => {
+		const run = await runCli(dataDirOf(files));
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^communes\s+0\s+0\s+0\s+83$/m);
+		expect(run.stdout).toMatch(/Reference data already up to date: nothing to write, \d+ ms/);
+	});
+
+	it.each([
+		[
+			'a missing data directory',
+			() => '/nonexistent/tung-ngo-data',
+			'Reference import failed: Reference data directory not found: /nonexistent/tung-ngo-data'
+		],
+		[
+			'a malformed commune code',
+			() => {
+				const line = lineOf(files[F.communes] ?? '', 'code', '03199');
+				return dataDirOf({
+					...files,
+					[F.communes]: setCell(files[F.communes] ?? '', line, 'code', '4')
+				});
+			},
+			`Reference import failed: ${F.communes} line 17, field "code": "4" is not a 5-digit commune code`
+		]
+	])('exits 1 with only the reason for %s', async (_what, dir, message) => {
+		const run = await runCli(dir());
+		expect(run.status).toBe(1);
+		expect(run.stderr.startsWith(message)).toBe(true);
+		expect(run.stderr).not.toMatch(/^\s+at /m);
+	});
+});
