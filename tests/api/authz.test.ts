@@ -1,0 +1,309 @@
+/**
+ * The authorization matrix: every scoped API route × every role × own commune / foreign
+ * commune (same province) / foreign province, asserting the exact set of roles let through.
+ * Team leaders and members belong to a team of the own commune; province admins to its province.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from './support/db.ts';
+import {
+	AREAS,
+	call,
+	makeHamlet,
+	makeMember,
+	makeTeam,
+	makeUser,
+	seedAreas,
+	type AreaName,
+	type TestUser
+} from './support/accounts-factory.ts';
+import type { Role } from '../../src/lib/domain/roles.ts';
+
+type Who = Role | 'public';
+const WHO: Who[] = ['public', 'admin', 'province_admin', 'commune_admin', 'team_leader', 'member'];
+const AREA_NAMES: AreaName[] = ['own', 'foreignCommune', 'foreignProvince'];
+
+interface Fixture {
+	communeCode: string;
+	teamId: string;
+	memberId: string;
+	hamletId: string;
+	memberUserId: string;
+	inviteId: string;
+}
+
+let t: TestDb;
+const actors = {} as Record<Who, TestUser | null>;
+const fx = {} as Record<AreaName, Fixture>;
+let n = 0;
+
+async function fixture(area: AreaName, admin: TestUser): Promise<Fixture> {
+	const team = await makeTeam(t.db, area);
+	const member = await makeMember(t.db, team);
+	const hamlet = await makeHamlet(t.db, area);
+	const memberUser = await makeUser(t.db, 'member', area, team.id);
+	const inv = await call(t, '/api/invites', {
+		cookie: admin.cookie,
+		body: { role: 'member', teamId: team.id }
+	});
+	const { invite } = (await inv.json()) as { invite: { id: string } };
+	return {
+		communeCode: AREAS[area].communeCode,
+		teamId: team.id,
+		memberId: member.id,
+		hamletId: hamlet.id,
+		memberUserId: memberUser.id,
+		inviteId: invite.id
+	};
+}
+
+interface RouteCase {
+	name: string;
+	req: (f: Fixture) => { path: string; method?: string; body?: unknown };
+	/** Roles allowed on own / foreign commune / foreign province. */
+	allowed: [Who[], Who[], Who[]];
+}
+
+const ALL: Who[] = ['admin', 'province_admin', 'commune_admin', 'team_leader', 'member'];
+const ADMINS: Who[] = ['admin', 'province_admin', 'commune_admin'];
+const seeCommune: RouteCase['allowed'] = [ALL, ['admin', 'province_admin'], ['admin']];
+const administer: RouteCase['allowed'] = [ADMINS, ['admin', 'province_admin'], ['admin']];
+const manageCommune: RouteCase['allowed'] = [['admin', 'commune_admin'], ['admin'], ['admin']];
+const manageTeam: RouteCase['allowed'] = [
+	['admin', 'commune_admin', 'team_leader'],
+	['admin'],
+	['admin']
+];
+const csv = (s: string) => new TextEncoder().encode(s);
+
+const ROUTES: RouteCase[] = [
+	{
+		name: 'GET /api/teams',
+		req: (f) => ({ path: `/api/teams?commune=${f.communeCode}` }),
+		allowed: seeCommune
+	},
+	{
+		name: 'GET /api/teams/:id',
+		req: (f) => ({ path: `/api/teams/${f.teamId}` }),
+		allowed: seeCommune
+	},
+	{
+		name: 'GET /api/teams/:id/members',
+		req: (f) => ({ path: `/api/teams/${f.teamId}/members` }),
+		allowed: [
+			['admin', 'province_admin', 'commune_admin', 'team_leader'],
+			['admin', 'province_admin'],
+			['admin']
+		]
+	},
+	{
+		name: 'GET /api/hamlets',
+		req: (f) => ({ path: `/api/hamlets?commune=${f.communeCode}` }),
+		allowed: seeCommune
+	},
+	{
+		name: 'GET /api/users',
+		req: (f) => ({ path: `/api/users?commune=${f.communeCode}` }),
+		allowed: administer
+	},
+	{
+		name: 'GET /api/invites',
+		req: (f) => ({ path: `/api/invites?commune=${f.communeCode}` }),
+		allowed: administer
+	},
+	{
+		name: 'GET /api/audit',
+		req: (f) => ({ path: `/api/audit?commune=${f.communeCode}` }),
+		allowed: administer
+	},
+	{
+		name: 'GET /api/teams/export',
+		req: (f) => ({ path: `/api/teams/export?commune=${f.communeCode}` }),
+		allowed: administer
+	},
+	{
+		name: 'GET /api/hamlets/export',
+		req: (f) => ({ path: `/api/hamlets/export?commune=${f.communeCode}` }),
+		allowed: [
+			['admin', 'province_admin', 'commune_admin', 'team_leader'],
+			['admin', 'province_admin'],
+			['admin']
+		]
+	},
+	{
+		name: 'POST /api/teams',
+		req: (f) => ({
+			path: '/api/teams',
+			body: { communeCode: f.communeCode, name: `Tổ mới ${++n}` }
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'PATCH /api/teams/:id',
+		req: (f) => ({
+			path: `/api/teams/${f.teamId}`,
+			method: 'PATCH',
+			body: { foundedOn: '2024-01-01' }
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/teams/:id/members',
+		req: (f) => ({
+			path: `/api/teams/${f.teamId}/members`,
+			body: {
+				fullName: `Người ${++n}`,
+				unionAffiliation: 'khac',
+				onetouchStatus: 'chua_hoc',
+				teamRole: 'thanh_vien'
+			}
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'PATCH /api/members/:id',
+		req: (f) => ({
+			path: `/api/members/${f.memberId}`,
+			method: 'PATCH',
+			body: { onetouchStatus: 'dang_hoc' }
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/hamlets',
+		req: (f) => ({
+			path: '/api/hamlets',
+			body: { communeCode: f.communeCode, name: `Xóm ${++n}`, kind: 'xom' }
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'PATCH /api/hamlets/:id',
+		req: (f) => ({ path: `/api/hamlets/${f.hamletId}`, method: 'PATCH', body: { kind: 'ban' } }),
+		allowed: manageCommune
+	},
+	{
+		name: 'POST /api/teams/import (preview)',
+		req: (f) => ({
+			path: `/api/teams/import?commune=${f.communeCode}`,
+			body: csv(`ma_xa,ten_to\n${f.communeCode},Tổ X`)
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'POST /api/hamlets/import (preview)',
+		req: (f) => ({
+			path: `/api/hamlets/import?commune=${f.communeCode}`,
+			body: csv(`ma_xa,ten,loai\n${f.communeCode},Ấp Y,ấp`)
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'POST /api/invites (member of a team)',
+		req: (f) => ({ path: '/api/invites', body: { role: 'member', teamId: f.teamId } }),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/invites (team leader)',
+		req: (f) => ({
+			path: '/api/invites',
+			body: { role: 'team_leader', communeCode: f.communeCode }
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'POST /api/invites (commune admin)',
+		req: (f) => ({
+			path: '/api/invites',
+			body: { role: 'commune_admin', communeCode: f.communeCode }
+		}),
+		allowed: [['admin', 'province_admin'], ['admin', 'province_admin'], ['admin']]
+	},
+	{
+		name: 'DELETE /api/invites/:id',
+		req: (f) => ({ path: `/api/invites/${f.inviteId}`, method: 'DELETE' }),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/users/:id/revoke-sessions',
+		req: (f) => ({ path: `/api/users/${f.memberUserId}/revoke-sessions`, method: 'POST' }),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/users/:id/disable',
+		req: (f) => ({ path: `/api/users/${f.memberUserId}/disable`, body: { disabled: false } }),
+		allowed: manageTeam
+	}
+];
+
+beforeAll(async () => {
+	t = await openTestDb();
+	await seedAreas(t.db);
+	const admin = await makeUser(t.db, 'admin');
+	for (const a of AREA_NAMES) fx[a] = await fixture(a, admin);
+	actors.public = null;
+	actors.admin = admin;
+	actors.province_admin = await makeUser(t.db, 'province_admin');
+	actors.commune_admin = await makeUser(t.db, 'commune_admin');
+	actors.team_leader = await makeUser(t.db, 'team_leader', 'own', fx.own.teamId);
+	actors.member = await makeUser(t.db, 'member', 'own', fx.own.teamId);
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+	for (const route of ROUTES) {
+		AREA_NAMES.forEach((area, i) => {
+			it(`${route.name} on ${area}: only ${route.allowed[i]!.join(', ')}`, async () => {
+				const through: Who[] = [];
+				for (const who of WHO) {
+					const { path, method, body } = route.req(fx[area]);
+					const res = await call(t, path, {
+						method: method ?? (body ? 'POST' : 'GET'),
+						body,
+						cookie: actors[who]?.cookie
+					});
+					if (res.status < 300) through.push(who);
+					else expect(res.status, `${who}: ${await res.text()}`).toBe(who === 'public' ? 401 : 403);
+				}
+				expect(through).toEqual(route.allowed[i]);
+			});
+		});
+	}
+});
+
+describe('public responses', () => {
+	// Place names are also called fullName (reference data), so people's names are checked by value.
+	it('carry no personal data, by field name or by value', async () => {
+		const token = (
+			(await (
+				await call(t, '/api/invites', {
+					cookie: actors.admin!.cookie,
+					body: { role: 'member', teamId: fx.own.teamId }
+				})
+			).json()) as { token: string }
+		).token;
+		const paths = [
+			'/api/health',
+			'/api/provinces',
+			'/api/provinces/19',
+			'/api/communes?province=19',
+			'/api/communes/05569',
+			'/api/search?q=dinh',
+			`/api/invites/token/${token}`,
+			'/api/auth/me',
+			...ROUTES.map((r) => r.req(fx.own).path)
+		];
+		const members = await t.db.query.members.findMany();
+		const users = await t.db.query.users.findMany();
+		const secrets = [
+			...members.flatMap((m) => [m.fullName, m.phone]),
+			...users.flatMap((u) => [u.phone, u.displayName, u.passwordHash])
+		].filter((v): v is string => !!v);
+		for (const path of paths) {
+			const text = await (await call(t, path)).text();
+			expect(text, path).not.toMatch(
+				/"(phone|email|displayName|headName|headPhone|passwordHash|tokenHash|memberId|members)"/
+			);
+			for (const s of secrets) expect(text, `${path} leaks ${s}`).not.toContain(s);
+		}
+	});
+});
