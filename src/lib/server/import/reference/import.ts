@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import { buildDataset, type ReferenceDataset } from './dataset.ts';
 import type { ReferenceTexts } from './files.ts';
-import { diffAll, readCurrent, TABLE_NAMES, type ReferenceTable } from './tables.ts';
+import { diffAll, readCurrent, TABLE_NAMES, type Diffs, type ReferenceTable } from './tables.ts';
 import { diffStatements, metaStatement, runBatch } from './write.ts';
 
 export const META_IMPORTED_AT = 'reference_imported_at';
@@ -41,6 +41,24 @@ async function hashDataset(dataset: ReferenceDataset): Promise<string> {
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Per-table counts from the diffs. */
+function tableReports(diffs: Diffs): Record<ReferenceTable, TableReport> {
+	const entries = TABLE_NAMES.map((name): [ReferenceTable, TableReport] => {
+		const d = diffs[name];
+		return [
+			name,
+			{
+				inserted: d.inserts.length,
+				updated: d.updates.length,
+				deleted: d.deletes.length,
+				unchanged: d.unchanged,
+				retained: d.retained
+			}
+		];
+	});
+	return Object.fromEntries(entries) as Record<ReferenceTable, TableReport>;
+}
+
 /**
  * Imports the reference data into `db`. Validation happens before any write; rows that are
  * already right are not rewritten, and meta `reference_imported_at` / `reference_data_hash`
@@ -68,21 +86,8 @@ export async function importReferenceData(
 		statements.push(metaStatement(db, facts, now));
 	}
 	await runBatch(db, statements);
-	const tables = Object.fromEntries(
-		TABLE_NAMES.map((name) => {
-			const d = diffs[name];
-			const report: TableReport = {
-				inserted: d.inserts.length,
-				updated: d.updates.length,
-				deleted: d.deletes.length,
-				unchanged: d.unchanged,
-				retained: d.retained
-			};
-			return [name, report];
-		})
-	) as Record<ReferenceTable, TableReport>;
 	return {
-		tables,
+		tables: tableReports(diffs),
 		changed: statements.length > 0,
 		dataHash,
 		statements: statements.length,
