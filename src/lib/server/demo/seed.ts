@@ -1,0 +1,136 @@
+/**
+ * Seeds the demo data set through the same validated write functions as real data: removes the
+ * previous demo rows (never real ones), generates records from the seed and writes them, then
+ * records `demo_seed` in meta. Re-running with the same seed and day gives the same rows.
+ */
+import type { Db } from '../db/client.ts';
+import { runBatch } from '../db/bulk.ts';
+import { insertHamlets } from '../db/writes/hamlets.ts';
+import { insertMembers, insertTeams } from '../db/writes/teams.ts';
+import { insertHouseholds } from '../db/writes/households.ts';
+import { insertVisits } from '../db/writes/visits.ts';
+import { setMetaStatement } from '../db/writes/meta.ts';
+import { deleteDemoData, type DemoDeleteReport } from './delete.ts';
+import { generateDemo } from './generate.ts';
+import type { CommuneShape } from './geo.ts';
+import { selectDemoCommunes } from './select.ts';
+import { DAY_MS, type DemoCommune, type DemoRecords } from './types.ts';
+
+export const DEFAULT_SEED = 'tung-ngo-demo';
+
+/** No commune to seed: the reference data is not imported (or the codes given are unknown). */
+export class NoDemoCommunesError extends Error {
+	constructor() {
+		super('no demo communes found: import the reference data first (npm run import:reference)');
+		this.name = 'NoDemoCommunesError';
+	}
+}
+
+export interface SeedOptions {
+	/** Default DEFAULT_SEED. */
+	seed?: string;
+	/** Visits are dated up to this time; default today 00:00 UTC, so one day's runs agree. */
+	now?: Date;
+	/** The polygon of a commune (communes without one are skipped and reported). */
+	shapeOf: (code: string) => CommuneShape | undefined;
+	/** Seed exactly these communes instead of the default selection. */
+	communeCodes?: readonly string[];
+	/** Keep only the first N communes of the selection (quick runs, tests). */
+	communeLimit?: number;
+}
+
+export interface SeedReport {
+	seed: string;
+	now: string;
+	communes: number;
+	provinces: string[];
+	skippedWithoutGeometry: string[];
+	counts: Record<keyof DemoRecords | 'visitServices', number>;
+	deleted: DemoDeleteReport;
+	timingsMs: { delete: number; generate: number; write: number; total: number };
+}
+
+interface CommuneRow {
+	code: string;
+	province_code: string;
+	name: string;
+	unit_type: string;
+}
+
+async function demoCommunes(db: Db, opts: SeedOptions, seed: string) {
+	const res = await db.$client
+		.prepare('SELECT code, province_code, name, unit_type FROM communes ORDER BY code')
+		.all<CommuneRow>();
+	const rows = res.results;
+	const choice = rows.map((r) => ({
+		code: r.code,
+		provinceCode: r.province_code,
+		unitType: r.unit_type
+	}));
+	let codes = opts.communeCodes ? [...opts.communeCodes].sort() : selectDemoCommunes(choice, seed);
+	if (opts.communeLimit !== undefined) codes = codes.slice(0, opts.communeLimit);
+	const byCode = new Map(rows.map((r) => [r.code, r]));
+	const communes: DemoCommune[] = [];
+	const skipped: string[] = [];
+	for (const code of codes) {
+		const row = byCode.get(code);
+		const shape = row ? opts.shapeOf(code) : undefined;
+		if (!row || !shape) skipped.push(code);
+		else
+			communes.push({
+				code,
+				provinceCode: row.province_code,
+				name: row.name,
+				unitType: row.unit_type,
+				shape
+			});
+	}
+	return { communes, skipped };
+}
+
+async function writeAll(db: Db, r: DemoRecords, now: number): Promise<void> {
+	await insertHamlets(db, r.hamlets);
+	await insertTeams(db, r.teams);
+	await insertMembers(db, r.members);
+	await insertHouseholds(db, r.households);
+	await insertVisits(db, r.visits, { now });
+}
+
+/**
+ * Replaces the demo data set.
+ * @returns what was deleted, generated and written, with timings.
+ * @throws NoDemoCommunesError before deleting anything when no commune can be seeded;
+ *   DemoConflictError when real records use demo rows; WriteValidationError if a
+ *   generated record fails validation (a generator bug: nothing of that table is written).
+ */
+export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
+	const t0 = performance.now();
+	const seed = opts.seed ?? DEFAULT_SEED;
+	const now = opts.now ?? new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+	const { communes, skipped } = await demoCommunes(db, opts, seed);
+	if (communes.length === 0) throw new NoDemoCommunesError();
+	const deleted = await deleteDemoData(db);
+	const t1 = performance.now();
+	const records = generateDemo(communes, seed, now.getTime());
+	const t2 = performance.now();
+	await writeAll(db, records, now.getTime());
+	const counts = {
+		hamlets: records.hamlets.length,
+		teams: records.teams.length,
+		members: records.members.length,
+		households: records.households.length,
+		visits: records.visits.length,
+		visitServices: records.visits.reduce((n, v) => n + (v.services?.length ?? 0), 0)
+	};
+	const provinces = [...new Set(communes.map((c) => c.provinceCode))].sort();
+	const fact = { seed, now: now.toISOString(), communes: communes.length, provinces, counts };
+	await runBatch(db, [setMetaStatement(db, 'demo_seed', JSON.stringify(fact), Date.now())]);
+	const t3 = performance.now();
+	const ms = (a: number, b: number) => Math.round(b - a);
+	return {
+		...fact,
+		skippedWithoutGeometry: skipped,
+		deleted,
+		timingsMs: { delete: ms(t0, t1), generate: ms(t1, t2), write: ms(t2, t3), total: ms(t0, t3) }
+	};
+}
