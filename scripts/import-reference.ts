@@ -4,7 +4,8 @@
  *
  *   node scripts/import-reference.ts
  * Env: TUNG_NGO_DATA_DIR (reference data), TUNG_NGO_PERSIST_DIR (local D1 state).
- * Exit code 1 with a one-line reason when the data are missing or invalid.
+ * Exit code 1 with only the reason (no stack trace) when the data are missing or invalid,
+ * or when the local D1 has no schema yet.
  */
 import { ImportError, TABLE_NAMES } from '../src/lib/server/import/reference/index.ts';
 import type { ImportReport } from '../src/lib/server/import/reference/index.ts';
@@ -40,6 +41,13 @@ try {
 } catch (err) {
 	if (err instanceof ImportError || err instanceof SetupError) {
 		console.error(`Reference import failed: ${err.message}`);
+		process.exit(1);
+	}
+	if (err instanceof Error && /no such table/.test(err.message)) {
+		console.error(
+			`Reference import failed: the local D1 in ${persistDir()} has no schema (${err.message}).\n` +
+				'Apply the migrations first: npm run db:migrate (or npm run setup).'
+		);
 		process.exit(1);
 	}
 	throw err;

@@ -29,11 +29,11 @@ beforeAll(() => {
 });
 afterAll(() => cleanups.forEach((c) => c()));
 
-function runCli(dataDir: string): Promise<Run> {
+function runCli(dataDir: string, persist = persistTo): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['scripts/import-reference.ts'], {
 			cwd: repoRoot,
-			env: { ...process.env, TUNG_NGO_DATA_DIR: dataDir, TUNG_NGO_PERSIST_DIR: persistTo }
+			env: { ...process.env, TUNG_NGO_DATA_DIR: dataDir, TUNG_NGO_PERSIST_DIR: persist }
 		});
 		let stdout = '';
 		let stderr = '';
@@ -88,5 +88,14 @@ describe('node scripts/import-reference.ts', () => {
 		expect(run.status).toBe(1);
 		expect(run.stderr.startsWith(message)).toBe(true);
 		expect(run.stderr).not.toMatch(/^\s+at /m);
+	});
+
+	it('exits 1 with advice when the database has no schema yet', async () => {
+		const empty = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-empty-'));
+		cleanups.push(() => rmSync(empty, { recursive: true, force: true }));
+		const run = await runCli(dataDirOf(files), empty);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/^Reference import failed: the local D1 in .* has no schema/);
+		expect(run.stderr).toContain('npm run db:migrate');
 	});
 });
