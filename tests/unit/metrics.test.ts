@@ -227,13 +227,8 @@ const EDGES: [string, string, Partial<AreaCounts>, Partial<AreaServiceCounts> | 
 		null,
 		'value'
 	],
-	[
-		'hamlets 3 of 5 is hidden',
-		'hamlet_coverage',
-		{ hamlets: 5, hamletsCovered: 3 },
-		null,
-		'suppressed'
-	],
+	// Places and organisations, public through the team list anyway: never hidden.
+	['hamlets 3 of 5 is shown', 'hamlet_coverage', { hamlets: 5, hamletsCovered: 3 }, null, 'value'],
 	[
 		'no data stays no data even with small counts',
 		'members_per_1000',
@@ -291,6 +286,11 @@ describe('denominators and periods', () => {
 	])('states the period of %s', (key, period) => {
 		const svc = service({ serviceCode: key.split('_').slice(1).join('_') });
 		expect(computeMetric(key, area(), svc).period).toEqual(period);
+	});
+
+	it('applies the small-count rule to every figure about people or households', () => {
+		const exempt = METRIC_DEFINITIONS.filter((d) => !d.smallCountRule).map((d) => d.key);
+		expect(exempt).toEqual(['teams', 'hamlet_coverage']);
 	});
 
 	it('marks only the population-based rate as an estimate', () => {

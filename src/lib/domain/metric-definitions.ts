@@ -27,8 +27,10 @@ export interface MetricDefinition {
 	/** Built on the unofficial population figures: always labelled as an estimate. */
 	estimate: boolean;
 	/**
-	 * Whether the 1–10 small-count rule applies. Only `teams` is exempt: teams are
-	 * organisations whose names and counts the public may see (DOMAIN.md, "Roles and scope").
+	 * Whether the 1–10 small-count rule applies: to every figure built on people or households.
+	 * `teams` and `hamlet_coverage` are exempt: they count organisations and places, and the
+	 * public may see teams' names and counts (DOMAIN.md, "Roles and scope"), from which both
+	 * follow anyway; hiding them would protect nobody.
 	 */
 	smallCountRule: boolean;
 }
@@ -82,7 +84,7 @@ export const COVERAGE_METRICS: readonly MetricDefinition[] = [
 		},
 		period: 'snapshot',
 		estimate: false,
-		smallCountRule: true
+		smallCountRule: false
 	},
 	{
 		key: 'households_reached',

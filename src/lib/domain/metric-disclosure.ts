@@ -1,6 +1,7 @@
 /**
  * Small-count suppression for public figures (DOMAIN.md, "Display rules"): counts of 1–10, rates
  * computed from them, and anything that would let them be derived are hidden. 0 is shown.
+ * It applies to the figures about people and households (MetricDefinition.smallCountRule).
  *
  * Primary rule, per figure:
  *   count       hidden when the count is 1–10;

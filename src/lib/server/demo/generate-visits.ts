@@ -21,13 +21,13 @@ const BASE_USE: Record<ServiceCode, number> = {
 };
 /** Chance that a visit helps an adult who does not use the service yet. */
 const HELP: Record<ServiceCode, number> = {
-	vneid: 0.6,
-	vssid: 0.45,
-	citizen_app: 0.5,
-	public_services: 0.3,
-	payment: 0.3,
-	online_shopping: 0.2,
-	scam_awareness: 0.7
+	vneid: 0.5,
+	vssid: 0.35,
+	citizen_app: 0.3,
+	public_services: 0.2,
+	payment: 0.2,
+	online_shopping: 0.12,
+	scam_awareness: 0.5
 };
 
 const NOTES = [
