@@ -8,7 +8,28 @@ const config = {
 		adapter: adapter({
 			platformProxy: { persist: true }
 		}),
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Page CSP with nonces for SvelteKit's inline scripts; no 'unsafe-eval'. MapLibre needs
+		// blob: workers and data:/blob: images; styles are inline (Svelte, MapLibre). The API
+		// sets its own stricter CSP; hooks.server.ts adds a configured base map host.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'child-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -1,6 +1,8 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Db } from '$lib/server/db/client';
 import type { Locale } from '$lib/i18n';
+import type { UserView } from '$lib/server/auth/users';
+import type { Actor } from '$lib/domain/scope';
 
 declare global {
 	namespace App {
@@ -10,6 +12,9 @@ declare global {
 		interface Locals {
 			db: Db;
 			locale: Locale;
+			/** The logged-in user for page loads, or null (set in hooks.server.ts). */
+			user: UserView | null;
+			actor: Actor | null;
 		}
 		interface Platform {
 			env: {

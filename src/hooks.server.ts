@@ -1,6 +1,10 @@
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import { resolveLocale } from '$lib/i18n';
+import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { readSession } from '$lib/server/auth/session';
+import { toActor, userView } from '$lib/server/auth/users';
+import { applySecurityHeaders, extendCsp, originsOf } from '$lib/server/auth/headers';
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;
 
@@ -21,7 +25,40 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	}
 	event.locals.locale = resolveLocale(asked ?? event.cookies.get('lang') ?? null);
-	return resolve(event, {
+	await resolveUser(event);
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	return secured(response, event.platform?.env.BASEMAP_STYLE_URL);
 };
+
+/**
+ * The logged-in user for page loads (the API resolves its own, from the same cookie).
+ * A revoked, expired or disabled session resolves to nobody at once.
+ */
+async function resolveUser(event: Parameters<Handle>[0]['event']): Promise<void> {
+	event.locals.user = null;
+	event.locals.actor = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token || !event.locals.db || event.url.pathname.startsWith('/api/')) return;
+	const found = await readSession(event.locals.db, token);
+	if (found) {
+		event.locals.user = userView(found.user);
+		event.locals.actor = toActor(found.user);
+	}
+}
+
+/** Security headers on every response; the page CSP (from kit.csp) admits the base map host. */
+function secured(response: Response, basemapUrl: string | undefined): Response {
+	let r = response;
+	try {
+		applySecurityHeaders(r.headers);
+	} catch {
+		// Headers of a passed-through fetch response are immutable: copy it.
+		r = new Response(r.body, r);
+		applySecurityHeaders(r.headers);
+	}
+	const csp = r.headers.get('Content-Security-Policy');
+	if (csp) r.headers.set('Content-Security-Policy', extendCsp(csp, originsOf(basemapUrl)));
+	return r;
+}

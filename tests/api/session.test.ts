@@ -72,7 +72,7 @@ describe('login and session cookie', () => {
 		const unknown = await login('0999999999', 'sai-mat-khau');
 		expect(wrong.status).toBe(401);
 		expect(unknown.status).toBe(401);
-		const [a, b] = [await wrong.json(), await unknown.json()];
+		const [a, b] = [(await wrong.json()) as object, (await unknown.json()) as object];
 		expect({ ...a, requestId: '' }).toEqual({ ...b, requestId: '' });
 	});
 });

@@ -16,7 +16,7 @@ import { ROLES as DOMAIN_ROLES, type Role } from '../../src/lib/domain/roles.ts'
 import { ROLES as DB_ROLES } from '../../src/lib/server/db/schema/users.ts';
 
 const TEAM = 'team-a';
-const own: Area = { provinceCode: '19', communeCode: '05569', teamId: TEAM };
+const own = { provinceCode: '19', communeCode: '05569', teamId: TEAM };
 const otherTeam: Area = { ...own, teamId: 'team-b' };
 const foreignCommune: Area = { provinceCode: '19', communeCode: '05923', teamId: 'team-c' };
 const foreignProvince: Area = { provinceCode: '01', communeCode: '00004', teamId: 'team-d' };

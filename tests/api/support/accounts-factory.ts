@@ -172,7 +172,7 @@ export interface CallOptions {
 }
 
 /** Calls the API in-process against this test's D1; JSON bodies are encoded. */
-export function call(t: TestDb, path: string, o: CallOptions = {}): Promise<Response> {
+export async function call(t: TestDb, path: string, o: CallOptions = {}): Promise<Response> {
 	const headers: Record<string, string> = { ...o.headers };
 	if (o.cookie) headers.cookie = o.cookie;
 	let body: BodyInit | undefined;

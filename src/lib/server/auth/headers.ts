@@ -25,3 +25,27 @@ export function applySecurityHeaders(headers: Headers, csp?: string): void {
 	}
 	if (csp && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', csp);
 }
+
+/**
+ * Adds origins (e.g. a configured base map's host) to the fetch and image sources of a page's
+ * CSP, so MapLibre may load that style's tiles, glyphs and sprites. Other directives stay.
+ */
+export function extendCsp(csp: string, origins: string[]): string {
+	if (origins.length === 0) return csp;
+	const extra = ' ' + origins.join(' ');
+	return csp
+		.split(';')
+		.map((d) => (/^\s*(connect-src|img-src)\s/.test(d) ? d.trimEnd() + extra : d))
+		.join(';');
+}
+
+/** The origin of a configured URL, or nothing when unset or malformed. */
+export function originsOf(url: string | undefined): string[] {
+	if (!url) return [];
+	try {
+		const u = new URL(url);
+		return u.protocol === 'https:' ? [u.origin] : [];
+	} catch {
+		return [];
+	}
+}
