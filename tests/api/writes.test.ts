@@ -11,13 +11,13 @@ import {
 	team,
 	visit
 } from './support/records-factory.ts';
-import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
+import { insertHamlets, prepareHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import { WriteValidationError } from '../../src/lib/server/db/writes/errors.ts';
-import { bulkInsert, runBatch } from '../../src/lib/server/db/bulk.ts';
-import { hamlets as hamletsTable } from '../../src/lib/server/db/schema/index.ts';
+import { bulkInsert, runBatch, statementOf } from '../../src/lib/server/db/bulk.ts';
+import { hamlets as hamletsTable, meta } from '../../src/lib/server/db/schema/index.ts';
 
 const A = { provinceCode: '19', communeCode: '05923' };
 const B = { provinceCode: '19', communeCode: '05926' };
@@ -167,5 +167,24 @@ describe('insertVisits', () => {
 		await expect(insertVisits(t.db, [visit(A, hh.id, 1, { id: 'not-a-uuid' })])).rejects.toThrow(
 			/#0 id/
 		);
+	});
+});
+
+describe('prepared writes', () => {
+	it('join other statements in one atomic batch: a failing statement undoes the rows', async () => {
+		const before = await count('hamlets');
+		const write = await prepareHamlets(t.db, [hamlet(A), hamlet(A)]);
+		expect(write.rows).toBe(2);
+		const failing = t.db.$client.prepare(
+			'INSERT INTO meta (key, value, updated_at) VALUES (NULL, 1, 1)'
+		);
+		await expect(runBatch(t.db, [...write.statements, failing])).rejects.toThrow();
+		expect(await count('hamlets')).toBe(before);
+		const audit = statementOf(
+			t.db,
+			t.db.insert(meta).values({ key: 'k', value: 'v', updatedAt: T0 })
+		);
+		await runBatch(t.db, [...write.statements, audit]);
+		expect(await count('hamlets')).toBe(before + 2);
 	});
 });

@@ -78,6 +78,18 @@ export function statement(db: Db, query: SQL): D1PreparedStatement {
 }
 
 /**
+ * A D1 statement from a drizzle query builder (e.g. an audit-log insert), so it can join a batch
+ * of bulk statements.
+ */
+export function statementOf(
+	db: Db,
+	query: { toSQL(): { sql: string; params: unknown[] } }
+): D1PreparedStatement {
+	const { sql, params } = query.toSQL();
+	return db.$client.prepare(sql).bind(...params);
+}
+
+/**
  * Runs statements as one D1 batch: all or nothing.
  * @returns D1's results, one per statement; [] for no statements.
  * @throws the D1 error of the first failing statement (nothing is written then).

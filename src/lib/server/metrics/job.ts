@@ -52,6 +52,23 @@ function toRows(areas: AreaTotals[], period: { start: string; end: string }, com
 	return { areaRows, serviceRows };
 }
 
+function report(
+	areas: AreaTotals[],
+	facts: Omit<MetricsReport, 'areas' | 'totals'>
+): MetricsReport {
+	const country = areas.find((a) => a.level === 'country')!;
+	const helped = [...country.services.values()].reduce((s, x) => s + x.helped, 0);
+	return {
+		...facts,
+		areas: {
+			communes: areas.filter((a) => a.level === 'commune').length,
+			provinces: areas.filter((a) => a.level === 'province').length,
+			country: 1
+		},
+		totals: { ...country.counts, helped }
+	};
+}
+
 /**
  * Computes and stores the metric counts for the 12 months ending at `opts.now`, and writes the
  * meta key `metrics_computed_at`. Safe to run any time; every run replaces all figures.
@@ -76,22 +93,12 @@ export async function computeMetrics(db: Db, opts: { now: Date }): Promise<Metri
 		setMetaStatement(db, 'metrics_computed_at', opts.now.toISOString(), computedAt)
 	];
 	await runBatch(db, statements);
-	const country = areas[0]!;
-	return {
+	return report(areas, {
 		computedAt: opts.now.toISOString(),
 		period,
-		areas: {
-			communes: areas.filter((a) => a.level === 'commune').length,
-			provinces: areas.filter((a) => a.level === 'province').length,
-			country: 1
-		},
 		rows: { areaMetrics: areaRows.length, areaServiceMetrics: serviceRows.length },
-		totals: {
-			...country.counts,
-			helped: [...country.services.values()].reduce((s, x) => s + x.helped, 0)
-		},
 		serviceCodes,
 		statements: statements.length,
 		elapsedMs: Math.round(performance.now() - started)
-	};
+	});
 }

@@ -13,10 +13,12 @@ import { parseAddress } from '../../../domain/address.ts';
 import {
 	checkCommunes,
 	checkParents,
-	insertRows,
+	prepareRows,
+	runPrepared,
 	parseRows,
 	throwIfIssues,
 	type OnDuplicate,
+	type PreparedWrite,
 	type WriteResult
 } from './validate.ts';
 
@@ -27,8 +29,25 @@ export function withAddressKeys(h: HouseholdRow): typeof households.$inferInsert
 }
 
 /**
- * Validates and inserts households in one atomic batch, deriving addressKey and alleyKey from
- * the address. A household's hamlet must be in its commune.
+ * Validates households and builds their insert statements without running them. addressKey
+ * and alleyKey come from the address; a household's hamlet must be in its commune.
+ * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ */
+export async function prepareHouseholds(
+	db: Db,
+	input: readonly HouseholdInput[],
+	opts: { onDuplicate?: OnDuplicate } = {}
+): Promise<PreparedWrite> {
+	const rows = parseRows('households', householdInput, input);
+	throwIfIssues('households', [
+		...(await checkCommunes(db, rows)),
+		...(await checkParents(db, rows, 'hamletId', 'hamlets'))
+	]);
+	return prepareRows(db, households, rows.map(withAddressKeys), opts.onDuplicate);
+}
+
+/**
+ * Validates and inserts households (keys derived from the address) in one atomic batch.
  * @returns how many rows were written.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
@@ -37,12 +56,5 @@ export async function insertHouseholds(
 	input: readonly HouseholdInput[],
 	opts: { onDuplicate?: OnDuplicate } = {}
 ): Promise<WriteResult> {
-	const rows = parseRows('households', householdInput, input);
-	throwIfIssues('households', [
-		...(await checkCommunes(db, rows)),
-		...(await checkParents(db, rows, 'hamletId', 'hamlets'))
-	]);
-	return {
-		inserted: await insertRows(db, households, rows.map(withAddressKeys), opts.onDuplicate)
-	};
+	return runPrepared(db, await prepareHouseholds(db, input, opts));
 }

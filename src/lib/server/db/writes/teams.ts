@@ -5,15 +5,35 @@ import { memberInput, teamInput, type MemberInput, type TeamInput } from '../sch
 import {
 	checkCommunes,
 	checkParents,
-	insertRows,
+	prepareRows,
+	runPrepared,
 	parseRows,
 	throwIfIssues,
 	type OnDuplicate,
+	type PreparedWrite,
 	type WriteResult
 } from './validate.ts';
 
 /**
- * Validates and inserts teams in one atomic batch. A team's hamlet must be in its commune.
+ * Validates teams and builds their insert statements without running them. A team's hamlet
+ * must be in its commune.
+ * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ */
+export async function prepareTeams(
+	db: Db,
+	input: readonly TeamInput[],
+	opts: { onDuplicate?: OnDuplicate } = {}
+): Promise<PreparedWrite> {
+	const rows = parseRows('teams', teamInput, input);
+	throwIfIssues('teams', [
+		...(await checkCommunes(db, rows)),
+		...(await checkParents(db, rows, 'hamletId', 'hamlets'))
+	]);
+	return prepareRows(db, teams, rows, opts.onDuplicate);
+}
+
+/**
+ * Validates and inserts teams in one atomic batch (see prepareTeams).
  * @returns how many rows were written.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
@@ -22,17 +42,29 @@ export async function insertTeams(
 	input: readonly TeamInput[],
 	opts: { onDuplicate?: OnDuplicate } = {}
 ): Promise<WriteResult> {
-	const rows = parseRows('teams', teamInput, input);
-	throwIfIssues('teams', [
-		...(await checkCommunes(db, rows)),
-		...(await checkParents(db, rows, 'hamletId', 'hamlets'))
-	]);
-	return { inserted: await insertRows(db, teams, rows, opts.onDuplicate) };
+	return runPrepared(db, await prepareTeams(db, input, opts));
 }
 
 /**
- * Validates and inserts team members in one atomic batch. A member's team must be in the
- * member's commune.
+ * Validates team members and builds their insert statements without running them. A member's
+ * team must be in the member's commune.
+ * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ */
+export async function prepareMembers(
+	db: Db,
+	input: readonly MemberInput[],
+	opts: { onDuplicate?: OnDuplicate } = {}
+): Promise<PreparedWrite> {
+	const rows = parseRows('members', memberInput, input);
+	throwIfIssues('members', [
+		...(await checkCommunes(db, rows)),
+		...(await checkParents(db, rows, 'teamId', 'teams'))
+	]);
+	return prepareRows(db, members, rows, opts.onDuplicate);
+}
+
+/**
+ * Validates and inserts team members in one atomic batch (see prepareMembers).
  * @returns how many rows were written.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
@@ -41,10 +73,5 @@ export async function insertMembers(
 	input: readonly MemberInput[],
 	opts: { onDuplicate?: OnDuplicate } = {}
 ): Promise<WriteResult> {
-	const rows = parseRows('members', memberInput, input);
-	throwIfIssues('members', [
-		...(await checkCommunes(db, rows)),
-		...(await checkParents(db, rows, 'teamId', 'teams'))
-	]);
-	return { inserted: await insertRows(db, members, rows, opts.onDuplicate) };
+	return runPrepared(db, await prepareMembers(db, input, opts));
 }

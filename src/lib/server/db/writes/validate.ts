@@ -106,16 +106,31 @@ export async function checkParents<R extends { communeCode: string }>(
 	return issues;
 }
 
-/** Inserts validated rows in one atomic batch. @returns the number of rows written. */
-export async function insertRows<T extends SQLiteTable>(
+/**
+ * A validated write not yet run: its statements can join other statements (an audit entry, …)
+ * in one atomic batch. Run it alone with runPrepared.
+ */
+export interface PreparedWrite {
+	statements: D1PreparedStatement[];
+	/** Rows the statements carry. */
+	rows: number;
+}
+
+/** Insert statements for validated rows. */
+export function prepareRows<T extends SQLiteTable>(
 	db: Db,
 	table: T,
 	rows: readonly T['$inferInsert'][],
 	onDuplicate: OnDuplicate = 'fail'
-): Promise<number> {
-	const results = await runBatch(
-		db,
-		bulkInsert(db, table, rows, { orIgnore: onDuplicate === 'skip' })
-	);
-	return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+): PreparedWrite {
+	return {
+		statements: bulkInsert(db, table, rows, { orIgnore: onDuplicate === 'skip' }),
+		rows: rows.length
+	};
+}
+
+/** Runs a prepared write as one atomic batch. @returns the rows written. */
+export async function runPrepared(db: Db, write: PreparedWrite): Promise<WriteResult> {
+	const results = await runBatch(db, write.statements);
+	return { inserted: results.reduce((n, r) => n + (r.meta.changes ?? 0), 0) };
 }
