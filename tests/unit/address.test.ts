@@ -39,6 +39,8 @@ const CASES: [string, Expect][] = [
 	['Nhà 12, ngõ 34 đường Hoàng Văn Thụ', { alleyKey: 'hoang van thu|34', position: 12 }],
 	['12A Lý Thường Kiệt', { alleyKey: 'li thuong kiet', position: 12, side: 'even' }],
 	['12B Lí Thường Kiệt', { alleyKey: 'li thuong kiet', position: 12 }],
+	['Số 12-14 Lò Đúc', { alleyKey: 'lo duc', position: 12, side: 'even' }],
+	['56/7A Nguyễn Trãi', { alleyKey: 'nguyen trai|56', position: 7 }],
 	// TP Hồ Chí Minh: hẻm with slashes, house number as the last segment.
 	['Hẻm 210/14 Lê Văn Sỹ', { alleyKey: 'le van si|210/14', position: null, path: ['210', '14'] }],
 	['210/14/5 Lê Văn Sỹ', { alleyKey: 'le van si|210/14', position: 5, side: 'odd' }],
@@ -71,6 +73,8 @@ const CASES: [string, Expect][] = [
 	['Số 34, ấp Tân Hoà', { alleyKey: 'ap tan hoa', position: 34, side: 'even' }],
 	['Khóm 3', { alleyKey: 'ap 3', position: null }],
 	['Thôn 3', { alleyKey: 'thon 3', position: null }],
+	['Xóm 5 Bình Thành', { alleyKey: 'xom 5', position: null, street: null }],
+	['Ngõ 3, thôn Đông', { alleyKey: 'thon dong|3', position: null }],
 	['Tổ 5', { alleyKey: 'to dan pho 5', position: null }],
 	['Tổ dân phố 5', { alleyKey: 'to dan pho 5', position: null }],
 	['TDP số 5', { alleyKey: 'to dan pho 5', position: null }],

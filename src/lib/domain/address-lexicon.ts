@@ -117,8 +117,8 @@ export function fold(s: string): string {
 		.toLowerCase();
 }
 
-/** A house or alley number: "12", "12a", "210/14/5". */
-export const NUMBER_RE = /^\d+[a-z]{0,3}(\/\d+[a-z]{0,3})*$/;
+/** A house or alley number: "12", "12a", "210/14/5", or a double plot "12-14". */
+export const NUMBER_RE = /^\d+[a-z]{0,3}(\/\d+[a-z]{0,3})*(-\d+[a-z]{0,3})?$/;
 
 /** Abbreviations written straight onto a number: "K5/12", "P.12", "QL1A", "TDP5", "Ng.45". */
 const GLUED_RE = /^(ngh|ng|kp|tdp|ql|tl|sn|so|to|k|h|p|q)\.?(\d[\da-z/]*)$/;

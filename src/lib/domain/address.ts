@@ -96,7 +96,7 @@ function readName(tokens: readonly Token[], i: number): { name: Token[]; next: n
 }
 
 function parseHouse(key: string): HouseNumber | null {
-	const m = /^(\d+)([a-z]*)$/.exec(key);
+	const m = /^(\d+)([a-z]*)(?:-\d+[a-z]*)?$/.exec(key); // "12-14": a double plot, at 12
 	return m ? { number: Number(m[1]), suffix: m[2] ?? '', key } : null;
 }
 
@@ -152,7 +152,10 @@ function applyKeyword(st: State, tokens: readonly Token[], i: number, m: Match):
 	}
 }
 
-/** A token that starts with no keyword: a bare number (house) or a bare name (street). */
+/**
+ * A token that starts with no keyword: a bare number (house) or a bare name: the street, unless
+ * a street or hamlet is known already ("Xóm 5 Bình Thành": Bình Thành is the commune).
+ */
 function applyBare(st: State, tokens: readonly Token[], i: number): number {
 	const t = tokens[i]!;
 	if (isNumber(t)) {
@@ -161,7 +164,7 @@ function applyBare(st: State, tokens: readonly Token[], i: number): number {
 		return i + 1;
 	}
 	const read = readName(tokens, i);
-	if (st.street) st.rest.push(...read.name);
+	if (st.street || st.hamlet) st.rest.push(...read.name);
 	else st.street = read.name;
 	return read.next;
 }
