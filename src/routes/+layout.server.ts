@@ -6,6 +6,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		locale: locals.locale,
 		demo: Boolean(facts['demo_seed']),
-		metricsComputedAt: facts['metrics_computed_at'] ?? null
+		metricsComputedAt: facts['metrics_computed_at'] ?? null,
+		// Only whether someone is logged in: public pages are cached, so no names here.
+		signedIn: Boolean(locals.user)
 	};
 };

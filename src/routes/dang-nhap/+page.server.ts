@@ -1,0 +1,54 @@
+import type { Actions, PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import { attemptLogin } from '$lib/server/auth/login';
+import { SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { auditInsert } from '$lib/server/auth/audit';
+import { toActor } from '$lib/server/auth/users';
+
+/** Only same-site paths: an open redirect would let phishing links borrow our login page. */
+function safeNext(raw: string | null): string {
+	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')
+		? raw
+		: '/quan-ly';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	/** A plain form post (works without JavaScript); SvelteKit checks its origin. */
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const login = String(form.get('login') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const ip = request.headers.get('cf-connecting-ip') ?? getClientAddress();
+		const r = await attemptLogin(locals.db, login, password, ip);
+		if (!r.ok) {
+			const minutes = r.reason === 'locked' ? Math.ceil((r.until - Date.now()) / 60_000) : 0;
+			return fail(r.reason === 'locked' ? 429 : 400, { login, reason: r.reason, minutes });
+		}
+		await auditInsert(
+			locals.db,
+			toActor(r.user),
+			{
+				kind: 'auth',
+				action: 'session.login',
+				entity: 'user',
+				entityId: r.user.id,
+				provinceCode: r.user.scopeProvinceCode,
+				communeCode: r.user.scopeCommuneCode
+			},
+			null
+		);
+		cookies.set(SESSION_COOKIE, r.token, {
+			path: '/',
+			httpOnly: true,
+			secure: true,
+			sameSite: 'lax',
+			expires: new Date(r.expiresAt)
+		});
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,19 @@
+import type { PageServerLoad } from './$types';
+
+interface InvitePreview {
+	role: string;
+	provinceName: string | null;
+	communeName: string | null;
+	teamName: string | null;
+	note: string | null;
+	expiresAt: number;
+}
+
+/** What the invite link offers (public: place and team names only), or that it is unusable. */
+export const load: PageServerLoad = async ({ params, fetch, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	const res = await fetch(`/api/invites/token/${encodeURIComponent(params.token)}`);
+	if (!res.ok) return { invite: null, token: params.token };
+	const { invite } = (await res.json()) as { invite: InvitePreview };
+	return { invite, token: params.token };
+};
