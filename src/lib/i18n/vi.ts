@@ -1,5 +1,9 @@
+import { mapVi } from './features/map.vi.ts';
+import { planVi } from './features/plan.vi.ts';
+import { fieldVi } from './features/field.vi.ts';
+
 /** Vietnamese UI text: the first language. English keys must mirror these. */
-export const vi = {
+const base = {
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Đi từng ngõ, gõ từng nhà — bản đồ của Tổ công nghệ số cộng đồng',
 	'nav.map': 'Bản đồ',
@@ -155,5 +159,8 @@ export const vi = {
 	'hamletKind.ap': 'Ấp',
 	'hamletKind.to_dan_pho': 'Tổ dân phố'
 } as const;
+
+/** Shared text plus one catalogue per feature (src/lib/i18n/features/). */
+export const vi = { ...base, ...mapVi, ...planVi, ...fieldVi };
 
 export type Messages = { [K in keyof typeof vi]: string };

@@ -23,6 +23,10 @@ import { hamletsApi } from './routes/hamlets.ts';
 import { auditApi } from './routes/audit.ts';
 import { teamsCsvApi } from './routes/teams-csv.ts';
 import { hamletsCsvApi } from './routes/hamlets-csv.ts';
+import { metricsApi } from './routes/metrics.ts';
+import { householdsApi } from './routes/households.ts';
+import { visitRoutesApi } from './routes/visit-routes.ts';
+import { visitsApi } from './routes/visits.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -49,6 +53,10 @@ export function createApiApp() {
 	app.route('/hamlets', hamletsCsvApi);
 	app.route('/hamlets', hamletsApi);
 	app.route('/audit', auditApi);
+	app.route('/metrics', metricsApi);
+	app.route('/households', householdsApi);
+	app.route('/routes', visitRoutesApi);
+	app.route('/visits', visitsApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

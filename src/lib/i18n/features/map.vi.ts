@@ -1,0 +1,2 @@
+/** Vietnamese text for the map feature; merged into the catalogue in ../vi.ts. */
+export const mapVi = {} as const;
