@@ -1,6 +1,7 @@
 /**
  * Prepares a local database and map assets from scratch or brings them up to date:
- *   migrate → import reference data → build map geometry → seed demo data → compute metrics.
+ *   migrate → import reference data → build map geometry → seed demo data and demo accounts →
+ *   compute metrics.
  * Every step is idempotent, so running setup again is cheap.
  *
  *   node scripts/setup.ts [--no-demo]
@@ -24,6 +25,7 @@ try {
 	runStep('Build map geometry', process.execPath, ['scripts/build-geo.ts']);
 	if (!values['no-demo']) {
 		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts']);
+		runStep('Demo accounts', process.execPath, ['scripts/create-admin.ts', '--demo']);
 	}
 	runStep('Compute metrics', process.execPath, ['scripts/compute-metrics.ts']);
 } catch (err) {
