@@ -29,7 +29,9 @@ export const households = sqliteTable(
 		consent: integer('consent', { mode: 'boolean' }).notNull().default(false),
 		doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** Epoch ms of the latest edit (moved on the map, fields changed); null if never edited. */
+		updatedAt: integer('updated_at')
 	},
 	(t) => [
 		// a commune's households (planning view, metrics job), optionally by hamlet.
