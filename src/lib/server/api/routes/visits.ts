@@ -1,5 +1,140 @@
-import { Hono } from 'hono';
-import type { AuthEnv } from '../middleware/env.ts';
+/**
+ * Visits recorded in the field and synced from the device outbox (issue 6).
+ *
+ * POST /api/visits — a batch from one device. Idempotent per visit id: a stored id with the
+ * same payload is a no-op (200); a stored id with another payload is kept for review in
+ * visit_conflicts and answered 409 (the other visits of the batch are stored). Malformed → 400
+ * naming the visit and field; a household outside the caller's routes → 403 naming the visits.
+ * Nothing is written on 400/403. Every request updates the device's sync watermark.
+ * GET /api/visits/devices — the caller's devices and their watermarks.
+ */
+import { Hono, type Context } from 'hono';
+import { desc, eq } from 'drizzle-orm';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validation.ts';
+import { noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { syncBody, type SyncBody, type SyncStatus } from './visits-input.ts';
+import { runBatch } from '../../db/bulk.ts';
+import { syncDevices } from '../../db/schema/index.ts';
+import type { VisitRow } from '../../db/schema/visits.input.ts';
+import { WriteValidationError } from '../../db/writes/errors.ts';
+import { countInserted, parseVisits, prepareVisits } from '../../db/writes/visits.ts';
+import {
+	conflictStatements,
+	detectLoss,
+	loadDevices,
+	watermarkStatements
+} from '../../db/writes/visit-sync.ts';
+import { visitsOutOfScope } from '../../db/queries/visit-scope.ts';
+import type { Actor } from '../../../domain/scope.ts';
+import { DEVICE_COOKIE, deviceCookie, readCookie } from './visits-cookie.ts';
 
-/** Visits recorded in the field and synced from the device outbox (issue 6). */
-export const visitsApi = new Hono<AuthEnv>();
+/** A write validation failure as a 400 naming the first visit and field. */
+function badVisit(err: WriteValidationError, body: SyncBody): ApiError {
+	const first = err.issues[0];
+	const index = first?.index ?? 0;
+	const field = `visits.${index}${first?.path ? `.${first.path}` : ''}`;
+	const sent = body.visits[index] as { id?: unknown } | undefined;
+	return new ApiError('invalid_visit', 400, `${field}: ${first?.message ?? 'invalid'}`, {
+		field,
+		index,
+		id: typeof sent?.id === 'string' ? sent.id : null,
+		issues: err.issues.slice(0, 20)
+	});
+}
+
+/** The member recording is the caller: a visit naming someone else is refused. */
+function ownVisits(actor: Actor, rows: VisitRow[]): VisitRow[] {
+	const foreign = rows.filter((r) => r.memberId !== null && r.memberId !== actor.memberId);
+	if (foreign.length > 0) {
+		throw new ApiError('forbidden', 403, 'Visits may only be recorded as yourself', {
+			ids: foreign.map((r) => r.id)
+		});
+	}
+	return rows.map((r) => ({ ...r, memberId: actor.memberId, isDemo: false }));
+}
+
+async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody) {
+	let rows: VisitRow[];
+	try {
+		rows = ownVisits(actor, parseVisits(body.visits as never[]));
+	} catch (err) {
+		throw err instanceof WriteValidationError ? badVisit(err, body) : err;
+	}
+	const outside = await visitsOutOfScope(c.get('db'), actor, rows);
+	if (outside.length > 0) {
+		throw new ApiError(
+			'visit_out_of_scope',
+			403,
+			`${outside.length} visit(s) are for households outside your routes`,
+			{ ids: outside }
+		);
+	}
+	return rows;
+}
+
+export const visitsApi = new Hono<AuthEnv>()
+	.use(noStore)
+	.post('/', validate('json', syncBody), async (c) => {
+		const actor = requireActor(c);
+		const body = c.req.valid('json');
+		const db = c.get('db');
+		const rows = await parseAndScope(c, actor, body);
+		const now = Date.now();
+		let prepared;
+		try {
+			prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });
+		} catch (err) {
+			throw err instanceof WriteValidationError ? badVisit(err, body) : err;
+		}
+		const previousId = readCookie(c.req.header('cookie'), DEVICE_COOKIE);
+		const devices = await loadDevices(db, [body.deviceId, previousId]);
+		const lost = detectLoss(
+			body,
+			actor.userId,
+			devices.get(body.deviceId),
+			previousId ? devices.get(previousId) : undefined
+		);
+		const ctx = { userId: actor.userId, deviceId: body.deviceId, now };
+		const results = await runBatch(db, [
+			...prepared.statements,
+			...conflictStatements(db, prepared.conflictRows, ctx),
+			...watermarkStatements(db, {
+				report: body,
+				userId: actor.userId,
+				memberId: actor.memberId,
+				accepted: rows.length - prepared.result.conflicts.length,
+				now,
+				lost
+			})
+		]);
+		const r = prepared.result;
+		r.inserted = countInserted(prepared, results);
+		const conflicts = new Set(r.conflicts);
+		const duplicates = new Set(r.duplicates);
+		const status = (id: string): SyncStatus =>
+			conflicts.has(id) ? 'conflict' : duplicates.has(id) ? 'duplicate' : 'inserted';
+		c.header('Set-Cookie', deviceCookie(body.deviceId));
+		return c.json(
+			{
+				results: rows.map((v) => ({ id: v.id, status: status(v.id) })),
+				inserted: r.inserted,
+				duplicates: r.duplicates.length,
+				conflicts: r.conflicts.length,
+				serverTime: now,
+				lostData: lost
+			},
+			conflicts.size > 0 ? 409 : 200
+		);
+	})
+	.get('/devices', async (c) => {
+		const actor = requireActor(c);
+		const rows = await c
+			.get('db')
+			.select()
+			.from(syncDevices)
+			.where(eq(syncDevices.userId, actor.userId))
+			.orderBy(desc(syncDevices.lastSeenAt))
+			.limit(50);
+		return c.json({ devices: rows });
+	});

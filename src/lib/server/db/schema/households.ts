@@ -5,6 +5,7 @@
  */
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { hamlets } from './hamlets.ts';
+import { VISIT_OUTCOMES } from './visit-outcomes.ts';
 
 export const LOCATION_STATUSES = ['exact', 'needs_check'] as const;
 
@@ -31,7 +32,16 @@ export const households = sqliteTable(
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
 		/** Epoch ms of the latest edit (moved on the map, fields changed); null if never edited. */
-		updatedAt: integer('updated_at')
+		updatedAt: integer('updated_at'),
+		/**
+		 * Status from the latest visit (by visit time, then id), recomputed from the visits on
+		 * every visit write, so out-of-order syncs end in the same state. Null: never visited.
+		 */
+		lastVisitId: text('last_visit_id'),
+		lastVisitAt: integer('last_visit_at'),
+		lastOutcome: text('last_outcome', { enum: VISIT_OUTCOMES }),
+		/** Revisit date asked for by the latest visit (YYYY-MM-DD). */
+		revisitOn: text('revisit_on')
 	},
 	(t) => [
 		// a commune's households (planning view, metrics job), optionally by hamlet.

@@ -5,9 +5,9 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { households } from './households.ts';
 import { services } from './services.ts';
+import { VISIT_OUTCOMES } from './visit-outcomes.ts';
 
-export const VISIT_OUTCOMES = ['met', 'not_home', 'refused', 'moved', 'do_not_contact'] as const;
-export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export { VISIT_OUTCOMES, type VisitOutcome } from './visit-outcomes.ts';
 
 export const visits = sqliteTable(
 	'visits',
@@ -31,7 +31,9 @@ export const visits = sqliteTable(
 		/** Hash of the canonical payload: same id + same hash → idempotent no-op; else 409. */
 		payloadHash: text('payload_hash').notNull(),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-		receivedAt: integer('received_at').notNull()
+		receivedAt: integer('received_at').notNull(),
+		/** Device that synced it (sync_devices.id); null for imports and demo data. Not hashed. */
+		deviceId: text('device_id')
 	},
 	(t) => [
 		// latest visit per household (metrics job, household status), scoped by commune.

@@ -6,7 +6,7 @@
 import type { Db } from '../client.ts';
 import { visits, visitServices } from '../schema/index.ts';
 import { visitInput, type VisitInput, type VisitRow } from '../schema/visits.input.ts';
-import { bulkInsert, runBatch } from '../bulk.ts';
+import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
 import type { WriteIssue } from './errors.ts';
 import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
 
@@ -105,19 +105,49 @@ function plan(rows: VisitRow[], hashes: string[], stored: Map<string, string>, n
 	return out;
 }
 
+/** A visit write ready to run: its statements can share a batch (conflicts, watermarks). */
+export interface PreparedVisits {
+	result: VisitWriteResult;
+	statements: D1PreparedStatement[];
+	/** How many leading statements insert visits (their changes count as inserted). */
+	visitStatements: number;
+	/** Rows stored under the same id with another payload: what was sent, with both hashes. */
+	conflictRows: { row: VisitRow; hash: string; storedHash: string }[];
+}
+
 /**
- * Validates visits and inserts the new ones with their service counts in one atomic batch.
- * A visit's household (and route) must be in its commune; counts must fit its adults.
- * @param opts.now receipt time for rows without `receivedAt` (default: now).
- * @returns inserted count, and ids skipped as duplicates or conflicts.
- * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ * Recomputes the status of these households from their latest visit (visit time, then id), so
+ * syncs arriving out of order end in the same state. Any do-not-contact outcome, even one
+ * synced late, also sets the household's do-not-contact flag (only an admin clears it).
  */
-export async function insertVisits(
+export function householdStatusStatements(db: Db, householdIds: readonly string[]) {
+	const text = `UPDATE households SET last_visit_id = lv.id, last_visit_at = lv.visited_at,
+			last_outcome = lv.outcome, revisit_on = lv.revisit_on,
+			do_not_contact = max(do_not_contact, lv.dnc)
+		FROM (SELECT household_id, id, visited_at, outcome, revisit_on,
+				row_number() OVER (PARTITION BY household_id ORDER BY visited_at DESC, id DESC) AS rn,
+				max(outcome = 'do_not_contact') OVER (PARTITION BY household_id) AS dnc
+			FROM visits WHERE household_id IN (SELECT value FROM json_each(?1))) AS lv
+		WHERE lv.rn = 1 AND households.id = lv.household_id`;
+	return jsonChunks([...new Set(householdIds)]).map((json) => db.$client.prepare(text).bind(json));
+}
+
+/** Validates visit input (zod): the parsed rows, or WriteValidationError naming row and field. */
+export function parseVisits(input: readonly VisitInput[]): VisitRow[] {
+	return parseRows('visits', visitInput, input);
+}
+
+/**
+ * Checks parsed visits against the database and prepares the insert of the new ones, their
+ * service counts and their households' status, as statements for one atomic batch.
+ * @throws WriteValidationError for references outside the row's scope, or an id sent twice
+ *   with different payloads.
+ */
+export async function prepareVisits(
 	db: Db,
-	input: readonly VisitInput[],
-	opts: { now?: number } = {}
-): Promise<VisitWriteResult> {
-	const rows = parseRows('visits', visitInput, input);
+	rows: VisitRow[],
+	opts: { now?: number; deviceId?: string | null } = {}
+): Promise<PreparedVisits> {
 	const hashes = await Promise.all(rows.map(visitPayloadHash));
 	throwIfIssues('visits', [...duplicateIssues(rows, hashes), ...(await checkScope(db, rows))]);
 	const stored = await lookup(
@@ -128,14 +158,54 @@ export async function insertVisits(
 		rows.map((r) => r.id)
 	);
 	const p = plan(rows, hashes, stored, opts.now ?? Date.now());
+	const deviceId = opts.deviceId ?? null;
 	// OR IGNORE: a concurrent sync of the same visit between lookup and insert stays a no-op.
-	const visitStmts = bulkInsert(db, visits, p.visitRows, { orIgnore: true });
-	const res = await runBatch(db, [
-		...visitStmts,
-		...bulkInsert(db, visitServices, p.serviceRows, { orIgnore: true })
-	]);
-	p.result.inserted = res
-		.slice(0, visitStmts.length)
-		.reduce((n, x) => n + (x.meta.changes ?? 0), 0);
+	const visitStmts = bulkInsert(
+		db,
+		visits,
+		p.visitRows.map((v) => ({ ...v, deviceId })),
+		{ orIgnore: true }
+	);
+	const conflictIds = new Set(p.result.conflicts);
+	return {
+		result: p.result,
+		statements: [
+			...visitStmts,
+			...bulkInsert(db, visitServices, p.serviceRows, { orIgnore: true }),
+			...householdStatusStatements(
+				db,
+				p.visitRows.map((v) => v.householdId)
+			)
+		],
+		visitStatements: visitStmts.length,
+		conflictRows: rows.flatMap((row, i) =>
+			conflictIds.has(row.id) && stored.get(row.id) !== hashes[i]
+				? [{ row, hash: hashes[i]!, storedHash: stored.get(row.id)! }]
+				: []
+		)
+	};
+}
+
+/** Inserted visit count from the batch results of a prepared write. */
+export function countInserted(p: PreparedVisits, results: D1Result[]): number {
+	return results.slice(0, p.visitStatements).reduce((n, x) => n + (x.meta.changes ?? 0), 0);
+}
+
+/**
+ * Validates visits and inserts the new ones with their service counts in one atomic batch,
+ * updating their households' status.
+ * A visit's household (and route) must be in its commune; counts must fit its adults.
+ * @param opts.now receipt time for rows without `receivedAt` (default: now).
+ * @returns inserted count, and ids skipped as duplicates or conflicts.
+ * @throws WriteValidationError for invalid rows or references outside the row's scope.
+ */
+export async function insertVisits(
+	db: Db,
+	input: readonly VisitInput[],
+	opts: { now?: number } = {}
+): Promise<VisitWriteResult> {
+	const p = await prepareVisits(db, parseVisits(input), opts);
+	const res = await runBatch(db, p.statements);
+	p.result.inserted = countInserted(p, res);
 	return p.result;
 }
