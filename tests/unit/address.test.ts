@@ -84,7 +84,19 @@ const CASES: [string, Expect][] = [
 	// A street wins over the hamlet for the alley key.
 	['Số 8, ngõ 2, đường Bắc Sơn, tổ 5', { alleyKey: 'bac son|2', position: 8, hamlet: '5' }],
 	['Số 2 Quốc lộ 3', { alleyKey: 'quoc lo 3', position: 2 }],
-	['Số 2 QL3', { alleyKey: 'quoc lo 3', position: 2 }]
+	['Số 2 QL3', { alleyKey: 'quoc lo 3', position: 2 }],
+	// Forms from household imports (issue 5): abbreviations with spaces, no diacritics, slashes.
+	['hem 210/14 le van sy', { alleyKey: 'le van si|210/14', position: null }],
+	['so 5 hem 210/14 duong le van si', { alleyKey: 'le van si|210/14', position: 5 }],
+	['Ng. 45 P. Lò Đúc', { alleyKey: 'lo duc|45', position: null }],
+	['Số 12 Ngh. 3 Ng. 45 P. Lò Đúc', { alleyKey: 'lo duc|45/3', position: 12 }],
+	['so 12 ngh 3 ng 45 p lo duc', { alleyKey: 'lo duc|45/3', position: 12 }],
+	['45/3/12 Lò Đúc', { alleyKey: 'lo duc|45/3', position: 12, side: 'even' }],
+	['Số 9, kiệt 15 Hùng Vương', { alleyKey: 'hung vuong|15', position: 9, side: 'odd' }],
+	['kiet 15 hung vuong so 9', { alleyKey: 'hung vuong|15', position: 9 }],
+	['K15/9 Hùng Vương', { alleyKey: 'hung vuong|15', position: 9 }],
+	['Số 7 Đ. Trần Phú', { alleyKey: 'tran phu', position: 7 }],
+	['xom na huong, xa binh thanh', { alleyKey: 'xom na huong', position: null }]
 ];
 
 describe('parseAddress', () => {
