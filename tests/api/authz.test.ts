@@ -17,6 +17,12 @@ import {
 	type TestUser
 } from './support/accounts-factory.ts';
 import type { Role } from '../../src/lib/domain/roles.ts';
+import { household } from './support/records-factory.ts';
+import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
+import { prepareRoutePlan } from '../../src/lib/server/db/writes/routes.ts';
+import { runBatch } from '../../src/lib/server/db/bulk.ts';
+import { users } from '../../src/lib/server/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 type Who = Role | 'public';
 const WHO: Who[] = ['public', 'admin', 'province_admin', 'commune_admin', 'team_leader', 'member'];
@@ -29,6 +35,8 @@ interface Fixture {
 	hamletId: string;
 	memberUserId: string;
 	inviteId: string;
+	householdId: string;
+	routeId: string;
 }
 
 let t: TestDb;
@@ -46,13 +54,31 @@ async function fixture(area: AreaName, admin: TestUser): Promise<Fixture> {
 		body: { role: 'member', teamId: team.id }
 	});
 	const { invite } = (await inv.json()) as { invite: { id: string } };
+	const hh = household(AREAS[area], {
+		hamletId: hamlet.id,
+		lon: 105.64,
+		lat: 21.9,
+		locationStatus: 'exact'
+	});
+	await insertHouseholds(t.db, [hh]);
+	const plan = await prepareRoutePlan(t.db, {
+		...AREAS[area],
+		teamId: team.id,
+		createdAt: Date.now(),
+		routes: [
+			{ id: `route-${area}`, name: 'Chuyến 1', householdIds: [hh.id], assigneeMemberId: member.id }
+		]
+	});
+	await runBatch(t.db, plan.statements);
 	return {
 		communeCode: AREAS[area].communeCode,
 		teamId: team.id,
 		memberId: member.id,
 		hamletId: hamlet.id,
 		memberUserId: memberUser.id,
-		inviteId: invite.id
+		inviteId: invite.id,
+		householdId: hh.id,
+		routeId: `route-${area}`
 	};
 }
 
@@ -74,6 +100,12 @@ const manageTeam: RouteCase['allowed'] = [
 	['admin']
 ];
 const csv = (s: string) => new TextEncoder().encode(s);
+/** Households and routes: admins of the scope and the commune's leaders; members via routes. */
+const seeHouseholds: RouteCase['allowed'] = [
+	['admin', 'province_admin', 'commune_admin', 'team_leader'],
+	['admin', 'province_admin'],
+	['admin']
+];
 
 const ROUTES: RouteCase[] = [
 	{
@@ -232,6 +264,73 @@ const ROUTES: RouteCase[] = [
 		name: 'POST /api/users/:id/disable',
 		req: (f) => ({ path: `/api/users/${f.memberUserId}/disable`, body: { disabled: false } }),
 		allowed: manageTeam
+	},
+	{
+		name: 'GET /api/households',
+		req: (f) => ({ path: `/api/households?commune=${f.communeCode}` }),
+		allowed: seeHouseholds
+	},
+	{
+		name: 'GET /api/households/:id',
+		req: (f) => ({ path: `/api/households/${f.householdId}` }),
+		allowed: seeHouseholds
+	},
+	{
+		name: 'POST /api/households',
+		req: (f) => ({
+			path: '/api/households',
+			body: { communeCode: f.communeCode, address: `Số ${++n}, ngõ 7, phố Mới`, adults: 2 }
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'PATCH /api/households/:id',
+		req: (f) => ({
+			path: `/api/households/${f.householdId}`,
+			method: 'PATCH',
+			body: { adults: 1 + (++n % 5) }
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'POST /api/households/import (preview)',
+		req: (f) => ({
+			path: `/api/households/import?commune=${f.communeCode}`,
+			body: csv(`ma_xa,dia_chi,so_nguoi_lon\n${f.communeCode},Số 99 phố Mới,2`)
+		}),
+		allowed: manageCommune
+	},
+	{
+		name: 'GET /api/routes',
+		req: (f) => ({ path: `/api/routes?commune=${f.communeCode}` }),
+		allowed: seeHouseholds
+	},
+	{
+		name: 'GET /api/routes/:id',
+		req: (f) => ({ path: `/api/routes/${f.routeId}` }),
+		allowed: [ALL, ['admin', 'province_admin'], ['admin']]
+	},
+	{
+		name: 'POST /api/routes (a revisit plan)',
+		req: (f) => ({
+			path: '/api/routes',
+			body: {
+				communeCode: f.communeCode,
+				teamId: f.teamId,
+				revisit: true,
+				routes: [{ name: `Quay lại ${++n}`, householdIds: [f.householdId] }]
+			}
+		}),
+		allowed: manageTeam
+	},
+	{
+		name: 'PATCH /api/routes/:id',
+		req: (f) => ({
+			path: `/api/routes/${f.routeId}`,
+			method: 'PATCH',
+			body: { assigneeMemberId: f.memberId, plannedOn: '2026-12-01' }
+		}),
+		allowed: manageTeam
 	}
 ];
 
@@ -246,6 +345,8 @@ beforeAll(async () => {
 	actors.commune_admin = await makeUser(t.db, 'commune_admin');
 	actors.team_leader = await makeUser(t.db, 'team_leader', 'own', fx.own.teamId);
 	actors.member = await makeUser(t.db, 'member', 'own', fx.own.teamId);
+	// The member user is the member the own commune's route is assigned to.
+	await t.db.update(users).set({ memberId: fx.own.memberId }).where(eq(users.id, actors.member.id));
 });
 afterAll(() => t.close());
 

@@ -132,3 +132,46 @@ export function grantShapeError(grant: Grant): string | null {
 	if (role === 'member' && !t) return 'member needs a team';
 	return null;
 }
+
+/**
+ * Households of a commune (addresses, locations, statuses): admins of the scope and the
+ * commune's team leaders (narrowed to their team's hamlet by the query). Members see households
+ * only through the routes assigned to them (canSeeRoute).
+ */
+export function canSeeHouseholds(actor: Actor, area: Area): boolean {
+	if (actor.role === 'member') return false;
+	if (actor.role === 'team_leader') return sameCommune(actor, area) && actor.teamId !== null;
+	return covers(actor, area);
+}
+
+/** Add, move and edit household records: commune managers and the commune's team leaders. */
+export function canEditHouseholds(actor: Actor, area: Area): boolean {
+	if (canManageCommune(actor, area)) return true;
+	return actor.role === 'team_leader' && actor.teamId !== null && sameCommune(actor, area);
+}
+
+/** Plan, assign and cancel a team's routes: commune managers, or the leader of that team. */
+export function canPlanRoutes(actor: Actor, area: Area & { teamId: string }): boolean {
+	return canManageTeam(actor, area);
+}
+
+/**
+ * See a route with its households: admins of the scope, the leader of the route's team, and
+ * the member it is assigned to.
+ */
+export function canSeeRoute(
+	actor: Actor,
+	route: Area & { teamId: string; assigneeMemberId: string | null }
+): boolean {
+	if (actor.role === 'member')
+		return (
+			!!actor.memberId && actor.memberId === route.assigneeMemberId && sameCommune(actor, route)
+		);
+	if (actor.role === 'team_leader')
+		return (
+			sameCommune(actor, route) &&
+			(actor.teamId === route.teamId ||
+				(!!actor.memberId && actor.memberId === route.assigneeMemberId))
+		);
+	return covers(actor, route);
+}

@@ -25,6 +25,7 @@ import { teamsCsvApi } from './routes/teams-csv.ts';
 import { hamletsCsvApi } from './routes/hamlets-csv.ts';
 import { metricsApi } from './routes/metrics.ts';
 import { householdsApi } from './routes/households.ts';
+import { householdsCsvApi } from './routes/households-csv.ts';
 import { visitRoutesApi } from './routes/visit-routes.ts';
 import { visitsApi } from './routes/visits.ts';
 
@@ -54,6 +55,7 @@ export function createApiApp() {
 	app.route('/hamlets', hamletsApi);
 	app.route('/audit', auditApi);
 	app.route('/metrics', metricsApi);
+	app.route('/households', householdsCsvApi);
 	app.route('/households', householdsApi);
 	app.route('/routes', visitRoutesApi);
 	app.route('/visits', visitsApi);

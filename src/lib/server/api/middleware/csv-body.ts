@@ -7,13 +7,13 @@ import type { ImportError } from '../../../domain/csv-import.ts';
 export const MAX_CSV_BYTES = 1024 * 1024;
 
 /** The raw bytes of an uploaded file; 413 when too large, 400 when empty. */
-export async function csvBytes(c: Context): Promise<Uint8Array> {
+export async function csvBytes(c: Context, maxBytes = MAX_CSV_BYTES): Promise<Uint8Array> {
+	const tooLarge = () =>
+		new ApiError('too_large', 413, `The file is larger than ${maxBytes / 1024 / 1024} MB`);
 	const declared = Number(c.req.header('content-length') ?? 0);
-	if (declared > MAX_CSV_BYTES)
-		throw new ApiError('too_large', 413, 'The file is larger than 1 MB');
+	if (declared > maxBytes) throw tooLarge();
 	const bytes = new Uint8Array(await c.req.arrayBuffer());
-	if (bytes.length > MAX_CSV_BYTES)
-		throw new ApiError('too_large', 413, 'The file is larger than 1 MB');
+	if (bytes.length > maxBytes) throw tooLarge();
 	if (bytes.length === 0) throw new ApiError('empty_file', 400, 'The file is empty');
 	return bytes;
 }

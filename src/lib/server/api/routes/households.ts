@@ -1,5 +1,247 @@
 import { Hono } from 'hono';
-import type { AuthEnv } from '../middleware/env.ts';
+import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validation.ts';
+import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { audit, auditNow, communeOr404 } from '../middleware/scope.ts';
+import { ensureInHamlet, leaderHamlet, vnToday } from '../middleware/household-scope.ts';
+import {
+	canEditHouseholds,
+	canSeeHouseholds,
+	canSeePersonal,
+	type Actor
+} from '../../../domain/scope.ts';
+import { householdStatus, revisitSuggestion } from '../../../domain/routing/status.ts';
+import { duplicateKey } from '../../../domain/household-keys.ts';
+import {
+	communeAddresses,
+	getHousehold,
+	listPlanningHouseholds
+} from '../../db/queries/households.ts';
+import { getHamlet } from '../../db/queries/team-admin.ts';
+import { prepareHouseholds, withAddressKeys } from '../../db/writes/households.ts';
+import { runBatch, statementOf } from '../../db/bulk.ts';
+import { households } from '../../db/schema/index.ts';
+import {
+	householdCreate,
+	householdListQuery,
+	householdPatch,
+	idParam
+} from './households-input.ts';
 
-/** Households of a commune, scoped (issue 5). */
-export const householdsApi = new Hono<AuthEnv>();
+type Area = { provinceCode: string; communeCode: string };
+
+/** 409 `duplicate_household` when the commune already has this household (same address key). */
+async function checkNotDuplicate(
+	c: Context<AuthEnv>,
+	area: Area,
+	address: string,
+	headName: string | null,
+	self?: string
+) {
+	const key = duplicateKey(address, headName);
+	if (!key) return;
+	const rows = await communeAddresses(c.get('db'), area.provinceCode, area.communeCode);
+	const clash = rows.find((r) => r.id !== self && duplicateKey(r.address, r.headName) === key);
+	if (clash)
+		throw new ApiError(
+			'duplicate_household',
+			409,
+			`address: "${clash.address}" is already a household of this commune`,
+			{
+				field: 'address',
+				householdId: clash.id
+			}
+		);
+}
+
+/** The hamlet (in the commune) a household goes to, with its point; 422 if foreign. */
+async function hamletIn(c: Context<AuthEnv>, area: Area, hamletId: string | null | undefined) {
+	if (!hamletId) return null;
+	const h = await getHamlet(c.get('db'), hamletId);
+	if (!h || h.communeCode !== area.communeCode)
+		throw new ApiError('hamlet_not_in_commune', 422, 'hamletId: no such hamlet in this commune', {
+			field: 'hamletId'
+		});
+	return h;
+}
+
+/** A household the caller may edit (404 / 403 otherwise). */
+async function editable(c: Context<AuthEnv>, actor: Actor, id: string) {
+	const h = await getHousehold(c.get('db'), id);
+	if (!h) throw new ApiError('household_not_found', 404, 'No such household');
+	ensure(canEditHouseholds(actor, h), 'changing this household');
+	ensureInHamlet(await leaderHamlet(c, actor), h.hamletId, "households outside your team's hamlet");
+	return h;
+}
+
+/**
+ * Households of a commune, scoped: GET / (planning list: no names or phones; the read of
+ * locations is audited), GET /:id (with personal fields, audited), POST / (add), PATCH /:id
+ * (edit, move on the map).
+ */
+export const householdsApi = new Hono<AuthEnv>()
+	.use(noStore)
+	.get('/', validate('query', householdListQuery), async (c) => {
+		const actor = requireActor(c);
+		const q = c.req.valid('query');
+		const area = await communeOr404(c, q.commune);
+		ensure(canSeeHouseholds(actor, area), "this commune's households");
+		const limit = await leaderHamlet(c, actor);
+		ensureInHamlet(limit, q.hamlet ?? limit, "households outside your team's hamlet");
+		const hamletId = q.hamlet ?? limit;
+		const rows = await listPlanningHouseholds(c.get('db'), area, hamletId);
+		const today = vnToday();
+		const list = rows.map((h) => ({
+			...h,
+			status: householdStatus(h, h.visits, today),
+			revisit: revisitSuggestion(h.visits)
+		}));
+		const planned = list.filter((h) => h.routeId !== null).length;
+		const dnc = list.filter((h) => h.routeId === null && h.status === 'do_not_contact').length;
+		await auditNow(c, {
+			kind: 'read',
+			action: 'households.read',
+			entity: 'household',
+			provinceCode: area.provinceCode,
+			communeCode: area.communeCode,
+			detail: { rows: list.length, hamletId }
+		});
+		return c.json(
+			{
+				commune: area,
+				hamletId,
+				today,
+				households: list,
+				// Gaps: households to visit that no route holds (do-not-contact ones are not gaps).
+				summary: {
+					total: list.length,
+					onRoute: planned,
+					doNotContact: dnc,
+					gaps: list.length - planned - dnc
+				}
+			},
+			200
+		);
+	})
+	.get('/:id', validate('param', idParam), async (c) => {
+		const actor = requireActor(c);
+		const h = await getHousehold(c.get('db'), c.req.valid('param').id);
+		if (!h) throw new ApiError('household_not_found', 404, 'No such household');
+		ensure(canSeeHouseholds(actor, h), 'this household');
+		ensureInHamlet(
+			await leaderHamlet(c, actor),
+			h.hamletId,
+			"households outside your team's hamlet"
+		);
+		const personal = canSeePersonal(actor, { ...h, teamId: actor.teamId });
+		await auditNow(c, {
+			kind: 'read',
+			action: 'household.read',
+			entity: 'household',
+			entityId: h.id,
+			provinceCode: h.provinceCode,
+			communeCode: h.communeCode,
+			detail: { personal }
+		});
+		return c.json({ household: personal ? h : withoutPersonal(h) }, 200);
+	})
+	.post('/', validate('json', householdCreate), async (c) => {
+		const actor = requireActor(c);
+		const body = c.req.valid('json');
+		const area = await communeOr404(c, body.communeCode);
+		ensure(canEditHouseholds(actor, area), 'adding households here');
+		const limit = await leaderHamlet(c, actor);
+		const hamletId = body.hamletId ?? limit;
+		ensureInHamlet(limit, hamletId, "households outside your team's hamlet");
+		const hamlet = await hamletIn(c, area, hamletId);
+		await checkNotDuplicate(c, area, body.address, body.headName ?? null);
+		const exact = body.lon != null && body.lat != null;
+		const row = {
+			id: crypto.randomUUID(),
+			provinceCode: area.provinceCode,
+			communeCode: area.communeCode,
+			hamletId: hamlet?.id ?? null,
+			address: body.address,
+			lon: exact ? body.lon! : (hamlet?.lon ?? null),
+			lat: exact ? body.lat! : (hamlet?.lat ?? null),
+			locationStatus: exact ? ('exact' as const) : ('needs_check' as const),
+			adults: body.adults,
+			headName: body.headName ?? null,
+			headPhone: body.headPhone ?? null,
+			consent: body.consent,
+			doNotContact: body.doNotContact,
+			createdAt: Date.now()
+		};
+		const db = c.get('db');
+		const write = await prepareHouseholds(db, [row]);
+		await runBatch(db, [
+			...write.statements,
+			statementFor(c, {
+				kind: 'write',
+				action: 'household.create',
+				entity: 'household',
+				entityId: row.id,
+				provinceCode: area.provinceCode,
+				communeCode: area.communeCode
+			})
+		]);
+		return c.json({ household: row }, 201);
+	})
+	.patch('/:id', validate('param', idParam), validate('json', householdPatch), async (c) => {
+		const actor = requireActor(c);
+		const h = await editable(c, actor, c.req.valid('param').id);
+		const patch = c.req.valid('json');
+		if (patch.hamletId !== undefined) {
+			ensureInHamlet(
+				await leaderHamlet(c, actor),
+				patch.hamletId,
+				"households outside your team's hamlet"
+			);
+			await hamletIn(c, h, patch.hamletId);
+		}
+		const next = { ...h, ...patch };
+		if (patch.address !== undefined || patch.headName !== undefined)
+			await checkNotDuplicate(c, h, next.address, next.headName, h.id);
+		const keys = withAddressKeys({ ...next, isDemo: h.isDemo });
+		const set = {
+			...patch,
+			addressKey: keys.addressKey,
+			alleyKey: keys.alleyKey,
+			...(patch.lon !== undefined ? { locationStatus: 'exact' as const } : {}),
+			updatedAt: Date.now()
+		};
+		const db = c.get('db');
+		await runBatch(db, [
+			statementOfUpdate(c, set, h.id),
+			statementFor(c, {
+				kind: 'write',
+				action: patch.lon !== undefined ? 'household.move' : 'household.update',
+				entity: 'household',
+				entityId: h.id,
+				provinceCode: h.provinceCode,
+				communeCode: h.communeCode,
+				detail: { fields: Object.keys(patch) }
+			})
+		]);
+		return c.json({ household: withoutPersonal({ ...h, ...set }) }, 200);
+	});
+
+/** The audit entry as a statement for the write's batch. */
+function statementFor(c: Context<AuthEnv>, entry: Parameters<typeof audit>[1]) {
+	return statementOf(c.get('db'), audit(c, entry));
+}
+
+function statementOfUpdate(c: Context<AuthEnv>, set: Record<string, unknown>, id: string) {
+	const db = c.get('db');
+	return statementOf(db, db.update(households).set(set).where(eq(households.id, id)));
+}
+
+/** A household without its personal fields (head-of-household name and phone). */
+function withoutPersonal<T extends { headName: string | null; headPhone: string | null }>(h: T) {
+	const rest: Partial<T> = { ...h };
+	delete rest.headName;
+	delete rest.headPhone;
+	return rest as Omit<T, 'headName' | 'headPhone'>;
+}

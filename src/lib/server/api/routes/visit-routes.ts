@@ -1,5 +1,232 @@
 import { Hono } from 'hono';
-import type { AuthEnv } from '../middleware/env.ts';
+import type { Context } from 'hono';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validation.ts';
+import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { audit, auditNow, communeOr404, teamOr404 } from '../middleware/scope.ts';
+import { leaderHamlet, vnToday } from '../middleware/household-scope.ts';
+import {
+	canPlanRoutes,
+	canSeeHouseholds,
+	canSeePersonal,
+	canSeeRoute,
+	type Actor
+} from '../../../domain/scope.ts';
+import { householdsInPolygon, polygonProblem } from '../../../domain/routing/selection.ts';
+import {
+	getRoute,
+	listRoutes,
+	routesOfMember,
+	routeStopsOf,
+	type RouteRow
+} from '../../db/queries/routes.ts';
+import { listPlanningHouseholds } from '../../db/queries/households.ts';
+import {
+	RoutePlanError,
+	cancelStatements,
+	isCoverageConflict,
+	prepareAssignment,
+	prepareRoutePlan
+} from '../../db/writes/routes.ts';
+import { runBatch, statementOf } from '../../db/bulk.ts';
+import { WriteValidationError } from '../../db/writes/errors.ts';
+import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';
 
-/** Visit routes: planning, assignment, "my routes" (issue 5). */
-export const visitRoutesApi = new Hono<AuthEnv>();
+/** Rule breaks become 422 (409 when another plan holds the households), with the ids. */
+function planError(err: unknown): never {
+	if (err instanceof RoutePlanError) {
+		const status = err.problem === 'already_planned' ? 409 : 422;
+		throw new ApiError(err.problem, status, err.message, { ids: err.ids });
+	}
+	if (err instanceof WriteValidationError)
+		throw new ApiError('invalid_json', 400, err.message, { issues: err.issues });
+	if (isCoverageConflict(err))
+		throw new ApiError('already_planned', 409, 'Another plan took some of these households first');
+	throw err;
+}
+
+async function routeOr404(c: Context<AuthEnv>, id: string): Promise<RouteRow> {
+	const r = await getRoute(c.get('db'), id);
+	if (!r) throw new ApiError('route_not_found', 404, 'No such route');
+	return r;
+}
+
+/** The drawn area must be a simple polygon holding households of the caller's scope. */
+async function checkArea(
+	c: Context<AuthEnv>,
+	area: { provinceCode: string; communeCode: string },
+	points: [number, number][],
+	hamletLimit: string | null
+): Promise<Set<string>> {
+	const problem = polygonProblem(points);
+	if (problem)
+		throw new ApiError(
+			problem === 'self_intersecting' ? 'area_self_intersecting' : 'area_too_small',
+			422,
+			problem === 'self_intersecting'
+				? 'area: the drawn polygon crosses itself; redraw it without crossing lines'
+				: 'area: draw at least three distinct points',
+			{ field: 'area' }
+		);
+	const hs = await listPlanningHouseholds(c.get('db'), area, hamletLimit);
+	const inside = householdsInPolygon(hs, points);
+	if (inside.length === 0)
+		throw new ApiError('area_empty', 422, 'area: the drawn polygon holds no households', {
+			field: 'area'
+		});
+	return new Set(inside.map((h) => h.id));
+}
+
+const personalFor = (actor: Actor, route: RouteRow) =>
+	canSeePersonal(actor, { ...route, teamId: route.teamId });
+
+/**
+ * Visit routes: GET / (a commune's or team's routes), GET /mine (the caller's assigned routes),
+ * GET /:id (route + ordered stops + visit fields: the route view and the field app's offline
+ * copy), POST / (store a plan), PATCH /:id (assign to a member on a date), POST /:id/cancel.
+ */
+export const visitRoutesApi = new Hono<AuthEnv>()
+	.use(noStore)
+	.get('/', validate('query', routeListQuery), async (c) => {
+		const actor = requireActor(c);
+		const q = c.req.valid('query');
+		const area = await communeOr404(c, q.commune);
+		ensure(canSeeHouseholds(actor, area), "this commune's routes");
+		const team = actor.role === 'team_leader' ? actor.teamId : (q.team ?? null);
+		return c.json({ commune: area, routes: await listRoutes(c.get('db'), area, team) }, 200);
+	})
+	.get('/mine', async (c) => {
+		const actor = requireActor(c);
+		const routes = actor.memberId ? await routesOfMember(c.get('db'), actor.memberId) : [];
+		return c.json({ memberId: actor.memberId, routes }, 200);
+	})
+	.get('/:id', validate('param', idParam), async (c) => {
+		const actor = requireActor(c);
+		const route = await routeOr404(c, c.req.valid('param').id);
+		ensure(canSeeRoute(actor, route), 'this route');
+		const today = vnToday();
+		const stops = await routeStopsOf(c.get('db'), route, today);
+		const personal = personalFor(actor, route);
+		const assignee = !!actor.memberId && actor.memberId === route.assigneeMemberId;
+		const shown = stops.map((s) => {
+			// The member visiting sees a name and phone the household agreed to give.
+			const see = personal || (assignee && s.consent);
+			return see ? s : { ...s, headName: null, headPhone: null };
+		});
+		await auditNow(c, {
+			kind: 'read',
+			action: 'route.read',
+			entity: 'route',
+			entityId: route.id,
+			provinceCode: route.provinceCode,
+			communeCode: route.communeCode,
+			detail: { stops: stops.length }
+		});
+		return c.json({ route, stops: shown, today }, 200);
+	})
+	.post('/', validate('json', routePlanBody), async (c) => {
+		const actor = requireActor(c);
+		const body = c.req.valid('json');
+		const area = await communeOr404(c, body.communeCode);
+		const team = await teamOr404(c, body.teamId);
+		ensure(canPlanRoutes(actor, { ...area, teamId: team.id }), "planning this team's routes");
+		const hamletLimit = await leaderHamlet(c, actor);
+		if (body.area) {
+			const inside = await checkArea(c, area, body.area, hamletLimit);
+			const outside = body.routes.flatMap((r) => r.householdIds).filter((id) => !inside.has(id));
+			if (outside.length)
+				throw new ApiError('outside_area', 422, 'households outside the drawn area', {
+					ids: outside
+				});
+		}
+		if (body.routes.length === 0)
+			throw new ApiError('empty_plan', 422, 'routes: the plan has no outings', { field: 'routes' });
+		const db = c.get('db');
+		const now = Date.now();
+		try {
+			const plan = await prepareRoutePlan(
+				db,
+				{
+					...body,
+					provinceCode: area.provinceCode,
+					createdBy: actor.userId,
+					createdAt: now,
+					routes: body.routes.map((r) => ({ ...r, id: crypto.randomUUID() }))
+				},
+				{ hamletId: hamletLimit }
+			);
+			await runBatch(db, [
+				...plan.statements,
+				statementOf(
+					db,
+					audit(c, {
+						kind: 'write',
+						action: 'routes.plan',
+						entity: 'route',
+						provinceCode: area.provinceCode,
+						communeCode: area.communeCode,
+						detail: {
+							routes: plan.routes.length,
+							stops: plan.routes.reduce((n, r) => n + r.stops, 0),
+							revisit: body.revisit
+						}
+					})
+				)
+			]);
+			return c.json({ routes: plan.routes }, 201);
+		} catch (err) {
+			planError(err);
+		}
+	})
+	.patch('/:id', validate('param', idParam), validate('json', routeAssignBody), async (c) => {
+		const actor = requireActor(c);
+		const route = await routeOr404(c, c.req.valid('param').id);
+		ensure(canPlanRoutes(actor, route), 'assigning this route');
+		if (route.status === 'cancelled')
+			throw new ApiError('route_cancelled', 409, 'A cancelled route cannot be assigned');
+		const db = c.get('db');
+		const body = c.req.valid('json');
+		try {
+			await runBatch(db, [
+				await prepareAssignment(db, route, body),
+				statementOf(
+					db,
+					audit(c, {
+						kind: 'write',
+						action: 'route.assign',
+						entity: 'route',
+						entityId: route.id,
+						provinceCode: route.provinceCode,
+						communeCode: route.communeCode,
+						detail: { assigned: body.assigneeMemberId !== null }
+					})
+				)
+			]);
+		} catch (err) {
+			planError(err);
+		}
+		return c.json({ route: await getRoute(db, route.id) }, 200);
+	})
+	.post('/:id/cancel', validate('param', idParam), async (c) => {
+		const actor = requireActor(c);
+		const route = await routeOr404(c, c.req.valid('param').id);
+		ensure(canPlanRoutes(actor, route), 'cancelling this route');
+		if (route.status !== 'draft' && route.status !== 'assigned')
+			throw new ApiError('route_started', 409, 'Only routes not yet started can be cancelled');
+		const db = c.get('db');
+		await runBatch(db, [
+			...cancelStatements(db, route.id),
+			statementOf(
+				db,
+				audit(c, {
+					kind: 'write',
+					action: 'route.cancel',
+					entity: 'route',
+					entityId: route.id,
+					provinceCode: route.provinceCode,
+					communeCode: route.communeCode
+				})
+			)
+		]);
+		return c.json({ route: await getRoute(db, route.id) }, 200);
+	});

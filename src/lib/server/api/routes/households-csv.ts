@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { validate } from '../validation.ts';
+import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { audit, communeOr404 } from '../middleware/scope.ts';
+import { csvBytes, importInvalid } from '../middleware/csv-body.ts';
+import { canManageCommune } from '../../../domain/scope.ts';
+import { householdImportWrite, previewHouseholdImport } from '../../import/csv/households.ts';
+import { runBatch, statementOf } from '../../db/bulk.ts';
+
+const importQuery = z.object({
+	commune: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
+	commit: z.enum(['0', '1']).default('0')
+});
+
+/** Household files are bigger than team or hamlet files: up to 20,000 rows. */
+const MAX_HOUSEHOLD_CSV_BYTES = 4 * 1024 * 1024;
+
+/**
+ * POST /api/households/import?commune=05569[&commit=1] — preview (counts, rows placed at their
+ * hamlet's point, line-numbered errors), then write all rows or none. Commune admins only.
+ */
+export const householdsCsvApi = new Hono<AuthEnv>()
+	.use(noStore)
+	.post('/import', validate('query', importQuery), async (c) => {
+		const actor = requireActor(c);
+		const q = c.req.valid('query');
+		const area = await communeOr404(c, q.commune);
+		ensure(canManageCommune(actor, area), 'importing households here');
+		const db = c.get('db');
+		const r = await previewHouseholdImport(db, area, await csvBytes(c, MAX_HOUSEHOLD_CSV_BYTES));
+		const preview = {
+			households: r.households.length,
+			needsCheck: r.needsCheck,
+			doNotContact: r.households.filter((h) => h.doNotContact).length,
+			sample: r.households.slice(0, 20).map((h) => ({
+				line: h.line,
+				address: h.address,
+				locationStatus: h.locationStatus,
+				adults: h.adults
+			})),
+			errors: r.errors,
+			encoding: r.encoding,
+			delimiter: r.delimiter
+		};
+		if (q.commit === '0') return c.json({ preview }, 200);
+		if (r.errors.length) throw importInvalid(r.errors);
+		const write = await householdImportWrite(db, area, r.households);
+		await runBatch(db, [
+			...write.statements,
+			statementOf(
+				db,
+				audit(c, {
+					kind: 'write',
+					action: 'households.import',
+					entity: 'household',
+					provinceCode: area.provinceCode,
+					communeCode: area.communeCode,
+					detail: {
+						households: r.households.length,
+						needsCheck: r.needsCheck,
+						encoding: r.encoding
+					}
+				})
+			)
+		]);
+		return c.json({ imported: { households: r.households.length, needsCheck: r.needsCheck } }, 201);
+	});

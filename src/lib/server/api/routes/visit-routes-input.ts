@@ -1,0 +1,37 @@
+/** Request bodies for routes: validated at the boundary (zod). */
+import { z } from 'zod';
+
+const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
+const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
+const lonLat = z.tuple([z.number().min(101.5).max(118.5), z.number().min(6.5).max(24)]);
+const isoDay = z.iso.date();
+
+export const routeListQuery = z.object({ commune: communeCode, team: id.optional() });
+
+export const routePlanBody = z.object({
+	communeCode,
+	teamId: id,
+	/** The polygon the leader drew, if the selection was drawn: checked again here. */
+	area: z.array(lonLat).max(500).nullish(),
+	start: lonLat.nullish(),
+	revisit: z.boolean().default(false),
+	walkMetersPerMinute: z.number().min(20).max(150).default(67),
+	minutesPerHouse: z.number().min(1).max(120).default(8),
+	routes: z
+		.array(
+			z.object({
+				name: z.string().trim().min(1).max(120),
+				householdIds: z.array(id).min(1).max(500),
+				assigneeMemberId: id.nullish(),
+				plannedOn: isoDay.nullish()
+			})
+		)
+		.max(400)
+});
+
+export const routeAssignBody = z.object({
+	assigneeMemberId: id.nullable(),
+	plannedOn: isoDay.nullish()
+});
+
+export const idParam = z.object({ id });

@@ -1,0 +1,185 @@
+/**
+ * Scoped reads of routes: a commune's (or team's) routes for the leader, a member's routes, and
+ * one route with its ordered stops and the visit fields of their households (the route view, and
+ * what the field app saves for offline use).
+ */
+import type { Db } from '../client.ts';
+import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
+import {
+	householdStatus,
+	revisitSuggestion,
+	type HouseholdStatus,
+	type RevisitSuggestion,
+	type VisitSummary
+} from '../../../domain/routing/status.ts';
+
+export interface RouteListItem {
+	id: string;
+	provinceCode: string;
+	communeCode: string;
+	teamId: string;
+	teamName: string;
+	assigneeMemberId: string | null;
+	assigneeName: string | null;
+	name: string;
+	plannedOn: string | null;
+	status: 'draft' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+	distanceM: number | null;
+	estimatedMinutes: number | null;
+	stops: number;
+	/** Stops with a visit recorded on this route. */
+	visited: number;
+	revisit: boolean;
+	createdAt: number;
+}
+
+const LIST_SELECT = `SELECT r.id, r.province_code AS provinceCode, r.commune_code AS communeCode,
+	r.team_id AS teamId, t.name AS teamName, r.assignee_member_id AS assigneeMemberId,
+	m.full_name AS assigneeName, r.name, r.planned_on AS plannedOn, r.status,
+	r.distance_m AS distanceM, r.estimated_minutes AS estimatedMinutes, r.created_at AS createdAt,
+	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id) AS stops,
+	(SELECT count(DISTINCT v.household_id) FROM visits v WHERE v.route_id = r.id) AS visited,
+	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id AND s.revisit = 1) > 0 AS revisit
+	FROM routes r JOIN teams t ON t.id = r.team_id LEFT JOIN members m ON m.id = r.assignee_member_id`;
+
+const fixBool = (r: RouteListItem) => ({ ...r, revisit: Boolean(r.revisit) });
+
+/** A commune's routes (optionally one team's), newest first; cancelled ones last. */
+export async function listRoutes(
+	db: Db,
+	area: { provinceCode: string; communeCode: string },
+	teamId: string | null = null
+): Promise<RouteListItem[]> {
+	const team = teamId ? ' AND r.team_id = ?3' : '';
+	const binds = teamId
+		? [area.provinceCode, area.communeCode, teamId]
+		: [area.provinceCode, area.communeCode];
+	const res = await db.$client
+		.prepare(
+			`${LIST_SELECT} WHERE r.province_code = ?1 AND r.commune_code = ?2${team}
+			ORDER BY r.status = 'cancelled', r.created_at DESC, r.name`
+		)
+		.bind(...binds)
+		.all<RouteListItem>();
+	return res.results.map(fixBool);
+}
+
+/** A member's routes that are not cancelled, by planned date. */
+export async function routesOfMember(db: Db, memberId: string): Promise<RouteListItem[]> {
+	const res = await db.$client
+		.prepare(
+			`${LIST_SELECT} WHERE r.assignee_member_id = ?1 AND r.status <> 'cancelled'
+			ORDER BY r.status = 'done', r.planned_on IS NULL, r.planned_on, r.name`
+		)
+		.bind(memberId)
+		.all<RouteListItem>();
+	return res.results.map(fixBool);
+}
+
+export interface RouteRow extends RouteListItem {
+	startLon: number | null;
+	startLat: number | null;
+}
+
+/** One route (any status), or undefined. */
+export async function getRoute(db: Db, id: string): Promise<RouteRow | undefined> {
+	const row = await db.$client
+		.prepare(
+			`${LIST_SELECT.replace('SELECT r.id,', 'SELECT r.id, r.start_lon AS startLon, r.start_lat AS startLat,')} WHERE r.id = ?1`
+		)
+		.bind(id)
+		.first<RouteRow>();
+	return row ? { ...row, revisit: Boolean(row.revisit) } : undefined;
+}
+
+/** A stop of a route: the household as a visiting member needs it. */
+export interface RouteStop {
+	seq: number;
+	revisit: boolean;
+	householdId: string;
+	address: string;
+	hamletName: string | null;
+	lon: number | null;
+	lat: number | null;
+	locationStatus: 'exact' | 'needs_check';
+	adults: number;
+	consent: boolean;
+	doNotContact: boolean;
+	/** Present only for callers allowed personal data (see visit-routes API). */
+	headName?: string | null;
+	headPhone?: string | null;
+	visits: VisitSummary;
+	status: HouseholdStatus;
+	revisitSuggestion: RevisitSuggestion | null;
+	/** Latest visit recorded on this very route, if any. */
+	visitedOnRoute: { outcome: string; visitedAt: number } | null;
+}
+
+interface StopRow {
+	seq: number;
+	revisit: number;
+	householdId: string;
+	address: string;
+	hamletName: string | null;
+	lon: number | null;
+	lat: number | null;
+	locationStatus: 'exact' | 'needs_check';
+	adults: number;
+	consent: number;
+	doNotContact: number;
+	headName: string | null;
+	headPhone: string | null;
+}
+
+/** The ordered stops of a route with every household's visit summary and status. */
+export async function routeStopsOf(
+	db: Db,
+	route: { id: string; provinceCode: string; communeCode: string },
+	today: string
+): Promise<RouteStop[]> {
+	const inRoute = `household_id IN (SELECT household_id FROM route_stops WHERE route_id = ?1)`;
+	const [stops, visits] = await db.$client.batch([
+		db.$client
+			.prepare(
+				`SELECT s.seq, s.revisit, h.id AS householdId, h.address, hm.name AS hamletName, h.lon, h.lat,
+				h.location_status AS locationStatus, h.adults, h.consent, h.do_not_contact AS doNotContact,
+				h.head_name AS headName, h.head_phone AS headPhone
+				FROM route_stops s JOIN households h ON h.id = s.household_id
+				LEFT JOIN hamlets hm ON hm.id = h.hamlet_id
+				WHERE s.route_id = ?1 ORDER BY s.seq`
+			)
+			.bind(route.id),
+		db.$client
+			.prepare(
+				`SELECT household_id, outcome, visited_at, revisit_on, route_id FROM visits
+				WHERE province_code = ?2 AND commune_code = ?3 AND ${inRoute}
+				ORDER BY household_id, visited_at`
+			)
+			.bind(route.id, route.provinceCode, route.communeCode)
+	]);
+	const vrows = visits!.results as (VisitRow & { route_id: string | null })[];
+	const summaries = summariseVisits(vrows);
+	const onRoute = new Map<string, { outcome: string; visitedAt: number }>();
+	for (const v of vrows)
+		if (v.route_id === route.id)
+			onRoute.set(v.household_id, { outcome: v.outcome, visitedAt: v.visited_at });
+	const none: VisitSummary = {
+		lastOutcome: null,
+		lastVisitedAt: null,
+		revisitOn: null,
+		notHomeStreak: 0
+	};
+	return (stops!.results as unknown as StopRow[]).map((s) => {
+		const v = summaries.get(s.householdId) ?? none;
+		return {
+			...s,
+			revisit: s.revisit === 1,
+			consent: s.consent === 1,
+			doNotContact: s.doNotContact === 1,
+			visits: v,
+			status: householdStatus({ doNotContact: s.doNotContact === 1 }, v, today),
+			revisitSuggestion: revisitSuggestion(v),
+			visitedOnRoute: onRoute.get(s.householdId) ?? null
+		};
+	});
+}

@@ -1,0 +1,47 @@
+/** Validation for route writes (API, demo seed): see db/writes/routes.ts. */
+import { z } from 'zod';
+import {
+	communeCodeInput,
+	epochMsInput,
+	idInput,
+	isoDateInput,
+	latInput,
+	lonInput,
+	provinceCodeInput
+} from './admin-units.input.ts';
+
+/** One outing of a plan: its name and households in walking order. */
+export const plannedRouteInput = z.object({
+	id: idInput,
+	name: z.string().trim().min(1).max(120),
+	householdIds: z.array(idInput).min(1).max(500),
+	assigneeMemberId: idInput.nullish().transform((v) => v ?? null),
+	plannedOn: isoDateInput.nullish().transform((v) => v ?? null)
+});
+
+/** A plan to store: the outings generated for one team from one selection. */
+export const routePlanInput = z.object({
+	provinceCode: provinceCodeInput,
+	communeCode: communeCodeInput,
+	teamId: idInput,
+	createdBy: idInput.nullish().transform((v) => v ?? null),
+	start: z
+		.tuple([lonInput, latInput])
+		.nullish()
+		.transform((v) => v ?? null),
+	/** Stops are explicit revisits: the only way a household sits on a second route. */
+	revisit: z.boolean().default(false),
+	walkMetersPerMinute: z.number().min(20).max(150).default(67),
+	minutesPerHouse: z.number().min(1).max(120).default(8),
+	isDemo: z.boolean().default(false),
+	createdAt: epochMsInput,
+	routes: z.array(plannedRouteInput).min(1).max(400)
+});
+
+export type RoutePlanInput = z.input<typeof routePlanInput>;
+export type RoutePlan = z.output<typeof routePlanInput>;
+
+export const routeAssignInput = z.object({
+	assigneeMemberId: idInput.nullable(),
+	plannedOn: isoDateInput.nullish().transform((v) => v ?? null)
+});

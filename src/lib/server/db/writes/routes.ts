@@ -1,0 +1,248 @@
+/**
+ * Writes routes: storing a plan (its outings and ordered stops), assigning an outing to a member,
+ * cancelling one. The coverage guarantee is checked here (a household already on a route is
+ * refused unless the plan is an explicit revisit) and enforced again by the database's unique
+ * index on non-revisit stops, so two concurrent plans cannot both take a household.
+ */
+import type { Db } from '../client.ts';
+import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
+import { routes, routeStops } from '../schema/index.ts';
+import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
+import { parseRows } from './validate.ts';
+import { estimateRoute } from '../../../domain/routing/estimate.ts';
+
+export type RoutePlanProblem =
+	| 'team_not_in_commune'
+	| 'unknown_households'
+	| 'outside_team_area'
+	| 'do_not_contact'
+	| 'duplicate_in_plan'
+	| 'already_planned'
+	| 'assignee_outside_commune'
+	| 'assignee_inactive';
+
+/** A plan or assignment that breaks a rule: which rule, and the ids concerned. Nothing written. */
+export class RoutePlanError extends Error {
+	readonly problem: RoutePlanProblem;
+	readonly ids: string[];
+	constructor(problem: RoutePlanProblem, ids: string[], message: string) {
+		super(message);
+		this.name = 'RoutePlanError';
+		this.problem = problem;
+		this.ids = ids;
+	}
+}
+
+interface HouseholdFacts {
+	id: string;
+	province_code: string;
+	commune_code: string;
+	hamlet_id: string | null;
+	lon: number | null;
+	lat: number | null;
+	do_not_contact: number;
+}
+
+async function rowsByIds<T>(db: Db, sqlText: string, ids: readonly string[]): Promise<T[]> {
+	const stmts = jsonChunks([...new Set(ids)]).map((json) => db.$client.prepare(sqlText).bind(json));
+	const results = await runBatch(db, stmts);
+	return results.flatMap((r) => r.results as T[]);
+}
+
+const IN_IDS = `IN (SELECT value FROM json_each(?))`;
+
+function fail(problem: RoutePlanProblem, ids: string[], what: string): never {
+	const shown = ids.slice(0, 5).join(', ');
+	throw new RoutePlanError(
+		problem,
+		ids,
+		`${what}: ${shown}${ids.length > 5 ? ` (+${ids.length - 5})` : ''}`
+	);
+}
+
+/** Members exist, are active and belong to the commune. */
+async function checkAssignees(db: Db, communeCode: string, memberIds: string[]) {
+	if (memberIds.length === 0) return;
+	const rows = await rowsByIds<{ id: string; commune_code: string; active: number }>(
+		db,
+		`SELECT id, commune_code, active FROM members WHERE id ${IN_IDS}`,
+		memberIds
+	);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const outside = memberIds.filter((m) => byId.get(m)?.commune_code !== communeCode);
+	if (outside.length) fail('assignee_outside_commune', outside, 'members not in this commune');
+	const inactive = memberIds.filter((m) => byId.get(m)?.active !== 1);
+	if (inactive.length) fail('assignee_inactive', inactive, 'members no longer active');
+}
+
+async function checkHouseholds(
+	db: Db,
+	plan: ReturnType<typeof routePlanInput.parse>,
+	hamletId: string | null
+): Promise<Map<string, HouseholdFacts>> {
+	const all = plan.routes.flatMap((r) => r.householdIds);
+	const seen = new Set<string>();
+	const twice = all.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+	if (twice.length) fail('duplicate_in_plan', [...new Set(twice)], 'households twice in the plan');
+	const rows = await rowsByIds<HouseholdFacts>(
+		db,
+		`SELECT id, province_code, commune_code, hamlet_id, lon, lat, do_not_contact FROM households WHERE id ${IN_IDS}`,
+		all
+	);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const unknown = all.filter(
+		(id) =>
+			byId.get(id)?.commune_code !== plan.communeCode ||
+			byId.get(id)?.province_code !== plan.provinceCode
+	);
+	if (unknown.length) fail('unknown_households', unknown, 'households not in this commune');
+	if (hamletId) {
+		const outside = all.filter((id) => byId.get(id)!.hamlet_id !== hamletId);
+		if (outside.length) fail('outside_team_area', outside, "households outside the team's hamlet");
+	}
+	const dnc = all.filter((id) => byId.get(id)!.do_not_contact === 1);
+	if (dnc.length) fail('do_not_contact', dnc, 'households asked not to be contacted');
+	if (!plan.revisit) {
+		const taken = await rowsByIds<{ household_id: string }>(
+			db,
+			`SELECT household_id FROM route_stops WHERE revisit = 0 AND household_id ${IN_IDS}`,
+			all
+		);
+		if (taken.length)
+			fail(
+				'already_planned',
+				taken.map((t) => t.household_id),
+				'households already on a route'
+			);
+	}
+	return byId;
+}
+
+export interface PreparedPlan {
+	statements: D1PreparedStatement[];
+	routes: {
+		id: string;
+		name: string;
+		stops: number;
+		distanceM: number;
+		estimatedMinutes: number;
+	}[];
+}
+
+/**
+ * Validates a plan and builds its inserts (routes, then stops in walking order).
+ * @param opts.hamletId households must lie in this hamlet (a hamlet team's leader planning).
+ * @throws WriteValidationError for malformed input; RoutePlanError for a broken rule.
+ */
+export async function prepareRoutePlan(
+	db: Db,
+	input: RoutePlanInput,
+	opts: { hamletId?: string | null } = {}
+): Promise<PreparedPlan> {
+	const [plan] = parseRows('routes', routePlanInput, [input]);
+	const team = await db.$client
+		.prepare('SELECT commune_code FROM teams WHERE id = ?')
+		.bind(plan!.teamId)
+		.first<{ commune_code: string }>();
+	if (team?.commune_code !== plan!.communeCode)
+		fail('team_not_in_commune', [plan!.teamId], 'team not in this commune');
+	const facts = await checkHouseholds(db, plan!, opts.hamletId ?? null);
+	const assignees = [...new Set(plan!.routes.flatMap((r) => r.assigneeMemberId ?? []))];
+	await checkAssignees(db, plan!.communeCode, assignees);
+	const p = plan!;
+	const routeRows = p.routes.map((r) => {
+		const est = estimateRoute(
+			r.householdIds.map((id) => facts.get(id)!),
+			p.start,
+			p.walkMetersPerMinute,
+			p.minutesPerHouse
+		);
+		return {
+			id: r.id,
+			provinceCode: p.provinceCode,
+			communeCode: p.communeCode,
+			teamId: p.teamId,
+			assigneeMemberId: r.assigneeMemberId,
+			name: r.name,
+			plannedOn: r.plannedOn,
+			status: r.assigneeMemberId ? ('assigned' as const) : ('draft' as const),
+			distanceM: est.distanceM,
+			estimatedMinutes: est.estimatedMinutes,
+			startLon: p.start?.[0] ?? null,
+			startLat: p.start?.[1] ?? null,
+			createdBy: p.createdBy,
+			assignedAt: r.assigneeMemberId ? p.createdAt : null,
+			updatedAt: null,
+			isDemo: p.isDemo,
+			createdAt: p.createdAt
+		};
+	});
+	const stops = p.routes.flatMap((r) =>
+		r.householdIds.map((householdId, i) => ({
+			routeId: r.id,
+			seq: i + 1,
+			householdId,
+			provinceCode: p.provinceCode,
+			communeCode: p.communeCode,
+			revisit: p.revisit
+		}))
+	);
+	return {
+		statements: [...bulkInsert(db, routes, routeRows), ...bulkInsert(db, routeStops, stops)],
+		routes: routeRows.map((r, i) => ({
+			id: r.id,
+			name: r.name,
+			stops: p.routes[i]!.householdIds.length,
+			distanceM: r.distanceM,
+			estimatedMinutes: r.estimatedMinutes
+		}))
+	};
+}
+
+/** True for the D1 error of the coverage index (a concurrent plan took a household first). */
+export function isCoverageConflict(err: unknown): boolean {
+	return (
+		err instanceof Error &&
+		/UNIQUE constraint failed: route_stops\.household_id/.test(
+			String(err.message) + String((err as { cause?: unknown }).cause ?? '')
+		)
+	);
+}
+
+/**
+ * The update assigning a route to a member on a date (or unassigning it: member null).
+ * @throws RoutePlanError when the member is not an active member of the route's commune.
+ */
+export async function prepareAssignment(
+	db: Db,
+	route: { id: string; communeCode: string; status: string },
+	input: unknown,
+	now = Date.now()
+): Promise<D1PreparedStatement> {
+	const [a] = parseRows('route assignment', routeAssignInput, [input]);
+	if (a!.assigneeMemberId) await checkAssignees(db, route.communeCode, [a!.assigneeMemberId]);
+	const status = a!.assigneeMemberId ? 'assigned' : 'draft';
+	const keep = route.status === 'in_progress' || route.status === 'done';
+	return db.$client
+		.prepare(
+			`UPDATE routes SET assignee_member_id = ?, planned_on = ?, status = ?, assigned_at = ?, updated_at = ? WHERE id = ?`
+		)
+		.bind(
+			a!.assigneeMemberId,
+			a!.plannedOn,
+			keep ? route.status : status,
+			a!.assigneeMemberId ? now : null,
+			now,
+			route.id
+		);
+}
+
+/** Cancelling a route frees its households (they become gaps again) and keeps the route row. */
+export function cancelStatements(db: Db, routeId: string, now = Date.now()): D1PreparedStatement[] {
+	return [
+		db.$client.prepare('DELETE FROM route_stops WHERE route_id = ?').bind(routeId),
+		db.$client
+			.prepare(`UPDATE routes SET status = 'cancelled', updated_at = ? WHERE id = ?`)
+			.bind(now, routeId)
+	];
+}
