@@ -5,6 +5,10 @@ import type { UserView } from '$lib/server/auth/users';
 import type { Actor } from '$lib/domain/scope';
 
 declare global {
+	interface Window {
+		/** The coverage map, for end-to-end tests and benchmarks that read its feature-state. */
+		__tungNgoMap?: import('maplibre-gl').Map;
+	}
 	namespace App {
 		interface Error {
 			code?: string;

@@ -15,6 +15,7 @@ import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CACHE_NAMES, isGeoAsset, isPublicApi, isPublicPage } from '$lib/offline/sw/policy';
 import { stampAndFilter } from '$lib/offline/sw/plugins';
+import { CACHE_VISITED, cacheVisited } from '$lib/offline/sw/visited';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -53,4 +54,12 @@ registerRoute(
 
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	if (event.data?.type === CACHE_VISITED) {
+		// The map's first visit, loaded before this worker took control: keep it for offline.
+		event.waitUntil(
+			cacheVisited(event.data.urls, sw.location.origin).then((stored) =>
+				event.ports[0]?.postMessage({ stored })
+			)
+		);
+	}
 });

@@ -1,0 +1,60 @@
+/**
+ * The map page's reads from the public API, each cached for the page's lifetime. The browser's
+ * HTTP cache and the service worker add ETag revalidation and offline copies underneath.
+ */
+import type { MetricPayload } from '../domain/metric-payload.ts';
+import type { Bounds } from './view.ts';
+
+export interface CommuneLite {
+	code: string;
+	name: string;
+	fullName: string;
+	fullNameEn: string;
+	bbox: Bounds | null;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+	const res = await fetch(url, { headers: { Accept: 'application/json' } });
+	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+	return (await res.json()) as T;
+}
+
+/** A memo over an async loader: one request per key, failures forgotten so they can retry. */
+export function memo<T>(load: (key: string) => Promise<T>, seed?: [string, T][]) {
+	const cache = new Map<string, Promise<T>>(seed?.map(([k, v]) => [k, Promise.resolve(v)]));
+	return (key: string): Promise<T> => {
+		let p = cache.get(key);
+		if (!p) {
+			p = load(key);
+			cache.set(key, p);
+			p.catch(() => cache.delete(key));
+		}
+		return p;
+	};
+}
+
+/** One metric for all communes (GET /api/metrics/communes). */
+export const fetchMetric = (metric: string) =>
+	getJson<MetricPayload>(`/api/metrics/communes?metric=${encodeURIComponent(metric)}`);
+
+/** A province's communes, for names and boxes (GET /api/communes?province=). */
+export async function fetchCommunes(province: string): Promise<CommuneLite[]> {
+	type Row = CommuneLite & { west: number; south: number; east: number; north: number };
+	const body = await getJson<{ communes: Row[] }>(`/api/communes?province=${province}`);
+	return body.communes.map((c) => ({
+		code: c.code,
+		name: c.name,
+		fullName: c.fullName,
+		fullNameEn: c.fullNameEn,
+		bbox: c.west === null ? null : [c.west, c.south, c.east, c.north]
+	}));
+}
+
+/** Every figure of one area plus its teams (GET /api/metrics/areas/:code). */
+export const fetchArea = <T>(code: string) => getJson<T>(`/api/metrics/areas/${code}`);
+
+/** Place search (GET /api/search). */
+export const fetchPlaces = <T>(q: string) =>
+	getJson<{ results: T[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=8`).then(
+		(b) => b.results
+	);
