@@ -16,7 +16,7 @@ export function paletteFor(def: Pick<MetricDefinition, 'group'>, classes: number
 /** A figure as shown: counts whole, proportions as percent, rates per 1,000 with one decimal. */
 export function formatFigure(kind: MetricKind, v: number): string {
 	if (kind === 'proportion') return formatPercent(v);
-	if (kind === 'per_1000') return formatNumber(v, 1);
+	if (kind === 'per_1000') return formatNumber(Math.round(v * 10) / 10);
 	return formatNumber(Math.round(v), 0);
 }
 

@@ -8,7 +8,7 @@
  * callback. Otherwise the precache download would compete with the map's cold load on a slow
  * connection.
  */
-import { Workbox } from 'workbox-window';
+import { Workbox, messageSW } from 'workbox-window';
 import { visitedUrls } from './visited.ts';
 
 export interface SwHandle {
@@ -52,8 +52,12 @@ export function registerServiceWorker(onUpdateWaiting: () => void): SwHandle | n
 		.then(afterMap)
 		.then(idle)
 		.then(() => wb.register())
-		.then(() => wb.active)
-		.then(() => wb.messageSW({ type: 'CACHE_VISITED', urls: visitedUrls() }))
+		// `ready`, not wb.active: that never resolves when another page's registration is still
+		// installing the same worker.
+		.then(() => navigator.serviceWorker.ready)
+		.then(
+			(reg) => reg.active && messageSW(reg.active, { type: 'CACHE_VISITED', urls: visitedUrls() })
+		)
 		.then(() => (document.documentElement.dataset.offlineReady = 'true'))
 		.catch((err) => console.warn('service worker', err));
 	return {

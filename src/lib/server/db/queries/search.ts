@@ -1,5 +1,5 @@
 /** Place-name search over provinces and communes (public reference data only). */
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, provinces } from '../schema/index.ts';
 import { normaliseQuery, rankCandidates } from '../../../domain/search.ts';
@@ -38,7 +38,8 @@ export async function searchPlaces(db: Db, raw: string, limit: number): Promise<
 	const [provinceRows, communeRows] = await db.batch([
 		db.select().from(provinces).where(like(provinces.searchKey, pattern)),
 		db
-			.select({ c: communes, provinceName: provinces.name })
+			// Aliased: D1 returns batch rows keyed by column name, and both tables have `name`.
+			.select({ c: communes, provinceName: sql<string>`${provinces.name}`.as('province_name') })
 			.from(communes)
 			.innerJoin(provinces, eq(provinces.code, communes.provinceCode))
 			.where(like(communes.searchKey, pattern))

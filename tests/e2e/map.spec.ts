@@ -1,0 +1,213 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { communeStates, fillColorExpression, isSelected, waitColoured } from './support/map.ts';
+
+const ARTIFACTS = 'tests/artifacts';
+const VALID_CLASS = (c: number | null) => c !== null && Number.isInteger(c) && c >= -2 && c <= 8;
+
+test.describe('public coverage map', () => {
+	test('colours all 3,321 communes, each with a class or "no data"', async ({ page }) => {
+		await page.goto('/');
+		await waitColoured(page);
+		const states = await communeStates(page);
+		const codes = Object.keys(states);
+		expect(codes).toHaveLength(3321);
+		expect(codes.filter((c) => !/^\d{5}$/.test(c))).toEqual([]);
+		expect(codes.filter((c) => !VALID_CLASS(states[c]!))).toEqual([]);
+		// Hoàng Sa and Trường Sa are drawn and coloured like every commune.
+		expect(VALID_CLASS(states['20333']!)).toBe(true);
+		expect(VALID_CLASS(states['22736']!)).toBe(true);
+		await expect(page.getByTestId('map-legend')).toContainText('Không có số liệu');
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('sapnhap.bando.com.vn');
+		await page.screenshot({ path: `${ARTIFACTS}/map-national.png` });
+	});
+
+	test('switching the metric recolours by feature-state, without new geometry', async ({
+		page,
+		context
+	}) => {
+		const tiles: string[] = [];
+		// The map's own tile requests (its web worker's), not the service worker storing them.
+		context.on(
+			'request',
+			(r) => r.url().includes('/geo/tiles/') && !r.serviceWorker() && tiles.push(r.url())
+		);
+		await page.goto('/');
+		await waitColoured(page);
+		expect(tiles.length).toBeGreaterThan(0); // the listener does see the map's tile requests
+		const before = await communeStates(page);
+		const fillBefore = await fillColorExpression(page);
+		tiles.length = 0;
+
+		const metricRequest = page.waitForRequest((r) =>
+			r.url().includes('/api/metrics/communes?metric=adoption_vneid')
+		);
+		await page.getByTestId('metric-picker').selectOption('adoption_vneid');
+		await metricRequest;
+		await waitColoured(page, 'adoption_vneid');
+		const after = await communeStates(page);
+		expect(Object.keys(after)).toHaveLength(3321);
+		const changed = Object.keys(after).filter((c) => after[c] !== before[c]);
+		expect(changed.length).toBeGreaterThan(100);
+		expect(await fillColorExpression(page)).not.toBe(fillBefore); // adoption uses viridis
+		expect(tiles).toEqual([]);
+		await expect(page.getByTestId('map-legend')).toContainText('Tỷ lệ người lớn dùng VNeID');
+		await expect(page).toHaveURL(/[?&]metric=adoption_vneid/);
+	});
+
+	test('search "dinh hoa" finds Định Hoá (Thái Nguyên) and opens its panel', async ({ page }) => {
+		await page.goto('/');
+		await waitColoured(page);
+		const box = page.getByRole('combobox', { name: 'Tìm xã, phường hoặc tỉnh' });
+		await box.fill('dinh hoa');
+		const wanted = page.getByRole('option', { name: /Xã Định Hoá\s*Thái Nguyên/ });
+		await expect(wanted).toBeVisible();
+		// Namesakes are told apart by their province.
+		await expect(page.getByRole('option', { name: /Xã Định Hoá\s*Ninh Bình/ })).toBeVisible();
+		// Keyboard only: move to the Thái Nguyên option, then Enter.
+		for (let i = 0; i < 8 && (await wanted.getAttribute('aria-selected')) !== 'true'; i++) {
+			await box.press('ArrowDown');
+		}
+		await expect(box).toHaveAttribute('aria-activedescendant', (await wanted.getAttribute('id'))!);
+		await box.press('Enter');
+
+		const panel = page.getByTestId('commune-panel');
+		await expect(panel.getByRole('heading', { name: 'Xã Định Hoá' })).toBeVisible();
+		await expect(panel).toContainText('Tỉnh Thái Nguyên · 05569');
+		await expect(panel.getByTestId('team-count')).toContainText(/\d+ tổ/);
+		await expect(panel.getByText('Mẫu số:')).toBeVisible();
+		await expect(panel.getByRole('link', { name: /Mở trang của Xã Định Hoá/ })).toHaveAttribute(
+			'href',
+			'/xa/05569'
+		);
+		await expect(page).toHaveURL(/province=19&commune=05569/);
+		await expect.poll(() => isSelected(page, '05569')).toBe(true);
+		await page.waitForTimeout(800); // the fly-to animation
+		await page.screenshot({ path: `${ARTIFACTS}/map-commune-panel.png` });
+	});
+
+	test('the URL reproduces metric, province view and selected commune', async ({
+		page,
+		browser
+	}) => {
+		await page.goto('/');
+		await waitColoured(page);
+		await page.getByRole('link', { name: 'Tỉnh Thái Nguyên' }).click();
+		await expect(page).toHaveURL(/[?&]province=19/);
+		await page.getByTestId('metric-picker').selectOption('households_reached');
+		await waitColoured(page, 'households_reached');
+		await page.getByTestId('ranking').getByRole('link', { name: 'Xã Định Hoá' }).click();
+		await expect(page).toHaveURL(/metric=households_reached&province=19&commune=05569/);
+		const url = page.url();
+
+		const other = await (await browser.newContext()).newPage();
+		await other.goto(url);
+		await expect(other.getByTestId('metric-picker')).toHaveValue('households_reached');
+		await expect(other.getByRole('heading', { name: 'Tỉnh Thái Nguyên' })).toBeVisible();
+		await expect(other.getByTestId('ranking').locator('caption')).toHaveText(
+			'Xếp hạng xã, phường, đặc khu'
+		);
+		await expect(
+			other.getByTestId('commune-panel').getByRole('heading', { name: 'Xã Định Hoá' })
+		).toBeVisible();
+		await waitColoured(other, 'households_reached');
+		await expect.poll(() => isSelected(other, '05569')).toBe(true);
+		// The map is zoomed in on the commune, inside Thái Nguyên.
+		await expect
+			.poll(() =>
+				other.evaluate(() => {
+					const m = window.__tungNgoMap!;
+					const c = m.getCenter();
+					return m.getZoom() > 8 && c.lng > 105.3 && c.lng < 106.2 && c.lat > 21.3 && c.lat < 22.3;
+				})
+			)
+			.toBe(true);
+		await other.context().close();
+	});
+
+	test('ranks the communes of a province, sortable by the current metric', async ({ page }) => {
+		await page.goto('/?province=19');
+		await waitColoured(page);
+		const ranking = page.getByTestId('ranking');
+		await expect(ranking.locator('tbody tr')).toHaveCount(92);
+		const firstValue = () => ranking.locator('tbody tr').first().locator('td').nth(2).innerText();
+		const valueHeader = ranking.locator('th[aria-sort]').nth(1);
+		await expect(valueHeader).toHaveAttribute('aria-sort', 'descending');
+		const top = Number(await firstValue());
+		await ranking.getByTestId('sort-value').click();
+		await expect(valueHeader).toHaveAttribute('aria-sort', 'ascending');
+		const bottom = Number(await firstValue());
+		expect(top).toBeGreaterThan(bottom);
+		await page.waitForTimeout(800);
+		await page.screenshot({ path: `${ARTIFACTS}/map-province.png` });
+	});
+
+	test('a commune page renders on the server, without JavaScript, with share tags', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/xa/05569');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xã Định Hoá');
+		await expect(page.getByTestId('team-count')).toContainText(
+			/Tổ công nghệ số đang hoạt động: \d+ tổ/
+		);
+		await expect(page.getByText('Tỷ lệ hộ đã gặp được trong 12 tháng qua')).toBeVisible();
+		await expect(page.getByText(/Mẫu số: /).first()).toBeVisible();
+		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+			'content',
+			'Xã Định Hoá, Thái Nguyên — Từng Ngõ'
+		);
+		await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+			'content',
+			/tổ công nghệ số đang hoạt động/
+		);
+		// The province page lists its communes with the chosen metric, also without JS.
+		await page.goto('/tinh/19?metric=adoption_vneid');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Thái Nguyên');
+		await expect(page.locator('table th').last()).toHaveText('Tỷ lệ người lớn dùng VNeID');
+		await expect(page.locator('tbody tr')).toHaveCount(92);
+		await context.close();
+	});
+
+	test('reopens offline after a first visit, saying how old the data is', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/xa/05569');
+		await page.goto('/?province=19');
+		await waitColoured(page);
+		await expect(page.locator('html')).toHaveAttribute('data-offline-ready', 'true', {
+			timeout: 30_000
+		});
+		// The commune page again, now through the worker, so it is kept too.
+		await page.goto('/xa/05569');
+		await page.goto('/?province=19');
+		await waitColoured(page);
+
+		await context.setOffline(true);
+		await page.reload();
+		await waitColoured(page);
+		await expect(page.getByTestId('offline-notice')).toContainText(
+			/Đang ngoại tuyến — dữ liệu từ \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/
+		);
+		const states = Object.values(await communeStates(page));
+		expect(states.length).toBeGreaterThan(90);
+		expect(states.every(VALID_CLASS)).toBe(true);
+		await page.goto('/xa/05569');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xã Định Hoá');
+		await context.setOffline(false);
+	});
+
+	for (const path of ['/', '/?province=19&commune=05569', '/xa/05569', '/tinh/19']) {
+		test(`has no serious accessibility violations: ${path}`, async ({ page }) => {
+			await page.goto(path);
+			if (!path.startsWith('/xa') && !path.startsWith('/tinh')) await waitColoured(page);
+			const results = await new AxeBuilder({ page }).analyze();
+			const serious = results.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			expect(serious).toEqual([]);
+		});
+	}
+});

@@ -1,0 +1,43 @@
+/** Helpers for the map end-to-end tests: read what the map shows through MapLibre's own API. */
+import { expect, type Page } from '@playwright/test';
+
+/** Waits until the map has drawn every commune in view with the classes of `metric`. */
+export async function waitColoured(page: Page, metric = 'teams'): Promise<void> {
+	await expect(page.getByTestId('coverage-map')).toHaveAttribute('data-coloured-for', metric, {
+		timeout: 45_000
+	});
+}
+
+/**
+ * Commune code → feature-state `cls` for every commune feature in the loaded tiles (the
+ * geometry the map holds), read from MapLibre; null where no state is set.
+ */
+export function communeStates(page: Page): Promise<Record<string, number | null>> {
+	return page.evaluate(() => {
+		const map = window.__tungNgoMap!;
+		const out: Record<string, number | null> = {};
+		for (const f of map.querySourceFeatures('tungngo', { sourceLayer: 'communes' })) {
+			const id = String(f.id);
+			const s = map.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id });
+			out[id] = typeof s.cls === 'number' ? s.cls : null;
+		}
+		return out;
+	});
+}
+
+/** The live fill-color paint expression of the commune layer, as JSON. */
+export function fillColorExpression(page: Page): Promise<string> {
+	return page.evaluate(() =>
+		JSON.stringify(window.__tungNgoMap!.getPaintProperty('commune-fill', 'fill-color'))
+	);
+}
+
+/** Whether a commune carries the `selected` feature-state. */
+export function isSelected(page: Page, code: string): Promise<boolean> {
+	return page.evaluate(
+		(id) =>
+			window.__tungNgoMap!.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id })
+				.selected === true,
+		code
+	);
+}
