@@ -9,6 +9,7 @@
  * the page asks, then posts SKIP_WAITING (workbox-window).
  */
 import { build, files, version } from '$service-worker';
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
@@ -16,6 +17,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { CACHE_NAMES, isGeoAsset, isPublicApi, isPublicPage } from '$lib/offline/sw/policy';
 import { stampAndFilter } from '$lib/offline/sw/plugins';
 import { CACHE_VISITED, cacheVisited } from '$lib/offline/sw/visited';
+import { registerFieldRoutes, savedFirst } from '$lib/offline/sw/field-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -23,8 +25,14 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const shell = [...build, ...files.filter((f) => !f.startsWith('/geo/tiles/'))];
 precacheAndRoute(shell.map((url) => ({ url, revision: build.includes(url) ? null : version })));
 cleanupOutdatedCaches();
+// The first install controls the open page at once (so field mode works offline right after its
+// first visit). Later versions still wait for the user's "reload" (SKIP_WAITING below).
+clientsClaim();
 
 const NETWORK_TIMEOUT_S = 4;
+
+// Field mode first: its page shells, and assets saved for offline routes.
+registerFieldRoutes();
 
 registerRoute(
 	({ request, url }) => request.mode === 'navigate' && isPublicPage(url.pathname),
@@ -46,10 +54,12 @@ registerRoute(
 
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && isGeoAsset(url.pathname),
-	new CacheFirst({
-		cacheName: CACHE_NAMES.geo,
-		plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 3000 })]
-	})
+	savedFirst(
+		new CacheFirst({
+			cacheName: CACHE_NAMES.geo,
+			plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 3000 })]
+		})
+	)
 );
 
 sw.addEventListener('message', (event) => {

@@ -31,5 +31,19 @@ export const CACHED_AT_HEADER = 'x-tungngo-cached-at';
 export const CACHE_NAMES = {
 	pages: 'tungngo-pages-v1',
 	api: 'tungngo-public-api-v1',
-	geo: 'tungngo-geo-v1'
+	geo: 'tungngo-geo-v1',
+	/** Assets saved for offline routes (tiles, base map); removed with the route, never expired. */
+	saved: 'tungngo-saved-v1',
+	/** Field-mode page shells and their layout data (no personal data: pages render on device). */
+	fieldShell: 'tungngo-field-shell-v1'
 } as const;
+
+/** Field mode pages: rendered on the device from IndexedDB, so their shell works offline. */
+export function isFieldPage(pathname: string): boolean {
+	return pathname === '/thuc-dia' || pathname.startsWith('/thuc-dia/');
+}
+
+/** SvelteKit's data request for a field page (holds only the root layout's public data). */
+export function isFieldData(pathname: string): boolean {
+	return isFieldPage(pathname) && pathname.endsWith('/__data.json');
+}

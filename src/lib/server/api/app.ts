@@ -28,6 +28,7 @@ import { householdsApi } from './routes/households.ts';
 import { householdsCsvApi } from './routes/households-csv.ts';
 import { visitRoutesApi } from './routes/visit-routes.ts';
 import { visitsApi } from './routes/visits.ts';
+import { fieldApi } from './routes/field.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -59,6 +60,7 @@ export function createApiApp() {
 	app.route('/households', householdsApi);
 	app.route('/routes', visitRoutesApi);
 	app.route('/visits', visitsApi);
+	app.route('/field', fieldApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

@@ -1,0 +1,53 @@
+/** A route saved for offline use: what GET /api/field/routes/:id returned, plus bookkeeping. */
+import type { VisitOutcomeCode } from '$lib/domain/field/visit-draft';
+
+export interface PackStop {
+	seq: number;
+	revisit: boolean;
+	householdId: string;
+	address: string;
+	alleyKey: string;
+	adults: number;
+	lon: number | null;
+	lat: number | null;
+	doNotContact: boolean;
+	lastOutcome: VisitOutcomeCode | null;
+	lastVisitAt: number | null;
+	revisitOn: string | null;
+}
+
+export interface RoutePack {
+	route: {
+		id: string;
+		name: string;
+		plannedOn: string | null;
+		status: string;
+		provinceCode: string;
+		communeCode: string;
+		distanceM: number | null;
+		estimatedMinutes: number | null;
+	};
+	commune: {
+		code: string;
+		fullName: string;
+		west: number | null;
+		south: number | null;
+		east: number | null;
+		north: number | null;
+	} | null;
+	stops: PackStop[];
+	memberId: string | null;
+	basemapStyleUrl: string | null;
+	packedAt: number;
+}
+
+export interface SavedRoute extends RoutePack {
+	id: string;
+	savedAt: number;
+	/** Bytes downloaded for it (pack, tiles, shell pages). */
+	bytes: number;
+	/** URLs stored in the saved-assets cache for it (tiles, shell). */
+	assets: string[];
+	/** Every asset was fetched and verified present. */
+	complete: boolean;
+}

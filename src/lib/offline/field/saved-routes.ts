@@ -1,0 +1,235 @@
+/**
+ * "Save for offline": downloads a route's pack (route, stops, commune extent) into IndexedDB
+ * and the map tiles for its area into the saved-assets cache, shows progress and size, verifies
+ * that everything is there, and asks the browser to keep the storage. Removal frees both.
+ */
+import { CACHE_NAMES } from '$lib/offline/sw/policy';
+import {
+	MAX_BASEMAP_TILES,
+	pointsBbox,
+	tilesForBbox,
+	tileUrl,
+	WALKING_ZOOMS,
+	type Bbox
+} from '$lib/domain/field/tiles';
+import { fieldDb } from './db';
+import type { RoutePack, SavedRoute } from './saved-route-types';
+
+/** The app's own geometry tiles saved for the commune (its boundary at these zooms). */
+const COMMUNE_ZOOMS = [8, 9, 10] as const;
+/** Context zooms: the single tile around the route. */
+const CONTEXT_ZOOMS = [5, 6, 7] as const;
+/** Glyph ranges for Vietnamese labels: Basic Latin, Latin-1, Latin Extended, Vietnamese. */
+const GLYPH_RANGES = ['0-255', '256-511', '768-1023', '7680-7935'];
+/** Parallel downloads (polite to the server and to a weak connection). */
+const CONCURRENCY = 6;
+
+export interface SaveProgress {
+	done: number;
+	total: number;
+	bytes: number;
+}
+
+export class SaveError extends Error {
+	constructor(
+		readonly code: 'unauthorized' | 'forbidden' | 'not_found' | 'network' | 'incomplete',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+async function fetchPack(routeId: string): Promise<{ pack: RoutePack; bytes: number }> {
+	let res: Response;
+	try {
+		res = await fetch(`/api/field/routes/${encodeURIComponent(routeId)}`, { cache: 'no-store' });
+	} catch {
+		throw new SaveError('network', 'network');
+	}
+	if (res.status === 401) throw new SaveError('unauthorized', 'log in');
+	if (res.status === 403) throw new SaveError('forbidden', 'not your route');
+	if (res.status === 404) throw new SaveError('not_found', 'no such route');
+	if (!res.ok) throw new SaveError('network', `HTTP ${res.status}`);
+	const text = await res.text();
+	return { pack: JSON.parse(text) as RoutePack, bytes: text.length };
+}
+
+/** The geometry tile and glyph URLs of the app for a route. */
+async function geoAssets(pack: RoutePack): Promise<string[]> {
+	const res = await fetch('/geo/manifest.json');
+	if (!res.ok) return [];
+	const m = (await res.json()) as { tiles: string[]; glyphs: string; fontstack: string };
+	const c = pack.commune;
+	const points = pack.stops.flatMap((s) =>
+		s.lon !== null && s.lat !== null ? [{ lon: s.lon, lat: s.lat }] : []
+	);
+	const routeBox = pointsBbox(points);
+	const communeBox: Bbox | null =
+		c && c.west !== null && c.south !== null && c.east !== null && c.north !== null
+			? [c.west, c.south, c.east, c.north]
+			: routeBox;
+	const tiles = [
+		...(communeBox ? tilesForBbox(communeBox, COMMUNE_ZOOMS) : []),
+		...(routeBox ? tilesForBbox(routeBox, CONTEXT_ZOOMS) : [])
+	].map((t) => tileUrl(m.tiles[0]!, t));
+	const glyphs = GLYPH_RANGES.map((r) =>
+		m.glyphs.replace('{fontstack}', encodeURIComponent(m.fontstack)).replace('{range}', r)
+	);
+	return ['/geo/manifest.json', ...tiles, ...glyphs];
+}
+
+interface TileSource {
+	tiles?: string[];
+	url?: string;
+}
+
+/** A configured base map's style, sprites/glyph-free: its tile URLs at walking zooms. */
+async function basemapAssets(pack: RoutePack): Promise<string[]> {
+	if (!pack.basemapStyleUrl) return [];
+	const points = pack.stops.flatMap((s) =>
+		s.lon !== null && s.lat !== null ? [{ lon: s.lon, lat: s.lat }] : []
+	);
+	const box = pointsBbox(points, 250);
+	if (!box) return [pack.basemapStyleUrl];
+	const style = (await (await fetch(pack.basemapStyleUrl)).json()) as {
+		sources?: Record<string, TileSource>;
+	};
+	const templates: string[] = [];
+	for (const src of Object.values(style.sources ?? {})) {
+		if (src.tiles?.[0]) templates.push(src.tiles[0]);
+		else if (src.url) {
+			const tj = (await (await fetch(src.url)).json()) as TileSource;
+			if (tj.tiles?.[0]) templates.push(tj.tiles[0]);
+		}
+	}
+	const tiles = tilesForBbox(box, WALKING_ZOOMS).slice(0, MAX_BASEMAP_TILES);
+	return [pack.basemapStyleUrl, ...templates.flatMap((t) => tiles.map((xyz) => tileUrl(t, xyz)))];
+}
+
+/** The field pages' shells for this route (they render on the device, from IndexedDB). */
+function shellAssets(routeId: string): string[] {
+	return ['/thuc-dia', `/thuc-dia/tuyen/${routeId}`];
+}
+
+/** Fetches URLs into a cache. @returns URLs that failed, and those the server has not (404). */
+async function download(urls: string[], cache: Cache, onEach: (bytes: number) => void) {
+	const failed: string[] = [];
+	const absent = new Set<string>();
+	let next = 0;
+	const worker = async () => {
+		while (next < urls.length) {
+			const url = urls[next++]!;
+			try {
+				const res = await fetch(url, { cache: 'no-cache' });
+				if (res.status === 404) {
+					absent.add(url); // e.g. a tile of open sea: nothing to draw there
+					onEach(0);
+					continue;
+				}
+				if (!res.ok && res.status !== 204) throw new Error(String(res.status));
+				const size = Number(res.headers.get('content-length')) || (await res.clone().blob()).size;
+				await cache.put(url, res);
+				onEach(size);
+			} catch {
+				failed.push(url);
+				onEach(0);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+	return { failed, absent };
+}
+
+/**
+ * Saves a route for offline use. Progress is reported per asset.
+ * @throws SaveError (unauthorized, forbidden, not_found, network, incomplete)
+ */
+export async function saveRouteOffline(
+	routeId: string,
+	onProgress: (p: SaveProgress) => void = () => {}
+): Promise<SavedRoute> {
+	const { pack, bytes: packBytes } = await fetchPack(routeId);
+	const shells = shellAssets(routeId);
+	const wanted = [...(await geoAssets(pack)), ...(await basemapAssets(pack).catch(() => []))];
+	const total = wanted.length + shells.length + 1;
+	let done = 1;
+	let bytes = packBytes;
+	onProgress({ done, total, bytes });
+	const tick = (b: number) => onProgress({ done: ++done, total, bytes: (bytes += b) });
+	const saved = await caches.open(CACHE_NAMES.saved);
+	const { failed, absent } = await download(wanted, saved, tick);
+	const assets = wanted.filter((u) => !absent.has(u));
+	// Page shells go where the service worker looks for field pages.
+	const shell = await download(shells, await caches.open(CACHE_NAMES.fieldShell), tick);
+	const shellFailed = [...shell.failed, ...shell.absent];
+	const record: SavedRoute = {
+		...pack,
+		id: pack.route.id,
+		savedAt: Date.now(),
+		bytes,
+		assets,
+		complete: false
+	};
+	await (await fieldDb()).put('routes', record);
+	const missing = [...failed, ...shellFailed, ...(await verify(record))];
+	if (missing.length > 0) throw new SaveError('incomplete', `${missing.length} missing`);
+	record.complete = true;
+	await (await fieldDb()).put('routes', record);
+	await requestPersistence();
+	return record;
+}
+
+/** URLs of a saved route that are not in the cache (an empty list: complete). */
+export async function verify(r: SavedRoute): Promise<string[]> {
+	const cache = await caches.open(CACHE_NAMES.saved);
+	const missing: string[] = [];
+	for (const url of r.assets) if (!(await cache.match(url))) missing.push(url);
+	const stopsOk = r.stops.every(
+		(s) => typeof s.householdId === 'string' && typeof s.address === 'string'
+	);
+	if (!stopsOk) missing.push('stops');
+	return missing;
+}
+
+/** Saved routes, most recently saved first. */
+export async function savedRoutes(): Promise<SavedRoute[]> {
+	const rows = await (await fieldDb()).getAll('routes');
+	return rows.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+export async function savedRoute(id: string): Promise<SavedRoute | null> {
+	return (await (await fieldDb()).get('routes', id)) ?? null;
+}
+
+/** Removes a saved route and the cached assets no other saved route uses. */
+export async function removeSavedRoute(id: string): Promise<void> {
+	const db = await fieldDb();
+	const route = await db.get('routes', id);
+	await db.delete('routes', id);
+	if (!route) return;
+	const keep = new Set((await db.getAll('routes')).flatMap((r) => r.assets));
+	const cache = await caches.open(CACHE_NAMES.saved);
+	await Promise.all(route.assets.filter((u) => !keep.has(u)).map((u) => cache.delete(u)));
+}
+
+/** Asks the browser not to evict this site's storage. @returns whether it is persistent. */
+export async function requestPersistence(): Promise<boolean> {
+	if (!navigator.storage?.persist) return false;
+	if (await navigator.storage.persisted()) return true;
+	return navigator.storage.persist();
+}
+
+/** Usage and quota of this site's storage, and whether it is persistent. */
+export async function storageMeter(): Promise<{
+	usage: number;
+	quota: number;
+	persisted: boolean;
+} | null> {
+	if (!navigator.storage?.estimate) return null;
+	const e = await navigator.storage.estimate();
+	return {
+		usage: e.usage ?? 0,
+		quota: e.quota ?? 0,
+		persisted: (await navigator.storage.persisted?.()) ?? false
+	};
+}

@@ -1,0 +1,67 @@
+/**
+ * Field mode reads (issue 6): the routes the caller walks, and one route's offline pack: the
+ * route, its stops with only what a visit needs (address, adults, point, status — never the
+ * head of household's name or phone), and the commune's extent for the offline map.
+ * GET /api/field/routes · GET /api/field/routes/:id
+ * Reading a pack is a read of personal data (addresses, points): it is audited.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validation.ts';
+import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { auditNow } from '../middleware/scope.ts';
+import {
+	canWalkRoute,
+	getRoute,
+	listFieldRoutes,
+	packCommune,
+	routePackStops
+} from '../../db/queries/field-routes.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+
+export const fieldApi = new Hono<AuthEnv>()
+	.use(noStore)
+	.get('/routes', async (c) => {
+		const actor = requireActor(c);
+		return c.json({ routes: await listFieldRoutes(c.get('db'), actor), memberId: actor.memberId });
+	})
+	.get('/routes/:id', validate('param', idParam), async (c) => {
+		const actor = requireActor(c);
+		const db = c.get('db');
+		const route = await getRoute(db, c.req.valid('param').id);
+		if (!route) throw new ApiError('route_not_found', 404, 'No such route');
+		ensure(canWalkRoute(actor, route), 'open this route');
+		const [stops, commune] = await Promise.all([
+			routePackStops(db, route),
+			packCommune(db, route.communeCode)
+		]);
+		await auditNow(c, {
+			kind: 'read',
+			action: 'route.pack',
+			entity: 'route',
+			entityId: route.id,
+			provinceCode: route.provinceCode,
+			communeCode: route.communeCode,
+			detail: { stops: stops.length }
+		});
+		return c.json({
+			route: {
+				id: route.id,
+				name: route.name,
+				plannedOn: route.plannedOn,
+				status: route.status,
+				provinceCode: route.provinceCode,
+				communeCode: route.communeCode,
+				distanceM: route.distanceM,
+				estimatedMinutes: route.estimatedMinutes
+			},
+			commune,
+			stops,
+			memberId: actor.memberId,
+			/** The configured base map style (its tiles are saved at walking zooms), or null. */
+			basemapStyleUrl: c.env.BASEMAP_STYLE_URL || null,
+			packedAt: Date.now()
+		});
+	});

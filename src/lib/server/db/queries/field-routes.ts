@@ -1,0 +1,115 @@
+/**
+ * Reads for field mode: the routes an actor walks, and a route's offline pack (the route, its
+ * stops with only the household fields a visit needs, and the commune's extent).
+ */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { communes, households, routes, routeStops } from '../schema/index.ts';
+import { covers, type Actor } from '../../../domain/scope.ts';
+
+export type RouteRow = typeof routes.$inferSelect;
+
+/** The condition "routes this actor walks or oversees", or null for none. */
+function actorRoutes(actor: Actor): SQL | undefined | null {
+	if (actor.role === 'member') {
+		return actor.memberId ? eq(routes.assigneeMemberId, actor.memberId) : null;
+	}
+	if (actor.role === 'team_leader') {
+		if (!actor.teamId || !actor.communeCode) return null;
+		return and(eq(routes.communeCode, actor.communeCode), eq(routes.teamId, actor.teamId));
+	}
+	if (actor.role === 'commune_admin') return eq(routes.communeCode, actor.communeCode ?? '');
+	if (actor.role === 'province_admin') return eq(routes.provinceCode, actor.provinceCode ?? '');
+	return undefined; // admin: all
+}
+
+/** May the actor open this route in field mode (walk it, record its visits)? */
+export function canWalkRoute(actor: Actor, r: RouteRow): boolean {
+	if (actor.role === 'member') return !!actor.memberId && r.assigneeMemberId === actor.memberId;
+	if (actor.role === 'team_leader') {
+		return r.teamId === actor.teamId && r.communeCode === actor.communeCode;
+	}
+	return covers(actor, r);
+}
+
+/** The actor's routes, newest planned date first, with their stop counts. */
+export async function listFieldRoutes(db: Db, actor: Actor, limit = 100) {
+	const where = actorRoutes(actor);
+	if (where === null) return [];
+	const rows = await db
+		.select()
+		.from(routes)
+		.where(and(where, inArray(routes.status, ['assigned', 'in_progress', 'done', 'draft'])))
+		.orderBy(desc(routes.plannedOn), asc(routes.name))
+		.limit(limit);
+	if (rows.length === 0) return [];
+	const counts = await db.$client
+		.prepare(
+			`SELECT route_id AS r, count(*) AS n FROM route_stops
+			WHERE route_id IN (SELECT value FROM json_each(?1)) GROUP BY route_id`
+		)
+		.bind(JSON.stringify(rows.map((r) => r.id)))
+		.all<{ r: string; n: number }>();
+	const n = new Map(counts.results.map((x) => [x.r, x.n]));
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		plannedOn: r.plannedOn,
+		status: r.status,
+		provinceCode: r.provinceCode,
+		communeCode: r.communeCode,
+		stops: n.get(r.id) ?? 0
+	}));
+}
+
+/** The route with this id, or null. */
+export async function getRoute(db: Db, id: string): Promise<RouteRow | null> {
+	return (await db.select().from(routes).where(eq(routes.id, id)).get()) ?? null;
+}
+
+/** A route's stops in walking order, with the household fields a visit needs (no head name). */
+export async function routePackStops(db: Db, r: RouteRow) {
+	return db
+		.select({
+			seq: routeStops.seq,
+			revisit: routeStops.revisit,
+			householdId: households.id,
+			address: households.address,
+			alleyKey: households.alleyKey,
+			adults: households.adults,
+			lon: households.lon,
+			lat: households.lat,
+			doNotContact: households.doNotContact,
+			lastOutcome: households.lastOutcome,
+			lastVisitAt: households.lastVisitAt,
+			revisitOn: households.revisitOn
+		})
+		.from(routeStops)
+		.innerJoin(households, eq(households.id, routeStops.householdId))
+		.where(
+			and(
+				eq(routeStops.routeId, r.id),
+				eq(households.provinceCode, r.provinceCode),
+				eq(households.communeCode, r.communeCode)
+			)
+		)
+		.orderBy(asc(routeStops.seq));
+}
+
+/** The commune's name and extent (for the offline map). */
+export async function packCommune(db: Db, code: string) {
+	return (
+		(await db
+			.select({
+				code: communes.code,
+				fullName: communes.fullName,
+				west: communes.west,
+				south: communes.south,
+				east: communes.east,
+				north: communes.north
+			})
+			.from(communes)
+			.where(eq(communes.code, code))
+			.get()) ?? null
+	);
+}

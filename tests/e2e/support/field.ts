@@ -1,0 +1,64 @@
+/** Helpers for the field e2e tests: login, CDP network faults, reading the device's outbox. */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { FIELD_FIXTURE as F } from './field-fixture-ids.ts';
+
+export { F };
+
+/** Logs the context in as the fixture's member (API login; the cookie lands in the context). */
+export async function loginMember(context: BrowserContext): Promise<void> {
+	const res = await context.request.post('/api/auth/login', {
+		data: { login: F.email, password: F.password }
+	});
+	expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Visits of the fixture's households as the server has them (the e2e D1, via wrangler). */
+export function serverVisits(): { id: string; household_id: string; outcome: string }[] {
+	const out = execFileSync(
+		process.execPath,
+		[
+			'node_modules/wrangler/bin/wrangler.js',
+			'd1',
+			'execute',
+			'DB',
+			'--local',
+			'--persist-to',
+			'.wrangler/e2e',
+			'--json',
+			'--command',
+			`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`
+		],
+		{ env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }, encoding: 'utf8' }
+	);
+	return (JSON.parse(out) as { results: { id: string; household_id: string; outcome: string }[] }[])[0]!.results;
+}
+
+/** Every visit id in the page's outbox (IndexedDB), with its state. */
+export async function outboxOf(page: Page): Promise<{ id: string; state: string }[]> {
+	return page.evaluate(
+		() =>
+			new Promise<{ id: string; state: string }[]>((resolve, reject) => {
+				const req = indexedDB.open('tungngo-field');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const db = req.result;
+					if (!db.objectStoreNames.contains('outbox')) return resolve([]);
+					const all = db.transaction('outbox').objectStore('outbox').getAll();
+					all.onsuccess = () => {
+						resolve((all.result as { id: string; state: string }[]).map((v) => ({ id: v.id, state: v.state })));
+						db.close();
+					};
+					all.onerror = () => reject(all.error);
+				};
+			})
+	);
+}
+
+/** Waits until the page's service worker controls it (precache done). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(async () => {
+		const reg = await navigator.serviceWorker?.getRegistration();
+		return !!reg?.active && !!navigator.serviceWorker.controller;
+	}, undefined, { timeout: 30_000 });
+}
