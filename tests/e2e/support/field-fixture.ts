@@ -29,17 +29,27 @@ import { FIELD_FIXTURE as F } from './field-fixture-ids.ts';
 
 async function clear(db: Db) {
 	const hh = (
-		await db.select({ id: households.id }).from(households).where(sql`id LIKE ${F.householdPrefix + '%'}`)
+		await db
+			.select({ id: households.id })
+			.from(households)
+			.where(sql`id LIKE ${F.householdPrefix + '%'}`)
 	).map((r) => r.id);
 	const user = await db.select().from(users).where(eq(users.email, F.email)).get();
 	if (hh.length > 0) {
-		const vs = (await db.select({ id: visits.id }).from(visits).where(inArray(visits.householdId, hh))).map((r) => r.id);
+		const vs = (
+			await db.select({ id: visits.id }).from(visits).where(inArray(visits.householdId, hh))
+		).map((r) => r.id);
 		if (vs.length > 0) await db.delete(visitServices).where(inArray(visitServices.visitId, vs));
 		await db.delete(visits).where(inArray(visits.householdId, hh));
 		await db.delete(visitConflicts).where(inArray(visitConflicts.householdId, hh));
 		await db.delete(routeStops).where(inArray(routeStops.householdId, hh));
 	}
-	await db.delete(routes).where(inArray(routes.id, F.routes.map((r) => r.id)));
+	await db.delete(routes).where(
+		inArray(
+			routes.id,
+			F.routes.map((r) => r.id)
+		)
+	);
 	await db.delete(households).where(inArray(households.id, hh.length ? hh : ['-']));
 	if (user) {
 		await db.delete(sessions).where(eq(sessions.userId, user.id));
@@ -55,7 +65,16 @@ async function seed(db: Db) {
 	if (!c?.labelLon || !c.labelLat) throw new Error(`commune ${F.communeCode} is not imported`);
 	const now = Date.now();
 	const area = { provinceCode: F.provinceCode, communeCode: F.communeCode };
-	await db.insert(teams).values({ id: F.teamId, ...area, hamletId: null, name: 'Tổ thử nghiệm thực địa', foundedOn: null, active: true, isDemo: false, createdAt: now });
+	await db.insert(teams).values({
+		id: F.teamId,
+		...area,
+		hamletId: null,
+		name: 'Tổ thử nghiệm thực địa',
+		foundedOn: null,
+		active: true,
+		isDemo: false,
+		createdAt: now
+	});
 	await db.insert(members).values({
 		id: F.memberId,
 		teamId: F.teamId,
@@ -90,8 +109,19 @@ async function seed(db: Db) {
 			createdAt: now
 		}));
 		await insertHouseholds(db, hh);
-		await db.insert(routes).values({ id: r.id, ...area, teamId: F.teamId, assigneeMemberId: F.memberId, name: r.name, plannedOn: '2026-11-23', status: 'assigned', createdAt: now });
-		await db.insert(routeStops).values(hh.map((h, seq) => ({ routeId: r.id, seq, householdId: h.id, ...area })));
+		await db.insert(routes).values({
+			id: r.id,
+			...area,
+			teamId: F.teamId,
+			assigneeMemberId: F.memberId,
+			name: r.name,
+			plannedOn: '2026-11-23',
+			status: 'assigned',
+			createdAt: now
+		});
+		await db
+			.insert(routeStops)
+			.values(hh.map((h, seq) => ({ routeId: r.id, seq, householdId: h.id, ...area })));
 	}
 }
 

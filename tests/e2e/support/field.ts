@@ -29,9 +29,14 @@ export function serverVisits(): { id: string; household_id: string; outcome: str
 			'--command',
 			`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`
 		],
-		{ env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }, encoding: 'utf8' }
+		{
+			env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+			encoding: 'utf8'
+		}
 	);
-	return (JSON.parse(out) as { results: { id: string; household_id: string; outcome: string }[] }[])[0]!.results;
+	return (
+		JSON.parse(out) as { results: { id: string; household_id: string; outcome: string }[] }[]
+	)[0]!.results;
 }
 
 /** Every visit id in the page's outbox (IndexedDB), with its state. */
@@ -46,7 +51,12 @@ export async function outboxOf(page: Page): Promise<{ id: string; state: string 
 					if (!db.objectStoreNames.contains('outbox')) return resolve([]);
 					const all = db.transaction('outbox').objectStore('outbox').getAll();
 					all.onsuccess = () => {
-						resolve((all.result as { id: string; state: string }[]).map((v) => ({ id: v.id, state: v.state })));
+						resolve(
+							(all.result as { id: string; state: string }[]).map((v) => ({
+								id: v.id,
+								state: v.state
+							}))
+						);
 						db.close();
 					};
 					all.onerror = () => reject(all.error);
@@ -55,10 +65,10 @@ export async function outboxOf(page: Page): Promise<{ id: string; state: string 
 	);
 }
 
-/** Waits until the page's service worker controls it (precache done). */
+/** Waits until the page's service worker controls it (its precache of the app shell is done). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const reg = await navigator.serviceWorker?.getRegistration();
-		return !!reg?.active && !!navigator.serviceWorker.controller;
-	}, undefined, { timeout: 30_000 });
+	// A synchronous predicate: an async one returns a promise, which counts as truthy at once.
+	await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, {
+		timeout: 60_000
+	});
 }

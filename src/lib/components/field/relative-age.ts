@@ -1,7 +1,8 @@
 /** "5 phút trước" / "5 minutes ago" for a past time, in the UI language. */
 export function relativeAge(at: number, locale: string, now = Date.now()): string {
 	const fmt = new Intl.RelativeTimeFormat(locale === 'en' ? 'en' : 'vi', { numeric: 'auto' });
-	const s = Math.round((at - now) / 1000);
+	// Never in the future: a visit saved a moment ago is "now", whatever the clocks say.
+	const s = Math.min(0, Math.round((at - now) / 1000));
 	const abs = Math.abs(s);
 	if (abs < 60) return fmt.format(s, 'second');
 	if (abs < 3600) return fmt.format(Math.round(s / 60), 'minute');

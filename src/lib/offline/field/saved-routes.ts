@@ -106,9 +106,13 @@ async function basemapAssets(pack: RoutePack): Promise<string[]> {
 	return [pack.basemapStyleUrl, ...templates.flatMap((t) => tiles.map((xyz) => tileUrl(t, xyz)))];
 }
 
-/** The field pages' shells for this route (they render on the device, from IndexedDB). */
+/**
+ * The field pages' shells for this route and their SvelteKit data (the root layout's public
+ * data only: the pages render on the device, from IndexedDB).
+ */
 function shellAssets(routeId: string): string[] {
-	return ['/thuc-dia', `/thuc-dia/tuyen/${routeId}`];
+	const route = `/thuc-dia/tuyen/${encodeURIComponent(routeId)}`;
+	return ['/thuc-dia', route, '/thuc-dia/__data.json', `${route}/__data.json`];
 }
 
 /** Fetches URLs into a cache. @returns URLs that failed, and those the server has not (404). */
@@ -171,12 +175,26 @@ export async function saveRouteOffline(
 		complete: false
 	};
 	await (await fieldDb()).put('routes', record);
-	const missing = [...failed, ...shellFailed, ...(await verify(record))];
+	const shellReady = await appShellReady();
+	const missing = [
+		...failed,
+		...shellFailed,
+		...(shellReady ? [] : ['app shell']),
+		...(await verify(record))
+	];
 	if (missing.length > 0) throw new SaveError('incomplete', `${missing.length} missing`);
 	record.complete = true;
 	await (await fieldDb()).put('routes', record);
 	await requestPersistence();
 	return record;
+}
+
+/** Waits (bounded) until a service worker is active: the app shell is precached then. */
+async function appShellReady(timeoutMs = 60_000): Promise<boolean> {
+	if (!('serviceWorker' in navigator)) return false;
+	const timeout = new Promise<null>((r) => setTimeout(() => r(null), timeoutMs));
+	const reg = await Promise.race([navigator.serviceWorker.ready, timeout]);
+	return !!reg?.active;
 }
 
 /** URLs of a saved route that are not in the cache (an empty list: complete). */

@@ -24,7 +24,8 @@ async function networkWithTimeout(request: Request): Promise<Response> {
 async function fieldFirst(
 	request: Request,
 	genericKey: string,
-	exactKey: string
+	exactKey: string,
+	rootKey: string
 ): Promise<Response> {
 	const cache = await caches.open(CACHE_NAMES.fieldShell);
 	try {
@@ -35,7 +36,12 @@ async function fieldFirst(
 		}
 		return res;
 	} catch (err) {
-		const hit = (await cache.match(exactKey)) ?? (await cache.match(genericKey));
+		// ignoreVary: saved copies were stored without the navigation's request headers.
+		const opts = { ignoreVary: true, ignoreSearch: true };
+		const hit =
+			(await cache.match(exactKey, opts)) ??
+			(await cache.match(genericKey, opts)) ??
+			(await cache.match(rootKey, opts));
 		if (hit) return hit;
 		throw err;
 	}
@@ -46,11 +52,11 @@ export function registerFieldRoutes(): void {
 	registerRoute(
 		({ request, url, sameOrigin }) =>
 			sameOrigin && request.mode === 'navigate' && isFieldPage(url.pathname),
-		({ request, url }) => fieldFirst(request, SHELL_KEY, url.pathname)
+		({ request, url }) => fieldFirst(request, SHELL_KEY, url.pathname, '/thuc-dia')
 	);
 	registerRoute(
 		({ url, sameOrigin }) => sameOrigin && isFieldData(url.pathname),
-		({ request, url }) => fieldFirst(request, DATA_KEY, url.pathname)
+		({ request, url }) => fieldFirst(request, DATA_KEY, url.pathname, '/thuc-dia/__data.json')
 	);
 	// A configured base map's tiles (another origin): saved ones first, else the network.
 	registerRoute(
@@ -66,5 +72,5 @@ export function savedFirst(handler: RouteHandlerObject): RouteHandlerCallback {
 
 /** Whether a request may be answered from the saved cache (used as a workbox route match). */
 export async function savedMatch(url: string): Promise<Response | undefined> {
-	return caches.match(url, { cacheName: CACHE_NAMES.saved });
+	return caches.match(url, { cacheName: CACHE_NAMES.saved, ignoreVary: true });
 }
