@@ -1,8 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { F, loginMember, outboxOf, serverVisits, waitForServiceWorker } from './support/field.ts';
+import {
+	F,
+	loginMember,
+	outboxOf,
+	resetFieldFixture,
+	serverVisits,
+	waitForServiceWorker
+} from './support/field.ts';
 
 const ROUTE = F.routes[0];
+
+test.beforeAll(resetFieldFixture);
 
 async function record(page: Page, index: number, outcome: string, helpVneid = 0) {
 	const row = page.getByTestId('household').nth(index);
@@ -22,6 +31,14 @@ async function record(page: Page, index: number, outcome: string, helpVneid = 0)
 
 const outcomeCode = (label: string) =>
 	({ 'Đã gặp': 'met', 'Vắng nhà': 'not_home', 'Từ chối': 'refused' })[label]!;
+
+/** Runs the metrics job on the e2e D1 (the server keeps running; D1 is shared). */
+function runMetricsJob() {
+	execFileSync(process.execPath, ['scripts/compute-metrics.ts'], {
+		env: { ...process.env, TUNG_NGO_PERSIST_DIR: '.wrangler/e2e', WRANGLER_SEND_METRICS: 'false' },
+		stdio: 'ignore'
+	});
+}
 
 function communeFigures() {
 	const out = execFileSync(
@@ -58,6 +75,7 @@ test('a member saves a route, records visits offline across a reload and a reope
 	const card = page.locator(`[data-route-id="${ROUTE.id}"]`);
 	await card.getByTestId('save-offline').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
+	runMetricsJob();
 	const before = communeFigures();
 	const serverBefore = serverVisits().length;
 
@@ -107,10 +125,7 @@ test('a member saves a route, records visits offline across a reload and a reope
 	expect(onServer).toHaveLength(serverBefore + 3);
 
 	// The public metrics for the commune follow after the metrics job.
-	execFileSync(process.execPath, ['scripts/compute-metrics.ts'], {
-		env: { ...process.env, TUNG_NGO_PERSIST_DIR: '.wrangler/e2e', WRANGLER_SEND_METRICS: 'false' },
-		stdio: 'ignore'
-	});
+	runMetricsJob();
 	const after = communeFigures();
 	expect(after.visited).toBe(before.visited + 3);
 	expect(after.reached).toBe(before.reached + 1);

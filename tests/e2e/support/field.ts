@@ -5,6 +5,14 @@ import { FIELD_FIXTURE as F } from './field-fixture-ids.ts';
 
 export { F };
 
+/** Puts the field fixture back to its initial state (no visits on its households). */
+export function resetFieldFixture(): void {
+	execFileSync(process.execPath, ['tests/e2e/support/field-fixture.ts'], {
+		env: { ...process.env, TUNG_NGO_PERSIST_DIR: '.wrangler/e2e', WRANGLER_SEND_METRICS: 'false' },
+		stdio: 'ignore'
+	});
+}
+
 /** Logs the context in as the fixture's member (API login; the cookie lands in the context). */
 export async function loginMember(context: BrowserContext): Promise<void> {
 	const res = await context.request.post('/api/auth/login', {
