@@ -108,12 +108,16 @@ export function orderHouseholds(
 	return walkFromOrder(p, solveWalk(p));
 }
 
-/** Cut points allowed in a walk: between units, and inside units bigger than `limitHouses`. */
-function cutPoints(w: OrderedWalk, limitHouses: number): number[] {
+/**
+ * Cut points allowed in a walk: between units, and inside a unit that alone measures more than
+ * the limit (a long street walked in more than one outing).
+ */
+function cutPoints(w: OrderedWalk, measure: (a: number, b: number) => number, limit: number) {
 	const cuts: number[] = [];
 	let at = 0;
 	for (const size of w.unitSizes) {
-		if (size > limitHouses) for (let k = 1; k < size; k++) cuts.push(at + k);
+		if (size > 1 && measure(at, at + size) > limit)
+			for (let k = 1; k < size; k++) cuts.push(at + k);
 		at += size;
 		cuts.push(at);
 	}
@@ -148,13 +152,11 @@ export function planRoutes(households: readonly PlanHousehold[], opts: PlanOptio
 	const rule = opts.split;
 	const bySize = rule.mode === 'size';
 	const limit = bySize ? rule.max : rule.maxMinutes;
-	const limitHouses = bySize
-		? rule.max
-		: Math.max(1, Math.floor(rule.maxMinutes / Math.max(opts.minutesPerHouse, 0.1)));
+	const measure = bySize ? (a: number, b: number) => b - a : minutes;
 	const ranges = splitWalk({
 		count: n,
-		cuts: cutPoints(w, limitHouses),
-		measure: bySize ? (a, b) => b - a : minutes,
+		cuts: cutPoints(w, measure, limit),
+		measure,
 		limit,
 		lower: bySize ? rule.min : rule.maxMinutes / 2
 	});

@@ -50,7 +50,7 @@ export const DEMO_ACCOUNTS = [
 	password: string;
 }[];
 
-/** The first team of the demo commune (by name), if the seed made any. */
+/** The first demo team of the demo commune (by name), if the seed made any. */
 async function demoTeamId(db: Db): Promise<string | null> {
 	const [team] = await db
 		.select({ id: teams.id })
@@ -58,7 +58,9 @@ async function demoTeamId(db: Db): Promise<string | null> {
 		.where(
 			and(
 				eq(teams.provinceCode, DEMO_COMMUNE.provinceCode),
-				eq(teams.communeCode, DEMO_COMMUNE.communeCode)
+				eq(teams.communeCode, DEMO_COMMUNE.communeCode),
+				// Real teams created in the demo commune (e2e runs) never capture the demo logins.
+				eq(teams.isDemo, true)
 			)
 		)
 		.orderBy(asc(teams.name))
@@ -67,9 +69,26 @@ async function demoTeamId(db: Db): Promise<string | null> {
 }
 
 /**
+ * The demo member the member login stands for: the assignee of the team's first demo route
+ * (so "my routes" shows something), else the team's first active member by name.
+ */
+async function demoMemberId(db: Db, teamId: string): Promise<string | null> {
+	const row = await db.$client
+		.prepare(
+			`SELECT m.id FROM members m LEFT JOIN routes r ON r.assignee_member_id = m.id AND r.is_demo = 1
+			WHERE m.team_id = ? AND m.is_demo = 1 AND m.active = 1
+			ORDER BY r.id IS NULL, r.planned_on, m.full_name LIMIT 1`
+		)
+		.bind(teamId)
+		.first<{ id: string }>();
+	return row?.id ?? null;
+}
+
+/**
  * Creates the demo accounts that do not exist yet, and points existing leader and member
  * accounts at the demo commune's current first team (a re-seed replaces demo teams).
- * Logins are not linked to demo member records, so re-seeding can delete those freely.
+ * The member login is linked to a demo member with a demo route ("my routes"); a re-seed
+ * unlinks demo logins first (demo/delete.ts), so demo members can still be deleted freely.
  * Without demo teams the leader has no team and the member account is skipped.
  * @returns the logins created.
  */
@@ -79,9 +98,13 @@ export async function createDemoUsers(db: Db): Promise<string[]> {
 	for (const a of DEMO_ACCOUNTS) {
 		const onTeam = a.role === 'team_leader' || a.role === 'member';
 		const existing = await findUserByLogin(db, { kind: 'email', value: a.email });
+		const memberId = a.role === 'member' && teamId ? await demoMemberId(db, teamId) : null;
 		if (existing) {
 			if (onTeam && teamId) {
-				await db.update(users).set({ scopeTeamId: teamId }).where(eq(users.id, existing.id));
+				await db
+					.update(users)
+					.set({ scopeTeamId: teamId, ...(a.role === 'member' ? { memberId } : {}) })
+					.where(eq(users.id, existing.id));
 			}
 			continue;
 		}
@@ -91,7 +114,8 @@ export async function createDemoUsers(db: Db): Promise<string[]> {
 			...a,
 			provinceCode: scoped ? DEMO_COMMUNE.provinceCode : null,
 			communeCode: scoped && a.role !== 'province_admin' ? DEMO_COMMUNE.communeCode : null,
-			teamId: onTeam ? teamId : null
+			teamId: onTeam ? teamId : null,
+			memberId
 		});
 		created.push(a.email);
 	}

@@ -13,6 +13,11 @@ export class DemoConflictError extends Error {
 	}
 }
 
+/** Demo logins (auth/demo-users.ts) are linked to demo members; a re-seed unlinks them first. */
+const DEMO_LOGIN_DOMAIN = '@demo.tungngo.vn';
+const UNLINK_DEMO_LOGINS = `UPDATE users SET member_id = NULL WHERE email LIKE '%${DEMO_LOGIN_DOMAIN}'
+	AND member_id IN (SELECT id FROM members WHERE is_demo = 1)`;
+
 /** Real rows that reference demo rows, by what they are. */
 const BLOCKERS: Record<string, string> = {
 	'real visits to demo households': `SELECT count(*) AS n FROM visits v JOIN households h ON h.id = v.household_id
@@ -30,7 +35,7 @@ const BLOCKERS: Record<string, string> = {
 	'real members of demo teams': `SELECT count(*) AS n FROM members x JOIN teams t ON t.id = x.team_id
 		WHERE x.is_demo = 0 AND t.is_demo = 1`,
 	'logins linked to demo members': `SELECT count(*) AS n FROM users u JOIN members m ON m.id = u.member_id
-		WHERE m.is_demo = 1`,
+		WHERE m.is_demo = 1 AND COALESCE(u.email, '') NOT LIKE '%${DEMO_LOGIN_DOMAIN}'`,
 	'invites for demo members': `SELECT count(*) AS n FROM invites i JOIN members m ON m.id = i.member_id
 		WHERE m.is_demo = 1`
 };
@@ -88,9 +93,9 @@ export async function deleteDemoData(db: Db): Promise<DemoDeleteReport> {
 			`demo data is in use by real records (${list}); nothing was deleted`
 		);
 	}
-	const results = await runBatch(
-		db,
-		DELETES.map(([, q]) => db.$client.prepare(q))
-	);
+	const [, ...results] = await runBatch(db, [
+		db.$client.prepare(UNLINK_DEMO_LOGINS),
+		...DELETES.map(([, q]) => db.$client.prepare(q))
+	]);
 	return Object.fromEntries(DELETES.map(([k], i) => [k, results[i]!.meta.changes ?? 0]));
 }

@@ -9,6 +9,9 @@ import { insertHamlets } from '../db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../db/writes/teams.ts';
 import { insertHouseholds } from '../db/writes/households.ts';
 import { insertVisits } from '../db/writes/visits.ts';
+import { prepareRoutePlan } from '../db/writes/routes.ts';
+import { demoRoutePlans } from './generate-routes.ts';
+import { DEMO_COMMUNE } from '../auth/demo-users.ts';
 import { setMetaStatement } from '../db/writes/meta.ts';
 import { deleteDemoData, type DemoDeleteReport } from './delete.ts';
 import { generateDemo } from './generate.ts';
@@ -46,6 +49,8 @@ export interface SeedReport {
 	provinces: string[];
 	skippedWithoutGeometry: string[];
 	counts: Record<keyof DemoRecords | 'visitServices', number>;
+	/** Demo route plans written (one outing each). */
+	routes: number;
 	deleted: DemoDeleteReport;
 	timingsMs: { delete: number; generate: number; write: number; total: number };
 }
@@ -88,12 +93,26 @@ async function demoCommunes(db: Db, opts: SeedOptions, seed: string) {
 	return { communes, skipped };
 }
 
-async function writeAll(db: Db, r: DemoRecords, now: number): Promise<void> {
+/** Communes whose hamlet teams get demo routes: the demo accounts' and up to 8 town wards. */
+function routeCommunes(communes: readonly DemoCommune[]): Set<string> {
+	const wards = communes.filter((c) => c.unitType === 'Phường').slice(0, 8);
+	return new Set([DEMO_COMMUNE.communeCode, ...wards.map((c) => c.code)]);
+}
+
+async function writeAll(
+	db: Db,
+	r: DemoRecords,
+	now: number,
+	routes: ReturnType<typeof demoRoutePlans>
+): Promise<void> {
 	await insertHamlets(db, r.hamlets);
 	await insertTeams(db, r.teams);
 	await insertMembers(db, r.members);
 	await insertHouseholds(db, r.households);
 	await insertVisits(db, r.visits, { now });
+	const statements: D1PreparedStatement[] = [];
+	for (const plan of routes) statements.push(...(await prepareRoutePlan(db, plan)).statements);
+	await runBatch(db, statements);
 }
 
 /**
@@ -113,7 +132,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 	const t1 = performance.now();
 	const records = generateDemo(communes, seed, now.getTime());
 	const t2 = performance.now();
-	await writeAll(db, records, now.getTime());
+	const routes = demoRoutePlans(records, routeCommunes(communes), seed, now.getTime());
+	await writeAll(db, records, now.getTime(), routes);
 	const counts = {
 		hamlets: records.hamlets.length,
 		teams: records.teams.length,
@@ -123,7 +143,14 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		visitServices: records.visits.reduce((n, v) => n + (v.services?.length ?? 0), 0)
 	};
 	const provinces = [...new Set(communes.map((c) => c.provinceCode))].sort();
-	const fact = { seed, now: now.toISOString(), communes: communes.length, provinces, counts };
+	const fact = {
+		seed,
+		now: now.toISOString(),
+		communes: communes.length,
+		provinces,
+		counts,
+		routes: routes.length
+	};
 	await runBatch(db, [setMetaStatement(db, 'demo_seed', JSON.stringify(fact), Date.now())]);
 	const t3 = performance.now();
 	const ms = (a: number, b: number) => Math.round(b - a);

@@ -1,0 +1,67 @@
+import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
+import { apiGet } from '$lib/server/auth/page-api';
+import { canManageCommune, canPlanRoutes } from '$lib/domain/scope';
+import type { CommuneArea } from '$lib/server/db/queries/team-admin';
+import type { RouteListItem } from '$lib/server/db/queries/routes';
+import type { PlanningHousehold } from '$lib/server/db/queries/households';
+import type { HouseholdStatus, RevisitSuggestion } from '$lib/domain/routing/status';
+
+export interface PlanHouseholdItem extends PlanningHousehold {
+	status: HouseholdStatus;
+	revisit: RevisitSuggestion | null;
+}
+interface TeamItem {
+	id: string;
+	name: string;
+	hamletId: string | null;
+	active: boolean;
+}
+export interface MemberItem {
+	id: string;
+	fullName: string;
+	active: boolean;
+	teamRole: string;
+}
+
+/** The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes. */
+export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
+	if (!/^\d{5}$/.test(params.code)) error(404, 'Not found');
+	const q = `commune=${params.code}`;
+	const [hh, hamlets, teams, routes] = await Promise.all([
+		apiGet<{
+			commune: CommuneArea;
+			hamletId: string | null;
+			today: string;
+			households: PlanHouseholdItem[];
+			summary: { total: number; onRoute: number; gaps: number; doNotContact: number };
+		}>(fetch, `/api/households?${q}`, url),
+		apiGet<{
+			hamlets: { id: string; name: string; kind: string; lon: number | null; lat: number | null }[];
+		}>(fetch, `/api/hamlets?${q}`, url),
+		apiGet<{ teams: TeamItem[] }>(fetch, `/api/teams?${q}`, url),
+		apiGet<{ routes: RouteListItem[] }>(fetch, `/api/routes?${q}`, url)
+	]);
+	const actor = locals.actor!;
+	const area = { provinceCode: hh.commune.provinceCode, communeCode: hh.commune.communeCode };
+	const plannable = teams.teams.filter(
+		(tm) => tm.active && canPlanRoutes(actor, { ...area, teamId: tm.id })
+	);
+	const firstTeam = plannable[0]?.id ?? null;
+	const members = firstTeam
+		? (await apiGet<{ members: MemberItem[] }>(fetch, `/api/teams/${firstTeam}/members`, url))
+				.members
+		: [];
+	return {
+		commune: hh.commune,
+		scopeHamletId: hh.hamletId,
+		today: hh.today,
+		households: hh.households,
+		summary: hh.summary,
+		hamlets: hamlets.hamlets,
+		teams: plannable,
+		members,
+		routes: routes.routes,
+		can: { import: canManageCommune(actor, area) }
+	};
+};
