@@ -6,16 +6,18 @@
  * visit_conflicts and answered 409 (the other visits of the batch are stored). Malformed → 400
  * naming the visit and field; a household outside the caller's routes → 403 naming the visits.
  * Nothing is written on 400/403. Every request updates the device's sync watermark.
+ * GET /api/visits/mine?since= — the visits the server holds from the caller (ids, outcome, times).
  * GET /api/visits/devices — the caller's devices and their watermarks.
  */
 import { Hono, type Context } from 'hono';
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { syncBody, type SyncBody, type SyncStatus } from './visits-input.ts';
 import { runBatch } from '../../db/bulk.ts';
-import { syncDevices } from '../../db/schema/index.ts';
+import { syncDevices, visits } from '../../db/schema/index.ts';
 import type { VisitRow } from '../../db/schema/visits.input.ts';
 import { WriteValidationError } from '../../db/writes/errors.ts';
 import { countInserted, parseVisits, prepareVisits } from '../../db/writes/visits.ts';
@@ -28,6 +30,10 @@ import {
 import { visitsOutOfScope } from '../../db/queries/visit-scope.ts';
 import type { Actor } from '../../../domain/scope.ts';
 import { DEVICE_COOKIE, deviceCookie, readCookie } from './visits-cookie.ts';
+
+/** Most visits listed by GET /mine. */
+const MINE_LIMIT = 5000;
+const mineQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 
 /** A write validation failure as a 400 naming the first visit and field. */
 function badVisit(err: WriteValidationError, body: SyncBody): ApiError {
@@ -126,6 +132,32 @@ export const visitsApi = new Hono<AuthEnv>()
 			},
 			conflicts.size > 0 ? 409 : 200
 		);
+	})
+	.get('/mine', validate('query', mineQuery), async (c) => {
+		const actor = requireActor(c);
+		if (!actor.memberId) return c.json({ visits: [] });
+		const rows = await c
+			.get('db')
+			.select({
+				id: visits.id,
+				householdId: visits.householdId,
+				outcome: visits.outcome,
+				visitedAt: visits.visitedAt,
+				receivedAt: visits.receivedAt
+			})
+			.from(visits)
+			// Scoped to the member's commune (visits_household_idx prefix), then the member.
+			.where(
+				and(
+					eq(visits.provinceCode, actor.provinceCode ?? ''),
+					eq(visits.communeCode, actor.communeCode ?? ''),
+					eq(visits.memberId, actor.memberId),
+					gte(visits.receivedAt, c.req.valid('query').since)
+				)
+			)
+			.orderBy(asc(visits.receivedAt))
+			.limit(MINE_LIMIT);
+		return c.json({ visits: rows });
 	})
 	.get('/devices', async (c) => {
 		const actor = requireActor(c);
