@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { readSession } from '$lib/server/auth/session';
 import { toActor, userView } from '$lib/server/auth/users';
 import { applySecurityHeaders, extendCsp, originsOf } from '$lib/server/auth/headers';
+import { markCompressed } from '$lib/server/compression';
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;
 
@@ -29,7 +30,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return secured(response, event.platform?.env.BASEMAP_STYLE_URL);
+	const out = secured(response, event.platform?.env.BASEMAP_STYLE_URL);
+	markCompressed(event.request, out);
+	return out;
 };
 
 /**

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { communeStates, fillColorExpression, isSelected, waitColoured } from './support/map.ts';
+import {
+	communeColours,
+	communeStates,
+	fillColorExpression,
+	isSelected,
+	waitColoured
+} from './support/map.ts';
 
 const ARTIFACTS = 'tests/artifacts';
 const VALID_CLASS = (c: number | null) => c !== null && Number.isInteger(c) && c >= -2 && c <= 8;
@@ -17,6 +23,14 @@ test.describe('public coverage map', () => {
 		// Hoàng Sa and Trường Sa are drawn and coloured like every commune.
 		expect(VALID_CLASS(states['20333']!)).toBe(true);
 		expect(VALID_CLASS(states['22736']!)).toBe(true);
+		// Before MapLibre, the first paint drew the same 3,321 communes from the tiles.
+		const firstPaint = await page.evaluate(
+			() =>
+				(performance.getEntriesByName('tungngo:first-paint')[0] as PerformanceMark | undefined)
+					?.detail?.communes
+		);
+		expect(firstPaint).toBe(3321);
+		await expect(page.getByTestId('first-paint')).toHaveCount(0); // handed over to the map
 		await expect(page.getByTestId('map-legend')).toContainText('Không có số liệu');
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('sapnhap.bando.com.vn');
 		await page.screenshot({ path: `${ARTIFACTS}/map-national.png` });
@@ -36,6 +50,7 @@ test.describe('public coverage map', () => {
 		await waitColoured(page);
 		expect(tiles.length).toBeGreaterThan(0); // the listener does see the map's tile requests
 		const before = await communeStates(page);
+		const coloursBefore = await communeColours(page);
 		const fillBefore = await fillColorExpression(page);
 		tiles.length = 0;
 
@@ -49,7 +64,14 @@ test.describe('public coverage map', () => {
 		expect(Object.keys(after)).toHaveLength(3321);
 		const changed = Object.keys(after).filter((c) => after[c] !== before[c]);
 		expect(changed.length).toBeGreaterThan(100);
-		expect(await fillColorExpression(page)).not.toBe(fillBefore); // adoption uses viridis
+		// Colours change through feature-state; the layer's paint expression stays as it was.
+		const coloursAfter = await communeColours(page);
+		const recoloured = Object.keys(coloursAfter).filter(
+			(c) => coloursAfter[c] !== coloursBefore[c]
+		);
+		expect(recoloured.length).toBeGreaterThan(100);
+		expect(Object.values(coloursAfter).every((c) => /^#[0-9a-f]{6}$/.test(c ?? ''))).toBe(true);
+		expect(await fillColorExpression(page)).toBe(fillBefore);
 		expect(tiles).toEqual([]);
 		await expect(page.getByTestId('map-legend')).toContainText('Tỷ lệ người lớn dùng VNeID');
 		await expect(page).toHaveURL(/[?&]metric=adoption_vneid/);

@@ -6,7 +6,7 @@
 import type { MetricDefinition, MetricKind } from './metric-definitions.ts';
 import type { PublicAreaMetrics } from './metrics.ts';
 import { metricBreaks } from './metric-breaks.ts';
-import { classify, NO_DATA_CLASS, SUPPRESSED_CLASS } from './metric-classes.ts';
+import { classOfValue, NO_DATA_CLASS, SUPPRESSED_CLASS } from './metric-classes.ts';
 
 export interface MetricPayload {
 	metric: string;
@@ -82,8 +82,12 @@ export function toMetricPayload(
 /** Class of every commune in a payload: value classes, NO_DATA_CLASS or SUPPRESSED_CLASS. */
 export function communeClasses(p: MetricPayload): Map<string, number> {
 	const out = new Map<string, number>();
+	classOfValue(0, p.breaks); // validates the breaks once (throws RangeError when invalid)
+	const last = p.breaks.length;
 	for (const [code, v] of Object.entries(p.values)) {
-		out.set(code, classify({ status: 'value', value: v }, p.breaks));
+		let cls = 0;
+		while (cls < last && v >= p.breaks[cls]!) cls++;
+		out.set(code, cls);
 	}
 	for (const code of p.suppressed) out.set(code, SUPPRESSED_CLASS);
 	for (const code of p.noData) out.set(code, NO_DATA_CLASS);

@@ -1,11 +1,18 @@
 /**
- * The feature-state join: colours reach the map as `cls` per commune code (promoteId), so a
- * metric switch is a loop of setFeatureState calls and one paint property, never new geometry.
+ * The feature-state join: colours reach the map through feature-state keyed by commune code
+ * (promoteId), so a metric switch is a loop of setFeatureState calls, never new geometry.
+ *
+ * Each commune carries `cls` (its class: 0…n-1, CLASS_NO_DATA, CLASS_SUPPRESSED) and `fill`
+ * (that class's colour under the current palette). The fill layer's paint expression reads
+ * `fill` and never changes, so a switch to a metric with another palette or class count does
+ * not re-evaluate the layer's paint for every feature of every tile, as a new expression would:
+ * measured on a throttled phone, that halves the redraw after a switch (bench/map-load.ts).
  */
 import type { Map as MlMap } from 'maplibre-gl';
+import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { GEO_LAYERS } from './geo-contract.ts';
 import { GEO_SOURCE_ID, LAYER_IDS } from './style.ts';
-import { classFillColor } from './expressions.ts';
+import { CLASS_NO_DATA, CLASS_SUPPRESSED, SPECIAL_COLORS } from './expressions.ts';
 
 const communeFeature = (id: string) => ({
 	source: GEO_SOURCE_ID,
@@ -13,10 +20,30 @@ const communeFeature = (id: string) => ({
 	id
 });
 
-/** Sets every commune's class and the palette that colours the classes. */
+/** fill-color from the `fill` feature-state; the land colour while a commune has none. */
+export const STATE_FILL_COLOR: ExpressionSpecification = [
+	'to-color',
+	['coalesce', ['feature-state', 'fill'], SPECIAL_COLORS.pending]
+];
+
+/** The colour of a class under a palette (special greys for no data / suppressed). */
+export function classColor(cls: number | undefined, palette: readonly string[]): string {
+	if (cls === undefined) return SPECIAL_COLORS.pending;
+	if (cls === CLASS_NO_DATA) return SPECIAL_COLORS.noData;
+	if (cls === CLASS_SUPPRESSED) return SPECIAL_COLORS.suppressed;
+	return palette[cls] ?? SPECIAL_COLORS.pending;
+}
+
+/** Once, when the map loads: the commune fill reads its colour from feature-state. */
+export function useStateColours(map: MlMap): void {
+	map.setPaintProperty(LAYER_IDS.communeFill, 'fill-color', STATE_FILL_COLOR);
+}
+
+/** Sets every commune's class and colour. */
 export function applyClasses(map: MlMap, classes: ReadonlyMap<string, number>, palette: string[]) {
-	map.setPaintProperty(LAYER_IDS.communeFill, 'fill-color', classFillColor(palette));
-	for (const [code, cls] of classes) map.setFeatureState(communeFeature(code), { cls });
+	for (const [code, cls] of classes) {
+		map.setFeatureState(communeFeature(code), { cls, fill: classColor(cls, palette) });
+	}
 }
 
 /** Moves a boolean highlight (hover / selected) from one commune to another. */

@@ -25,7 +25,21 @@ export function communeStates(page: Page): Promise<Record<string, number | null>
 	});
 }
 
-/** The live fill-color paint expression of the commune layer, as JSON. */
+/** Commune code → the colour the map fills it with (its `fill` feature-state). */
+export function communeColours(page: Page): Promise<Record<string, string | null>> {
+	return page.evaluate(() => {
+		const map = window.__tungNgoMap!;
+		const out: Record<string, string | null> = {};
+		for (const f of map.querySourceFeatures('tungngo', { sourceLayer: 'communes' })) {
+			const id = String(f.id);
+			const s = map.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id });
+			out[id] = typeof s.fill === 'string' ? s.fill : null;
+		}
+		return out;
+	});
+}
+
+/** The commune layer's fill-color paint value, as JSON. */
 export function fillColorExpression(page: Page): Promise<string> {
 	return page.evaluate(() =>
 		JSON.stringify(window.__tungNgoMap!.getPaintProperty('commune-fill', 'fill-color'))

@@ -1,0 +1,405 @@
+/**
+ * The public map on a slow phone, in real Chromium driven over CDP: network 1.6 Mbps down /
+ * 0.75 Mbps up with 150 ms latency (Network.emulateNetworkConditions, applied to the page, its
+ * MapLibre web worker and the service worker) and a 4× CPU slowdown (Emulation.setCPUThrottlingRate).
+ *
+ *  - cold: fresh profile, time from navigation until every commune in view is coloured (the
+ *    page's `tungngo:coloured` mark, set when the map is idle after the feature-state join),
+ *    and the bytes transferred until then (encoded, i.e. as on the wire);
+ *  - warm: the same page again once the service worker holds it;
+ *  - metric switch: from choosing a metric until the map has redrawn every commune, for a
+ *    metric already fetched (recolour only) and for one that must be fetched first.
+ *
+ * Goals (issue 3): cold ≤ 3.0 s and ≤ 800 KB, warm ≤ 1.0 s, switch ≤ 100 ms.
+ * Needs a built app (npm run build) and a set-up local D1 (npm run setup). Starts wrangler dev
+ * on PORT (default 8797) with TUNG_NGO_PERSIST_DIR, or measures BENCH_URL when given.
+ *
+ *   node bench/map-load.ts [--runs 3]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { persistDir, repoRoot } from '../scripts/lib/paths.ts';
+import { launchChromium, type Cdp } from './lib/cdp.ts';
+import { countBytes } from './lib/byte-counter.ts';
+
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Number(args.runs);
+const NETWORK = {
+	offline: false,
+	latency: 150,
+	downloadThroughput: (1.6e6 / 8) | 0,
+	uploadThroughput: (0.75e6 / 8) | 0
+};
+const CPU_SLOWDOWN = 4;
+const VIEWPORTS = {
+	phone: { width: 390, height: 844, deviceScaleFactor: 2, mobile: true },
+	desktop: { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }
+};
+type ViewportName = keyof typeof VIEWPORTS;
+
+interface Transfer {
+	url: string;
+	bytes: number;
+	at: number;
+}
+
+/** One throttled page: every target it starts is throttled and its transfers counted. */
+async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
+	const transfers: Transfer[] = [];
+	const urls = new Map<string, string>();
+	let pageSession = '';
+	let wantedTarget = '';
+	cdp.on('Network.responseReceived', (p, s) => {
+		urls.set(`${s}|${p.requestId}`, (p.response as { url: string }).url);
+	});
+	if (process.env.BENCH_DEBUG) {
+		cdp.on('Runtime.consoleAPICalled', (p) =>
+			console.log(
+				'console',
+				p.type,
+				JSON.stringify((p.args as unknown[]).slice(0, 3)).slice(0, 300)
+			)
+		);
+		cdp.on('Runtime.exceptionThrown', (p) =>
+			console.log('exception', JSON.stringify(p).slice(0, 400))
+		);
+	}
+	cdp.on('Network.loadingFinished', (p, s) => {
+		transfers.push({
+			url: urls.get(`${s}|${p.requestId}`) ?? '?',
+			bytes: p.encodedDataLength as number,
+			at: performance.now()
+		});
+	});
+	// Some domains never answer on some targets (a paused service worker): don't wait forever.
+	const tryCmd = (method: string, params: Record<string, unknown>, sessionId: string) =>
+		Promise.race([
+			cdp.send(method, params, sessionId).catch(() => null),
+			new Promise((r) => setTimeout(r, 2000))
+		]);
+	const configure = async (sessionId: string, type: string) => {
+		// A paused service worker answers Network.* only once it runs: resume it first.
+		if (type === 'service_worker') await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
+		await tryCmd('Network.enable', {}, sessionId);
+		await tryCmd('Network.emulateNetworkConditions', NETWORK, sessionId);
+		if (type !== 'service_worker') {
+			await tryCmd('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN }, sessionId);
+		}
+		if (type === 'page') {
+			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
+			await cdp.send('Page.enable', {}, sessionId);
+			await cdp.send('Runtime.enable', {}, sessionId);
+		}
+		// Workers the target starts (MapLibre's) get the same treatment before they run.
+		const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
+		if (type === 'page') await tryCmd('Target.setAutoAttach', autoAttach, sessionId);
+		await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
+		if (process.env.BENCH_DEBUG) console.log('configured', type);
+	};
+	const attached = new Promise<void>((resolve) => {
+		cdp.on('Target.attachedToTarget', (p) => {
+			const info = p.targetInfo as { type: string; targetId: string };
+			const sessionId = p.sessionId as string;
+			if (process.env.BENCH_DEBUG)
+				console.log(
+					'attached',
+					info.type,
+					(p.targetInfo as { url: string }).url,
+					p.waitingForDebugger
+				);
+			if (info.type === 'browser_ui' || info.type === 'other') return;
+			void configure(sessionId, info.type).then(() => {
+				if (info.type === 'page' && info.targetId === wantedTarget) {
+					pageSession = sessionId;
+					resolve();
+				}
+			});
+		});
+	});
+	await cdp.send('Target.setAutoAttach', {
+		autoAttach: true,
+		waitForDebuggerOnStart: true,
+		flatten: true
+	});
+	const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', {
+		url: 'about:blank'
+	});
+	wantedTarget = targetId;
+	await attached;
+	const evaluate = async <T>(expression: string): Promise<T> => {
+		const r = await cdp.send<{ result: { value: T }; exceptionDetails?: unknown }>(
+			'Runtime.evaluate',
+			{ expression, awaitPromise: true, returnByValue: true },
+			pageSession
+		);
+		if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+		return r.result.value;
+	};
+	return { transfers, evaluate, session: () => pageSession };
+}
+
+const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.startTime ?? null`;
+const FIRST_PAINT = `performance.getEntriesByName('tungngo:first-paint')[0]?.startTime ?? null`;
+
+async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string) {
+	const until = performance.now() + timeoutMs;
+	while (performance.now() < until) {
+		const v = await probe();
+		if (v !== null && v !== undefined) return v;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+const SWITCH = (metric: string) => `(async () => {
+	const map = document.querySelector('[data-testid="coverage-map"]');
+	const select = document.querySelector('[data-testid="metric-picker"]');
+	const t0 = performance.now();
+	const done = new Promise((resolve) => {
+		const obs = new MutationObserver(() => {
+			if (map.dataset.colouredFor === ${JSON.stringify(metric)}) { obs.disconnect(); resolve(); }
+		});
+		obs.observe(map, { attributes: true });
+	});
+	select.value = ${JSON.stringify(metric)};
+	select.dispatchEvent(new Event('change', { bubbles: true }));
+	await done;
+	const total = performance.now() - t0;
+	const apply = performance.getEntriesByName('tungngo:apply').at(-1);
+	const recolour = performance.getEntriesByName('tungngo:recolour').at(-1);
+	return { total, apply: apply.duration, before: apply.startTime - t0, draw: recolour.duration - apply.duration };
+})()`;
+
+interface RunResult {
+	/** Navigation → every commune in view coloured on the first-paint canvas. */
+	firstPaintMs: number | null;
+	/** Navigation → the interactive MapLibre map has coloured every commune in view. */
+	coldMs: number;
+	/** All bytes the server sent until the interactive map was coloured (TCP count). */
+	coldBytes: number;
+	firstPaintBytes: number | null;
+	warmFirstPaintMs: number[];
+	/** One redraw of the map with nothing changed. */
+	repaintMs?: number;
+	requests: number;
+	byKind: Record<string, number>;
+	warmMs: number[];
+	switches?: {
+		metric: string;
+		fetched: boolean;
+		total: number;
+		apply: number;
+		before: number;
+		draw: number;
+	}[];
+}
+
+function kindOf(url: string): string {
+	if (url.includes('/geo/tiles/')) return 'tiles';
+	if (url.includes('/geo/fonts/')) return 'glyphs';
+	if (url.includes('maplibre-gl-worker')) return 'maplibre worker';
+	if (url.includes('/_app/')) return url.endsWith('.css') ? 'css' : 'app + maplibre js';
+	if (url.includes('/api/')) return 'api';
+	return 'html + other';
+}
+
+async function run(
+	url: string,
+	viewport: ViewportName,
+	measureSwitch: boolean
+): Promise<RunResult> {
+	const counter = await countBytes(url);
+	url = `${counter.url}/`;
+	const origin = counter.url;
+	const browser = await launchChromium();
+	try {
+		const page = await openThrottledPage(browser.cdp, viewport);
+		counter.reset();
+		const started = performance.now();
+		await browser.cdp.send('Page.navigate', { url }, page.session());
+		const coldMs = await waitFor(() => page.evaluate<number | null>(COLOURED), 90_000, 'colours');
+		const firstPaintMs = await page.evaluate<number | null>(FIRST_PAINT);
+		const doneAt = started + coldMs;
+		const coldBytes = counter.bytes(doneAt);
+		const firstPaintBytes = firstPaintMs === null ? null : counter.bytes(started + firstPaintMs);
+		const cold = page.transfers.filter((t) => t.at <= doneAt && t.url.startsWith(origin));
+		if (process.env.BENCH_DEBUG) {
+			const top = [...cold].sort((a, b) => b.bytes - a.bytes).slice(0, 12);
+			for (const t of top) console.log('  ', t.bytes, t.url.slice(0, 100));
+			console.log('  unknown', cold.filter((t) => t.url === '?').length);
+		}
+		const byKind: Record<string, number> = {};
+		for (const t of cold) byKind[kindOf(t.url)] = (byKind[kindOf(t.url)] ?? 0) + t.bytes;
+		// Warm: once the service worker holds the page, tiles and figures.
+		await waitFor(
+			async () => {
+				return page.evaluate<string | null>(
+					`document.documentElement.dataset.offlineReady ?? null`
+				);
+			},
+			120_000,
+			'the service worker'
+		);
+		const warmMs: number[] = [];
+		const warmFirstPaintMs: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			await browser.cdp.send('Page.navigate', { url }, page.session());
+			await new Promise((r) => setTimeout(r, 100));
+			warmMs.push(await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, 'warm'));
+			const fp = await page.evaluate<number | null>(FIRST_PAINT);
+			if (fp !== null) warmFirstPaintMs.push(fp);
+		}
+		let switches: RunResult['switches'];
+		let repaintMs: number | undefined;
+		if (measureSwitch) {
+			// Baseline: one redraw with nothing changed (what drawing a frame costs here).
+			repaintMs = await page.evaluate<number>(`(async () => {
+				const m = window.__tungNgoMap; const t = performance.now();
+				m.triggerRepaint(); await new Promise((r) => m.once('idle', r));
+				return performance.now() - t;
+			})()`);
+			switches = [];
+			for (const [metric, fetched] of [
+				['adoption_vneid', true],
+				['households_reached', true],
+				['teams', false],
+				['adoption_vneid', false],
+				['households_reached', false]
+			] as const) {
+				const r = await page.evaluate<{
+					total: number;
+					apply: number;
+					before: number;
+					draw: number;
+				}>(SWITCH(metric));
+				switches.push({ metric, fetched, ...r });
+			}
+		}
+		return {
+			firstPaintMs,
+			coldMs,
+			coldBytes,
+			firstPaintBytes,
+			requests: cold.length,
+			byKind,
+			warmMs,
+			warmFirstPaintMs,
+			switches,
+			repaintMs
+		};
+	} finally {
+		await browser.close();
+		await counter.close();
+	}
+}
+
+async function startServer(port: number): Promise<{ url: string; stop(): void }> {
+	if (!existsSync(join(repoRoot, '.svelte-kit/cloudflare/_worker.js'))) {
+		throw new Error('No built app: run `npm run build` (and `npm run setup` once) first.');
+	}
+	const proc = spawn(
+		process.execPath,
+		[
+			'node_modules/wrangler/bin/wrangler.js',
+			'dev',
+			'--port',
+			String(port),
+			'--ip',
+			'127.0.0.1',
+			'--persist-to',
+			persistDir()
+		],
+		{ cwd: repoRoot, stdio: 'ignore', detached: true }
+	);
+	const url = `http://127.0.0.1:${port}`;
+	await waitFor(
+		() =>
+			fetch(`${url}/api/health`)
+				.then((r) => (r.ok ? true : null))
+				.catch(() => null),
+		90_000,
+		'wrangler dev'
+	);
+	return { url, stop: () => process.kill(-proc.pid!, 'SIGTERM') };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const server = process.env.BENCH_URL
+	? { url: process.env.BENCH_URL, stop() {} }
+	: await startServer(Number(process.env.PORT ?? 8797));
+try {
+	console.log(
+		`Map load, ${server.url}/ — network 1.6 Mbps down, 150 ms latency; CPU ×${CPU_SLOWDOWN} slower; ` +
+			`Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (SwiftShader software WebGL).`
+	);
+	console.log('Machine: 2 CPU cores shared with other sessions; figures vary run to run.\n');
+	const results: Record<string, RunResult[]> = {};
+	const viewports = (process.env.BENCH_VIEWPORTS ?? 'phone,desktop').split(',') as ViewportName[];
+	for (const viewport of viewports) {
+		results[viewport] = [];
+		const n = viewport === 'phone' ? RUNS : 1;
+		for (let i = 0; i < n; i++) {
+			const r = await run(`${server.url}/`, viewport, viewport === 'phone' && i === 0);
+			results[viewport].push(r);
+			console.log(
+				`${viewport} run ${i + 1}: cold first paint ${r.firstPaintMs === null ? '—' : s(r.firstPaintMs)}` +
+					` (${r.firstPaintBytes === null ? '—' : kb(r.firstPaintBytes)}), interactive map ${s(r.coldMs)}` +
+					` (${kb(r.coldBytes)}); warm first paint ${r.warmFirstPaintMs.map(s).join(' / ')},` +
+					` interactive ${r.warmMs.map(s).join(' / ')}`
+			);
+		}
+	}
+	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+	for (const [viewport, rs] of Object.entries(results)) {
+		const fp = median(rs.map((r) => r.firstPaintMs ?? Infinity));
+		const fpBytes = median(rs.map((r) => r.firstPaintBytes ?? Infinity));
+		const cold = median(rs.map((r) => r.coldMs));
+		const bytes = median(rs.map((r) => r.coldBytes));
+		const warmFp = median(rs.flatMap((r) => r.warmFirstPaintMs));
+		const warm = median(rs.flatMap((r) => r.warmMs));
+		const v = VIEWPORTS[viewport as ViewportName];
+		console.log(
+			`\n${viewport} ${v.width}×${v.height} @${v.deviceScaleFactor}x (median of ${rs.length} cold, ${rs.length * 3} warm):`
+		);
+		console.log(
+			`  cold, all communes in view coloured (first paint): ${s(fp)}, ${kb(fpBytes)} transferred` +
+				` (goals ≤ 3.00 s: ${verdict(fp <= 3000)}; ≤ 800 KB: ${verdict(fpBytes <= 800 * 1024)})`
+		);
+		console.log(
+			`  cold, interactive MapLibre map coloured:          ${s(cold)}, ${kb(bytes)} transferred` +
+				` (≤ 3.00 s: ${verdict(cold <= 3000)}; ≤ 800 KB: ${verdict(bytes <= 800 * 1024)})`
+		);
+		const kinds = Object.entries(rs[0]!.byKind).sort((a, b) => b[1] - a[1]);
+		console.log(`    seen by CDP: ${kinds.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
+		console.log(
+			`  warm (service worker): first paint ${s(warmFp)} (≤ 1.00 s: ${verdict(warmFp <= 1000)}),` +
+				` interactive map ${s(warm)} (≤ 1.00 s: ${verdict(warm <= 1000)})`
+		);
+	}
+	const sw = results.phone?.[0]?.switches ?? [];
+	if (sw.length) {
+		console.log('\nMetric switch (phone, CPU ×4), choose → every commune redrawn:');
+		const rp = results.phone?.[0]?.repaintMs;
+		if (rp !== undefined) console.log(`  (one redraw with nothing changed: ${rp.toFixed(0)} ms)`);
+		for (const x of sw) {
+			console.log(
+				`  ${x.metric.padEnd(20)} ${x.fetched ? 'first time (fetch + recolour)' : 'already fetched (recolour)  '} ` +
+					`${x.total.toFixed(0)} ms = ${x.before.toFixed(0)} ms to the join + feature-state loop ` +
+					`${x.apply.toFixed(0)} ms + ${x.draw.toFixed(0)} ms until drawn`
+			);
+		}
+		const recolour = median(sw.filter((x) => !x.fetched).map((x) => x.total));
+		console.log(
+			`  recolour median ${recolour.toFixed(0)} ms (goal ≤ 100 ms: ${recolour <= 100 ? 'met' : 'MISSED'})`
+		);
+	}
+	mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
+	writeFileSync(join(repoRoot, 'bench/results/map-load.json'), JSON.stringify(results, null, 2));
+} finally {
+	server.stop();
+}
