@@ -249,9 +249,17 @@ export class FaultRunner {
 	/** The first `times` sync requests meet the fault; later ones pass. */
 	private async faulty(times: number, fault: (route: Route) => Promise<void>, n: number) {
 		let left = times;
+		let finished = 0;
+		let inFlight = 0;
 		await this.context.route(SYNC_URL, async (route) => {
-			if (left-- > 0) await fault(route);
-			else await route.continue();
+			if (left-- <= 0) return route.continue();
+			inFlight++;
+			try {
+				await fault(route);
+			} finally {
+				inFlight--;
+				finished++;
+			}
 		});
 		await this.record(n);
 		await this.sync();
@@ -259,12 +267,14 @@ export class FaultRunner {
 		await expect
 			.poll(
 				async () =>
-					left <= 0 ||
-					(await this.page.evaluate(() => window.__tungngoField!.snapshot().pending === 0)),
+					finished >= times ||
+					(inFlight === 0 &&
+						(await this.page.evaluate(() => window.__tungngoField!.snapshot().pending === 0))),
 				{ timeout: 20_000 }
 			)
 			.toBe(true);
-		await this.context.unroute(SYNC_URL);
+		// A handler still running (its fetch to the server) finishes before the fault is removed.
+		await this.context.unrouteAll({ behavior: 'wait' });
 	}
 
 	/**

@@ -18,10 +18,7 @@ import {
 	sessions,
 	syncDevices,
 	teams,
-	users,
-	visitConflicts,
-	visitServices,
-	visits
+	users
 } from '../../../src/lib/server/db/schema/index.ts';
 import { createAccount } from '../../../src/lib/server/auth/accounts.ts';
 import { insertHouseholds } from '../../../src/lib/server/db/writes/households.ts';
@@ -35,15 +32,14 @@ async function clear(db: Db) {
 			.where(sql`id LIKE ${F.householdPrefix + '%'}`)
 	).map((r) => r.id);
 	const user = await db.select().from(users).where(eq(users.email, F.email)).get();
-	if (hh.length > 0) {
-		const vs = (
-			await db.select({ id: visits.id }).from(visits).where(inArray(visits.householdId, hh))
-		).map((r) => r.id);
-		if (vs.length > 0) await db.delete(visitServices).where(inArray(visitServices.visitId, vs));
-		await db.delete(visits).where(inArray(visits.householdId, hh));
-		await db.delete(visitConflicts).where(inArray(visitConflicts.householdId, hh));
-		await db.delete(routeStops).where(inArray(routeStops.householdId, hh));
-	}
+	// Subqueries, not id lists: a long benchmark leaves thousands of visits (D1 caps variables).
+	const mine = sql`SELECT id FROM households WHERE id LIKE ${F.householdPrefix + '%'}`;
+	await db.run(
+		sql`DELETE FROM visit_services WHERE visit_id IN (SELECT id FROM visits WHERE household_id IN (${mine}))`
+	);
+	await db.run(sql`DELETE FROM visits WHERE household_id IN (${mine})`);
+	await db.run(sql`DELETE FROM visit_conflicts WHERE household_id IN (${mine})`);
+	await db.run(sql`DELETE FROM route_stops WHERE household_id IN (${mine})`);
 	await db.delete(routes).where(
 		inArray(
 			routes.id,

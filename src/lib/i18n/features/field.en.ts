@@ -3,6 +3,8 @@ import type { fieldVi } from './field.vi.ts';
 /** English text for the field feature; keys mirror field.vi.ts. */
 export const fieldEn: Record<keyof typeof fieldVi, string> = {
 	'field.nav': 'Field work',
+	'field.link.route': 'Field work: record visits, save for use without signal',
+	'field.link.mine': 'Field mode (works without a connection)',
 	'field.title': 'My routes',
 	'field.intro': 'Save routes for use without signal, record each house visit, sync when online.',
 	'field.routes.saved': 'Saved for offline use',

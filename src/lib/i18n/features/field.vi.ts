@@ -1,6 +1,8 @@
 /** Vietnamese text for the field feature; merged into the catalogue in ../vi.ts. */
 export const fieldVi = {
 	'field.nav': 'Đi thực địa',
+	'field.link.route': 'Đi thực địa: ghi lượt thăm, lưu để dùng khi mất sóng',
+	'field.link.mine': 'Chế độ thực địa (dùng được khi không có mạng)',
 	'field.title': 'Tuyến của tôi',
 	'field.intro':
 		'Lưu tuyến để dùng khi không có sóng, ghi lượt thăm từng nhà, đồng bộ khi có mạng.',
