@@ -11,10 +11,19 @@ const LAT0 = 21.9;
 const M_LAT = 1 / 110_574;
 const M_LON = 1 / (111_320 * Math.cos((LAT0 * Math.PI) / 180));
 
+/** A synthetic household with the address a person would write for it. */
+export interface BenchHousehold extends PlanHousehold {
+	lon: number;
+	lat: number;
+	address: string;
+	/** 1-based hamlet (rural part) or street (urban part) number. */
+	group: number;
+}
+
 /** `count` households, about 70 % in alleys, the rest rural. */
-export function syntheticHouseholds(count: number, seed = 'route-bench'): PlanHousehold[] {
+export function syntheticHouseholds(count: number, seed = 'route-bench'): BenchHousehold[] {
 	const rng = seedrandom(seed);
-	const out: PlanHousehold[] = [];
+	const out: BenchHousehold[] = [];
 	const urban = Math.round(count * 0.7);
 	let street = 0;
 	while (out.length < urban) {
@@ -40,7 +49,9 @@ export function syntheticHouseholds(count: number, seed = 'route-bench'): PlanHo
 					lat: LAT0 + y * M_LAT,
 					alleyKey,
 					addressKey: `${alleyKey}#${n}`,
-					doNotContact: false
+					doNotContact: false,
+					address: `Số ${n}, ngõ ${a * 2}, phố Bến ${street}`,
+					group: street
 				});
 			}
 		}
@@ -61,7 +72,9 @@ export function syntheticHouseholds(count: number, seed = 'route-bench'): PlanHo
 				lat: LAT0 + (hy + r * Math.sin(t)) * M_LAT,
 				alleyKey: key,
 				addressKey: key,
-				doNotContact: false
+				doNotContact: false,
+				address: `Thôn ${hamlet}`,
+				group: hamlet
 			});
 		}
 	}

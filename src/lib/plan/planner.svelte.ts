@@ -26,16 +26,19 @@ export type Picking = 'none' | 'draw' | 'start' | 'add' | 'move';
 export type AreaProblem = 'too_few_points' | 'self_intersecting' | 'empty' | null;
 
 export class Planner {
-	households: PlannerHousehold[] = $state([]);
+	/** Raw state: 10,000 households must not become deep proxies (selection stays fast). */
+	households: PlannerHousehold[] = $state.raw([]);
 	mode: SelectMode = $state('draw');
 	picking: Picking = $state('none');
-	corners: LonLat[] = $state([]);
+	corners: LonLat[] = $state.raw([]);
 	closed = $state(false);
 	areaProblem: AreaProblem = $state(null);
 	hamletId = $state('');
 	alleyKey = $state('');
-	selectedIds: string[] = $state([]);
+	selectedIds: string[] = $state.raw([]);
 	selectMs: number | null = $state(null);
+	/** Counts selections (the browser benchmark waits for it to change). */
+	selectSeq = $state(0);
 	options: PlanOptions = $state({
 		start: null,
 		split: { mode: 'size', min: 60, max: 80 },
@@ -44,7 +47,7 @@ export class Planner {
 	});
 	startMode: 'hamlet' | 'auto' | 'map' = $state('hamlet');
 	revisit = $state(false);
-	plan: Plan | null = $state(null);
+	plan: Plan | null = $state.raw(null);
 	planMs: number | null = $state(null);
 	planning = $state(false);
 	names: string[] = $state([]);
@@ -53,17 +56,19 @@ export class Planner {
 		this.households = households;
 	}
 
-	get selected(): PlannerHousehold[] {
+	/** The selected households (computed once per selection). */
+	selected: PlannerHousehold[] = $derived.by(() => {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary lookup, not state
 		const ids = new Set(this.selectedIds);
 		return this.households.filter((h) => ids.has(h.id));
-	}
+	});
 
 	/** Selects ids, timing the work (shown in the UI, read by the browser benchmark). */
 	private select(pick: () => PlannerHousehold[]) {
 		const t0 = performance.now();
 		this.selectedIds = pick().map((h) => h.id);
 		this.selectMs = performance.now() - t0;
+		this.selectSeq++;
 		this.plan = null;
 	}
 
@@ -115,9 +120,9 @@ export class Planner {
 	}
 
 	/** What goes to the planner: the selection minus households already on a route (unless revisiting). */
-	get toPlan(): PlannerHousehold[] {
-		return this.revisit ? this.selected : this.selected.filter((h) => !h.routeId);
-	}
+	toPlan: PlannerHousehold[] = $derived(
+		this.revisit ? this.selected : this.selected.filter((h) => !h.routeId)
+	);
 
 	async generate(start: LonLat | null, defaultName: (n: number) => string) {
 		this.planning = true;
