@@ -320,7 +320,7 @@ export function kickAndImprove(
 }
 
 /** Kicks spent on a walk of n nodes: enough to gain a few per cent, cheap at 2,000 nodes. */
-export const kicksFor = (n: number) => Math.min(1500, 3 * n);
+export const kicksFor = (n: number) => Math.min(900, 2 * n);
 
 /**
  * A short open walk through all nodes from node 0.
