@@ -30,9 +30,10 @@ export function fitView(bounds: Bounds, width: number, height: number, pad: Padd
 	const h = Math.max(1, height - pad.top - pad.bottom);
 	const zoom = Math.log2(Math.min(w / ((x1 - x0) * TILE_SIZE), h / ((y1 - y0) * TILE_SIZE)));
 	const world = TILE_SIZE * 2 ** zoom;
-	// The bounds' centre sits at the centre of the padded box.
-	const cx = (x0 + x1) / 2 - (pad.right - pad.left) / 2 / world;
-	const cy = (y0 + y1) / 2 - (pad.bottom - pad.top) / 2 / world;
+	// The bounds' centre sits at the centre of the padded box, so the screen's centre is off it
+	// by half the padding difference (more padding at the bottom: the map sits higher).
+	const cx = (x0 + x1) / 2 + (pad.right - pad.left) / 2 / world;
+	const cy = (y0 + y1) / 2 + (pad.bottom - pad.top) / 2 / world;
 	return { zoom, cx, cy };
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fitView, tilesFor } from '../../src/lib/map/first-paint.ts';
+import { shouldCompress } from '../../src/lib/server/compression.ts';
+import { cacheFor } from '../../src/lib/offline/sw/visited.ts';
+import { CACHE_NAMES } from '../../src/lib/offline/sw/policy.ts';
+import { GEO_BOUNDS } from '../../src/lib/map/geo-contract.ts';
+
+const PAD = { top: 12, right: 12, bottom: 24, left: 12 };
+
+describe('first paint view', () => {
+	it.each([
+		['phone map', 390, 490, 4],
+		['desktop map', 880, 672, 4],
+		['wide screen map', 1920, 1000, 5]
+	])('fits Vietnam on a %s like MapLibre (tile zoom z%d)', (_name, w, h, z) => {
+		const view = fitView(GEO_BOUNDS, w, h, PAD);
+		expect(Math.floor(view.zoom)).toBe(z);
+		const tiles = tilesFor(view, w, h);
+		expect(tiles.every(([tz]) => tz === z)).toBe(true);
+		// Every corner of the bounds lies in one of the tiles.
+		const n = 2 ** z;
+		const tx = (lon: number) => Math.floor(((lon + 180) / 360) * n);
+		const ty = (lat: number) => {
+			const s = Math.sin((lat * Math.PI) / 180);
+			return Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
+		};
+		for (const [lon, lat] of [
+			[GEO_BOUNDS[0], GEO_BOUNDS[1]],
+			[GEO_BOUNDS[2], GEO_BOUNDS[3]]
+		] as const) {
+			expect(tiles).toContainEqual([z, tx(lon), ty(lat)]);
+		}
+	});
+
+	it('centres the bounds in the padded box', () => {
+		const even = fitView(GEO_BOUNDS, 400, 600, { top: 0, right: 0, bottom: 0, left: 0 });
+		const shifted = fitView(GEO_BOUNDS, 400, 600, { top: 0, right: 0, bottom: 40, left: 0 });
+		expect(shifted.cy).toBeGreaterThan(even.cy); // room at the bottom moves the map up
+		expect(shifted.zoom).toBeLessThanOrEqual(even.zoom);
+	});
+});
+
+describe('compression of worker responses', () => {
+	const h = (type: string, extra: Record<string, string> = {}) =>
+		new Headers({ 'Content-Type': type, ...extra });
+	it.each([
+		['gzip, br', 200, h('text/html; charset=utf-8'), true],
+		['gzip', 200, h('application/json'), true],
+		[null, 200, h('application/json'), false],
+		['gzip', 304, h('application/json'), false],
+		['gzip', 200, h('text/csv'), false],
+		['gzip', 200, h('application/json', { 'Content-Encoding': 'br' }), false]
+	])('accept %s, status %d → %s', (accept, status, headers, expected) => {
+		expect(shouldCompress(accept, status, headers)).toBe(expected);
+	});
+});
+
+describe('what the service worker keeps from a first visit', () => {
+	const origin = 'https://tungngo.vn';
+	it.each([
+		['https://tungngo.vn/geo/tiles/abc/4/12/7.pbf', CACHE_NAMES.geo],
+		['https://tungngo.vn/api/metrics/communes?metric=teams', CACHE_NAMES.api],
+		['https://tungngo.vn/?province=19', CACHE_NAMES.pages],
+		['https://tungngo.vn/xa/05569', CACHE_NAMES.pages],
+		['https://tungngo.vn/api/households', null],
+		['https://tungngo.vn/quan-ly', null],
+		['https://tiles.example.com/geo/tiles/1/1/1.pbf', null]
+	])('%s → %s', (url, cache) => {
+		expect(cacheFor(new URL(url), origin)).toBe(cache);
+	});
+});
