@@ -18,6 +18,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { persistDir, repoRoot } from '../scripts/lib/paths.ts';
@@ -337,7 +338,11 @@ try {
 		`Map load, ${server.url}/ — network 1.6 Mbps down, 150 ms latency; CPU ×${CPU_SLOWDOWN} slower; ` +
 			`Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (SwiftShader software WebGL).`
 	);
-	console.log('Machine: 2 CPU cores shared with other sessions; figures vary run to run.\n');
+	console.log(
+		`Machine: 2 CPU cores shared with other sessions (load average ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' / ')} at start); figures vary run to run.\n`
+	);
 	const results: Record<string, RunResult[]> = {};
 	const viewports = (process.env.BENCH_VIEWPORTS ?? 'phone,desktop').split(',') as ViewportName[];
 	for (const viewport of viewports) {
