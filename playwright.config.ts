@@ -36,7 +36,12 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], channel: undefined },
+			// *.phone.spec.ts assert a phone layout; they run in the phone project only.
+			testIgnore: /.*\.phone\.spec\.ts/
+		},
 		{
 			name: 'phone',
 			use: { ...devices['Pixel 7'], channel: undefined },

@@ -134,6 +134,12 @@ test.describe('public coverage map', () => {
 		).toBeVisible();
 		await waitColoured(other, 'households_reached');
 		await expect.poll(() => isSelected(other, '05569')).toBe(true);
+		// The province in view is outlined.
+		await expect
+			.poll(() =>
+				other.evaluate(() => JSON.stringify(window.__tungNgoMap!.getFilter('province-selected')))
+			)
+			.toBe('["==",["get","code"],"19"]');
 		// The map is zoomed in on the commune, inside Thái Nguyên.
 		await expect
 			.poll(() =>

@@ -1,10 +1,13 @@
 /**
- * Compressed pages and JSON on the wire. Cloudflare's edge compresses worker responses for
- * browsers, but wrangler dev (local use, tests, benchmarks) does not; marking the response
+ * Compressed pages on the wire. Cloudflare's edge compresses worker responses for browsers, but
+ * wrangler dev (local use, tests, benchmarks) does not; marking the response
  * `Content-Encoding: gzip` makes the Workers runtime compress the body itself, the same way in
- * both places. The map page's HTML carries the current metric for all communes: ~60 KB → ~15 KB.
+ * both places. The map page's HTML carries the current metric for all communes: ~56 KB → ~16 KB.
+ *
+ * HTML only: publicly cacheable responses (the JSON API) are stored by the adapter in the Cache
+ * API, and a cached copy of a marked response comes back compressed twice.
  */
-const COMPRESSIBLE = /^(text\/html|application\/json)\b/i;
+const COMPRESSIBLE = /^text\/html\b/i;
 
 /** Whether a response to a request with these Accept-Encoding values should be gzipped. */
 export function shouldCompress(
