@@ -2,7 +2,7 @@
  * Demo accounts for the demo seed: one of each working role around Xã Định Hoá (05569, Thái
  * Nguyên), with published passwords. Only for demo databases — never run against real data.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { teams, users } from '../db/schema/index.ts';
 import type { Role } from '../../domain/roles.ts';
@@ -50,7 +50,7 @@ export const DEMO_ACCOUNTS = [
 	password: string;
 }[];
 
-/** The first demo team of the demo commune (by name), if the seed made any. */
+/** The first demo team of the demo commune by name (else its first team), if any. */
 async function demoTeamId(db: Db): Promise<string | null> {
 	const [team] = await db
 		.select({ id: teams.id })
@@ -58,12 +58,11 @@ async function demoTeamId(db: Db): Promise<string | null> {
 		.where(
 			and(
 				eq(teams.provinceCode, DEMO_COMMUNE.provinceCode),
-				eq(teams.communeCode, DEMO_COMMUNE.communeCode),
-				// Real teams created in the demo commune (e2e runs) never capture the demo logins.
-				eq(teams.isDemo, true)
+				eq(teams.communeCode, DEMO_COMMUNE.communeCode)
 			)
 		)
-		.orderBy(asc(teams.name))
+		// Demo teams first: teams created in the demo commune (e2e runs) never capture the logins.
+		.orderBy(desc(teams.isDemo), asc(teams.name))
 		.limit(1);
 	return team?.id ?? null;
 }
