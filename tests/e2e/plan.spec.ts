@@ -34,6 +34,18 @@ const query = <T>(sql: string, ...binds: unknown[]) =>
 		return r.results;
 	}, PERSIST);
 
+/**
+ * Removes the routes this test plans (real rows at demo households): the hamlet's gaps come
+ * back, and the next demo re-seed is not blocked by real rows pointing at demo ones.
+ */
+async function removeTestRoutes(teamId: string) {
+	await query(
+		`DELETE FROM route_stops WHERE route_id IN (SELECT id FROM routes WHERE team_id = ? AND is_demo = 0)`,
+		teamId
+	);
+	await query(`DELETE FROM routes WHERE team_id = ? AND is_demo = 0`, teamId);
+}
+
 /** The leader's team and hamlet, the member login's member; routes of earlier runs removed. */
 async function fixture(): Promise<Fixture> {
 	const [leader] = await query<{ team: string }>(
@@ -41,12 +53,7 @@ async function fixture(): Promise<Fixture> {
 		LEADER.login
 	);
 	const teamId = leader!.team;
-	// Earlier runs' (non-demo) routes of this team: the hamlet's gaps come back.
-	await query(
-		`DELETE FROM route_stops WHERE route_id IN (SELECT id FROM routes WHERE team_id = ? AND is_demo = 0)`,
-		teamId
-	);
-	await query(`DELETE FROM routes WHERE team_id = ? AND is_demo = 0`, teamId);
+	await removeTestRoutes(teamId);
 	const [hamlet] = await query<{ name: string; n: number }>(
 		`SELECT h.name, (SELECT count(*) FROM households x WHERE x.hamlet_id = h.id) AS n
 		FROM teams t JOIN hamlets h ON h.id = t.hamlet_id WHERE t.id = ?`,
@@ -77,6 +84,9 @@ test.beforeAll(async () => {
 	// Demo accounts (idempotent; links the member login to a demo member of the leader's team).
 	execFileSync(process.execPath, ['scripts/create-admin.ts', '--demo'], { env, stdio: 'ignore' });
 	fx = await fixture();
+});
+test.afterAll(async () => {
+	if (fx) await removeTestRoutes(fx.teamId);
 });
 
 test('a leader draws an area over a hamlet, plans and assigns; the member sees the route', async ({
