@@ -4,20 +4,33 @@
  *   compute metrics.
  * Every step is idempotent, so running setup again is cheap.
  *
- *   node scripts/setup.ts [--no-demo]
+ *   node scripts/setup.ts [--no-demo] [--fresh]
+ *
+ * --fresh deletes the local D1 state first (the e2e run uses it, so every run starts from the
+ * same database whatever earlier runs left behind).
  * Env: TUNG_NGO_DATA_DIR (reference data), TUNG_NGO_PERSIST_DIR (local D1 state).
  */
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyMigrations } from './lib/local-d1.ts';
 import { persistDir, requireDataDir, SetupError } from './lib/paths.ts';
 import { runStep, StepFailed } from './lib/run.ts';
 
-const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+	options: {
+		'no-demo': { type: 'boolean', default: false },
+		fresh: { type: 'boolean', default: false }
+	}
+});
 
 try {
 	process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 	process.env.WRANGLER_SEND_METRICS = 'false';
 	const dataDir = requireDataDir();
+	if (values.fresh) {
+		rmSync(persistDir(), { recursive: true, force: true });
+		console.log(`Removed the previous local D1 state in ${persistDir()}`);
+	}
 	console.log(`Reference data: ${dataDir}\nLocal D1 state: ${persistDir()}`);
 	console.log('\n▶ Apply D1 migrations');
 	applyMigrations();
