@@ -1,7 +1,7 @@
 /** Ids and logins of the field e2e fixture (field-fixture.ts writes it; tests use it). */
 export const FIELD_FIXTURE = {
 	provinceCode: '19',
-	communeCode: '05569',
+	communeCode: '05923',
 	teamId: 'e2e-field-team',
 	memberId: 'e2e-field-member',
 	email: 'thucdia@e2e.tungngo.vn',

@@ -1,6 +1,6 @@
 /**
  * E2E fixture for field mode, written into the e2e local D1 before the server starts (run by
- * `npm run test:e2e`): a team in Xã Định Hoá with a member who has a login, and routes of
+ * `npm run test:e2e`): a team in a commune of Thái Nguyên (not the demo commune the map tests count) with a member who has a login, and routes of
  * households placed around the commune's label point. Re-running replaces it (and the visits
  * earlier runs recorded for its households), so every run starts from the same state.
  *
