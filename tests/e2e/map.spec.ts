@@ -5,7 +5,8 @@ import {
 	communeStates,
 	fillColorExpression,
 	isSelected,
-	waitColoured
+	waitColoured,
+	waitMapSettled
 } from './support/map.ts';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -105,6 +106,7 @@ test.describe('public coverage map', () => {
 		await expect(page).toHaveURL(/province=19&commune=05569/);
 		await expect.poll(() => isSelected(page, '05569')).toBe(true);
 		await page.waitForTimeout(800); // the fly-to animation
+		await waitMapSettled(page);
 		await page.screenshot({ path: `${ARTIFACTS}/map-commune-panel.png` });
 	});
 
@@ -167,6 +169,7 @@ test.describe('public coverage map', () => {
 		const bottom = Number(await firstValue());
 		expect(top).toBeGreaterThan(bottom);
 		await page.waitForTimeout(800);
+		await waitMapSettled(page);
 		await page.screenshot({ path: `${ARTIFACTS}/map-province.png` });
 	});
 

@@ -55,3 +55,20 @@ export function isSelected(page: Page, code: string): Promise<boolean> {
 		code
 	);
 }
+
+/**
+ * Waits until the camera has stopped and every tile in view is loaded, so a screenshot shows
+ * the tiles of the final zoom rather than over-zoomed ones from mid-flight.
+ */
+export async function waitMapSettled(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((done) => {
+				const map = window.__tungNgoMap!;
+				if (!map.isMoving() && map.areTilesLoaded()) done(true);
+				else map.once('idle', () => done(!map.isMoving() && map.areTilesLoaded()));
+			}),
+		undefined,
+		{ timeout: 30_000 }
+	);
+}
