@@ -4,18 +4,11 @@
  * commune's public team count has grown by one.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { withLocalDb } from '../../scripts/lib/local-d1.ts';
 import { areaMetrics } from '../../src/lib/server/db/schema/index.ts';
+import { E2E_PERSIST, runScript } from './support/e2e-db.ts';
 
-const PERSIST = '.wrangler/e2e';
-const env = {
-	...process.env,
-	TUNG_NGO_PERSIST_DIR: PERSIST,
-	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-	WRANGLER_SEND_METRICS: 'false'
-};
 const COMMUNE = '05569';
 
 /** The commune's active-team count as the public map reads it (precomputed area_metrics). */
@@ -26,7 +19,7 @@ async function publicTeamCount(): Promise<number> {
 			.from(areaMetrics)
 			.where(and(eq(areaMetrics.level, 'commune'), eq(areaMetrics.code, COMMUNE)));
 		return rows[0]?.teams ?? 0;
-	}, PERSIST);
+	}, E2E_PERSIST);
 }
 
 async function login(page: Page, loginName: string, password: string) {
@@ -39,7 +32,7 @@ async function login(page: Page, loginName: string, password: string) {
 
 test.beforeAll(() => {
 	// The demo accounts (idempotent); `npm run test:e2e` seeds the demo data before this.
-	execFileSync(process.execPath, ['scripts/create-admin.ts', '--demo'], { env, stdio: 'ignore' });
+	runScript('scripts/create-admin.ts', '--demo');
 });
 
 test('a commune admin invites a leader, who joins, builds a team, and the public count follows', async ({
@@ -50,7 +43,7 @@ test('a commune admin invites a leader, who joins, builds a team, and the public
 	const suffix = Date.now().toString().slice(-6);
 	const teamName = `Tổ CNS thôn Khuôn Tát ${suffix}`;
 	// The public figure before, from a fresh metrics run (earlier runs may have left teams).
-	execFileSync(process.execPath, ['scripts/compute-metrics.ts'], { env, stdio: 'ignore' });
+	runScript('scripts/compute-metrics.ts');
 	const before = await publicTeamCount();
 
 	await login(page, 'xa05569@demo.tungngo.vn', 'demo-quan-tri-xa');
@@ -104,7 +97,7 @@ test('a commune admin invites a leader, who joins, builds a team, and the public
 	}
 	await leaderContext.close();
 
-	execFileSync(process.execPath, ['scripts/compute-metrics.ts'], { env, stdio: 'ignore' });
+	runScript('scripts/compute-metrics.ts');
 	expect(await publicTeamCount()).toBe(before + 1);
 });
 

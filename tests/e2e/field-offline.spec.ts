@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { queryE2eDb, runScript } from './support/e2e-db.ts';
 import {
 	F,
 	loginMember,
@@ -34,34 +34,15 @@ const outcomeCode = (label: string) =>
 
 /** Runs the metrics job on the e2e D1 (the server keeps running; D1 is shared). */
 function runMetricsJob() {
-	execFileSync(process.execPath, ['scripts/compute-metrics.ts'], {
-		env: { ...process.env, TUNG_NGO_PERSIST_DIR: '.wrangler/e2e', WRANGLER_SEND_METRICS: 'false' },
-		stdio: 'ignore'
-	});
+	runScript('scripts/compute-metrics.ts');
 }
 
 function communeFigures() {
-	const out = execFileSync(
-		process.execPath,
-		[
-			'node_modules/wrangler/bin/wrangler.js',
-			'd1',
-			'execute',
-			'DB',
-			'--local',
-			'--persist-to',
-			'.wrangler/e2e',
-			'--json',
-			'--command',
-			`SELECT m.households_visited AS visited, m.households_reached AS reached,
+	return queryE2eDb<{ visited: number; reached: number; vneid_helped: number }>(
+		`SELECT m.households_visited AS visited, m.households_reached AS reached,
 				(SELECT helped FROM area_service_metrics s WHERE s.level = 'commune' AND s.code = '${F.communeCode}' AND s.service_code = 'vneid') AS vneid_helped
 			FROM area_metrics m WHERE m.level = 'commune' AND m.code = '${F.communeCode}'`
-		],
-		{ encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } }
-	);
-	return (
-		JSON.parse(out) as { results: { visited: number; reached: number; vneid_helped: number }[] }[]
-	)[0]!.results[0]!;
+	)[0]!;
 }
 
 test('a member saves a route, records visits offline across a reload and a reopen, and they arrive exactly once', async ({

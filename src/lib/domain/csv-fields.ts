@@ -79,3 +79,34 @@ export function parseChoice<T extends string>(
 		.join(', ');
 	return fail(`${what} "${cleanText(raw)}" không hợp lệ (chọn một trong: ${allowed})`);
 }
+
+/** Vietnam's extent, Trường Sa and Hoàng Sa included: points outside are typos. */
+const VN_LON: [number, number] = [102, 118];
+const VN_LAT: [number, number] = [6, 24];
+
+/** "105,62" (Vietnamese decimal comma) or "105.62" → number, or NaN. */
+function decimal(raw: string): number {
+	return /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
+}
+
+/**
+ * An optional point from its "kinh_do" and "vi_do" cells: null when both are empty, or when one
+ * is missing (reported through `err`); a point outside Vietnam is reported per field.
+ */
+export function readPoint(
+	rawLon: string,
+	rawLat: string,
+	err: (field: 'kinh_do' | 'vi_do', message: string) => void
+): { lon: number; lat: number } | null {
+	if (!rawLon && !rawLat) return null;
+	if (!rawLon || !rawLat) {
+		err(rawLon ? 'vi_do' : 'kinh_do', 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
+		return null;
+	}
+	const [lon, lat] = [decimal(rawLon), decimal(rawLat)];
+	if (!(lon >= VN_LON[0] && lon <= VN_LON[1]))
+		err('kinh_do', `kinh độ "${rawLon}" nằm ngoài Việt Nam (${VN_LON[0]}–${VN_LON[1]})`);
+	if (!(lat >= VN_LAT[0] && lat <= VN_LAT[1]))
+		err('vi_do', `vĩ độ "${rawLat}" nằm ngoài Việt Nam (${VN_LAT[0]}–${VN_LAT[1]})`);
+	return { lon, lat };
+}

@@ -2,7 +2,7 @@
  * CSV import of hamlets and residential groups (thôn, xóm, bản, ấp, tổ dân phố), with an
  * optional point. Pure, like the team import: the server supplies what the database knows.
  */
-import { parseChoice } from './csv-fields.ts';
+import { parseChoice, readPoint } from './csv-fields.ts';
 import { mapHeader, type CsvTable } from './csv-read.ts';
 import { HAMLET_KIND_LABELS } from './csv-labels.ts';
 import {
@@ -24,9 +24,7 @@ export const HAMLET_COLUMNS = {
 } as const;
 type HamletColumn = keyof typeof HAMLET_COLUMNS;
 
-/** Vietnam's extent, Trường Sa and Hoàng Sa included: points outside are typos. */
-const LON: [number, number] = [102, 118];
-const LAT: [number, number] = [6, 24];
+const NO_POINT = { lon: null, lat: null };
 
 export interface HamletImportContext {
 	communeCode: string;
@@ -41,26 +39,6 @@ export interface ImportedHamlet {
 	lon: number | null;
 	lat: number | null;
 	line: number;
-}
-
-/** "105,62" (Vietnamese decimal comma) or "105.62" → number, or NaN. */
-function decimal(raw: string): number {
-	return /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
-}
-
-function readPoint(cell: (f: HamletColumn) => string, err: (f: HamletColumn, m: string) => void) {
-	const [rawLon, rawLat] = [cell('kinh_do'), cell('vi_do')];
-	if (!rawLon && !rawLat) return { lon: null, lat: null };
-	if (!rawLon || !rawLat) {
-		err(rawLon ? 'vi_do' : 'kinh_do', 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
-		return null;
-	}
-	const [lon, lat] = [decimal(rawLon), decimal(rawLat)];
-	if (!(lon >= LON[0] && lon <= LON[1]))
-		err('kinh_do', `kinh độ "${rawLon}" nằm ngoài Việt Nam (${LON[0]}–${LON[1]})`);
-	if (!(lat >= LAT[0] && lat <= LAT[1]))
-		err('vi_do', `vĩ độ "${rawLat}" nằm ngoài Việt Nam (${LAT[0]}–${LAT[1]})`);
-	return { lon, lat };
 }
 
 /** Validates a hamlet file; committed only when `errors` is empty. */
@@ -91,9 +69,9 @@ export function parseHamletImport(
 		const kind = parseChoice(cell('loai'), HAMLET_KIND_LABELS, 'loại');
 		if (!kind.ok)
 			err('loai', cell('loai') ? kind.error : 'thiếu loại (thôn, xóm, bản, ấp, tổ dân phố)');
-		const point = readPoint(cell, err);
-		if (errors.length === before && kind.ok && point)
-			hamlets.push({ name, kind: kind.value, ...point, line: row.line });
+		const point = readPoint(cell('kinh_do'), cell('vi_do'), err);
+		if (errors.length === before && kind.ok)
+			hamlets.push({ name, kind: kind.value, ...(point ?? NO_POINT), line: row.line });
 	}
 	errors.sort((a, b) => a.line - b.line);
 	return { hamlets, errors };

@@ -3,7 +3,7 @@
  * name and phone, consent and do-not-contact flags. Pure: the server supplies the commune's
  * hamlets (with their points, for rows without coordinates) and existing duplicate keys.
  */
-import { parsePhone } from './csv-fields.ts';
+import { parsePhone, readPoint } from './csv-fields.ts';
 import { mapHeader, type CsvTable } from './csv-read.ts';
 import {
 	cellReader,
@@ -31,9 +31,6 @@ type Column = keyof typeof HOUSEHOLD_COLUMNS;
 
 /** A household file may hold a big ward's households (DOMAIN.md: up to 50k). */
 export const MAX_HOUSEHOLD_ROWS = 20_000;
-
-const LON: [number, number] = [102, 118];
-const LAT: [number, number] = [6, 24];
 
 export interface HouseholdImportContext {
 	communeCode: string;
@@ -70,25 +67,6 @@ function flag(raw: string, field: Column, err: (f: Column, m: string) => void): 
 	if (YES.has(k)) return true;
 	if (!NO.has(k)) err(field, `"${raw}" không hợp lệ (ghi "có" hoặc "không")`);
 	return false;
-}
-
-function decimal(raw: string): number {
-	return /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
-}
-
-function readPoint(cell: (f: Column) => string, err: (f: Column, m: string) => void) {
-	const [rawLon, rawLat] = [cell('kinh_do'), cell('vi_do')];
-	if (!rawLon && !rawLat) return null;
-	if (!rawLon || !rawLat) {
-		err(rawLon ? 'vi_do' : 'kinh_do', 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
-		return null;
-	}
-	const [lon, lat] = [decimal(rawLon), decimal(rawLat)];
-	if (!(lon >= LON[0] && lon <= LON[1]))
-		err('kinh_do', `kinh độ "${rawLon}" nằm ngoài Việt Nam (${LON[0]}–${LON[1]})`);
-	if (!(lat >= LAT[0] && lat <= LAT[1]))
-		err('vi_do', `vĩ độ "${rawLat}" nằm ngoài Việt Nam (${LAT[0]}–${LAT[1]})`);
-	return { lon, lat };
 }
 
 function readAdults(raw: string, err: (f: Column, m: string) => void): number {
@@ -138,7 +116,7 @@ export function parseHouseholdImport(
 		const hamlet = hamletName ? ctx.hamlets.get(searchKey(hamletName)) : undefined;
 		if (hamletName && !hamlet)
 			err('thon', `thôn "${hamletName}" chưa có trong danh sách thôn của xã (nhập thôn trước)`);
-		const point = readPoint(cell, err);
+		const point = readPoint(cell('kinh_do'), cell('vi_do'), err);
 		const adults = readAdults(cell('so_nguoi_lon'), err);
 		const headName = cell('chu_ho') || null;
 		if (headName && headName.length > 120) err('chu_ho', 'tên chủ hộ dài quá 120 ký tự');

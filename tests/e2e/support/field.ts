@@ -1,16 +1,13 @@
 /** Helpers for the field e2e tests: login, CDP network faults, reading the device's outbox. */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { queryE2eDb, runScript } from './e2e-db.ts';
 import { FIELD_FIXTURE as F } from './field-fixture-ids.ts';
 
 export { F };
 
 /** Puts the field fixture back to its initial state (no visits on its households). */
 export function resetFieldFixture(): void {
-	execFileSync(process.execPath, ['tests/e2e/support/field-fixture.ts'], {
-		env: { ...process.env, TUNG_NGO_PERSIST_DIR: '.wrangler/e2e', WRANGLER_SEND_METRICS: 'false' },
-		stdio: 'ignore'
-	});
+	runScript('tests/e2e/support/field-fixture.ts');
 }
 
 /** Logs the context in as the fixture's member (API login; the cookie lands in the context). */
@@ -23,28 +20,9 @@ export async function loginMember(context: BrowserContext): Promise<void> {
 
 /** Visits of the fixture's households as the server has them (the e2e D1, via wrangler). */
 export function serverVisits(): { id: string; household_id: string; outcome: string }[] {
-	const out = execFileSync(
-		process.execPath,
-		[
-			'node_modules/wrangler/bin/wrangler.js',
-			'd1',
-			'execute',
-			'DB',
-			'--local',
-			'--persist-to',
-			'.wrangler/e2e',
-			'--json',
-			'--command',
-			`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`
-		],
-		{
-			env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-			encoding: 'utf8'
-		}
+	return queryE2eDb<{ id: string; household_id: string; outcome: string }>(
+		`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`
 	);
-	return (
-		JSON.parse(out) as { results: { id: string; household_id: string; outcome: string }[] }[]
-	)[0]!.results;
 }
 
 /** Every visit id in the page's outbox (IndexedDB), with its state. */

@@ -1,0 +1,40 @@
+/**
+ * The e2e run's local D1 (prepared by `npm run test:e2e`, shared with the running wrangler dev):
+ * run a project script against it, or read it with SQL through wrangler.
+ */
+import { execFileSync } from 'node:child_process';
+
+export const E2E_PERSIST = '.wrangler/e2e';
+
+const env = {
+	...process.env,
+	TUNG_NGO_PERSIST_DIR: E2E_PERSIST,
+	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+	WRANGLER_SEND_METRICS: 'false'
+};
+
+/** Runs a node script of the project (e.g. scripts/compute-metrics.ts) on the e2e D1. */
+export function runScript(script: string, ...args: string[]): void {
+	execFileSync(process.execPath, [script, ...args], { env, stdio: 'ignore' });
+}
+
+/** The rows of one SQL query on the e2e D1, read by `wrangler d1 execute`. */
+export function queryE2eDb<T>(sql: string): T[] {
+	const out = execFileSync(
+		process.execPath,
+		[
+			'node_modules/wrangler/bin/wrangler.js',
+			'd1',
+			'execute',
+			'DB',
+			'--local',
+			'--persist-to',
+			E2E_PERSIST,
+			'--json',
+			'--command',
+			sql
+		],
+		{ env, encoding: 'utf8' }
+	);
+	return (JSON.parse(out) as { results: T[] }[])[0]!.results;
+}
