@@ -142,6 +142,16 @@ async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 }
 
 const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.startTime ?? null`;
+/** Where the time went: navigation timing and the page's own marks, ms from navigation. */
+const PHASES = `(() => {
+	const nav = performance.getEntriesByType('navigation')[0];
+	const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd,
+		firstPaint: at('tungngo:first-paint'), imported: at('tungngo:maplibre-imported'),
+		load: at('tungngo:map-load'), coloured: at('tungngo:coloured') };
+	return Object.entries(out).filter(([, v]) => v !== undefined)
+		.map(([k, v]) => k + ' ' + Math.round(v)).join(' → ');
+})()`;
 const FIRST_PAINT = `performance.getEntriesByName('tungngo:first-paint')[0]?.startTime ?? null`;
 
 async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string) {
@@ -187,6 +197,8 @@ interface RunResult {
 	requests: number;
 	byKind: Record<string, number>;
 	warmMs: number[];
+	/** Cold, then each warm load: navigation → html → … → coloured (ms). */
+	phases: string[];
 	switches?: {
 		metric: string;
 		fetched: boolean;
@@ -222,6 +234,7 @@ async function run(
 		await browser.cdp.send('Page.navigate', { url }, page.session());
 		const coldMs = await waitFor(() => page.evaluate<number | null>(COLOURED), 90_000, 'colours');
 		const firstPaintMs = await page.evaluate<number | null>(FIRST_PAINT);
+		const phases = [await page.evaluate<string>(PHASES)];
 		const doneAt = started + coldMs;
 		const coldBytes = counter.bytes(doneAt);
 		const firstPaintBytes = firstPaintMs === null ? null : counter.bytes(started + firstPaintMs);
@@ -251,6 +264,7 @@ async function run(
 			warmMs.push(await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, 'warm'));
 			const fp = await page.evaluate<number | null>(FIRST_PAINT);
 			if (fp !== null) warmFirstPaintMs.push(fp);
+			phases.push(await page.evaluate<string>(PHASES));
 		}
 		let switches: RunResult['switches'];
 		let repaintMs: number | undefined;
@@ -288,7 +302,8 @@ async function run(
 			warmMs,
 			warmFirstPaintMs,
 			switches,
-			repaintMs
+			repaintMs,
+			phases
 		};
 	} finally {
 		await browser.close();
@@ -357,6 +372,7 @@ try {
 					` (${kb(r.coldBytes)}); warm first paint ${r.warmFirstPaintMs.map(s).join(' / ')},` +
 					` interactive ${r.warmMs.map(s).join(' / ')}`
 			);
+			for (const [j, p] of r.phases.entries()) console.log(`    ${j ? 'warm' : 'cold'}: ${p}`);
 		}
 	}
 	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');

@@ -37,6 +37,47 @@ test.describe('public coverage map', () => {
 		await page.screenshot({ path: `${ARTIFACTS}/map-national.png` });
 	});
 
+	test('a tap on the first paint opens a province before MapLibre has arrived', async ({
+		page
+	}) => {
+		// Hold MapLibre's code (the one script over 500 KB) back, as a slow link would.
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**', async (route) => {
+			const response = await route.fetch();
+			const body = await response.body();
+			if (body.length > 500_000) await held;
+			await route.fulfill({ response, body });
+		});
+		await page.goto('/');
+		const canvas = page.getByTestId('first-paint');
+		await expect(canvas).toHaveAttribute('data-communes', '3321');
+		// Hà Nội's centre on the first paint, from the view it drew.
+		const [zoom, cx, cy] = (await canvas.getAttribute('data-view'))!.split(' ').map(Number);
+		const box = (await canvas.boundingBox())!;
+		const world = 512 * 2 ** zoom!;
+		const [lon, lat] = [105.7, 21.0];
+		const sin = Math.sin((lat * Math.PI) / 180);
+		const my = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+		const x = ((lon + 180) / 360 - cx!) * world + box.width / 2;
+		const y = (my - cy!) * world + box.height / 2;
+		await canvas.click({ position: { x, y } });
+		await expect(page).toHaveURL(/[?&]province=01(&|$)/);
+		await expect(page.getByRole('heading', { name: 'Thành phố Hà Nội' })).toBeVisible();
+		await expect(page.getByTestId('coverage-map')).toHaveAttribute('data-status', 'loading');
+		await expect(canvas).toBeVisible(); // still the first paint: MapLibre is held back
+		release();
+		await waitColoured(page);
+		await waitMapSettled(page);
+		// MapLibre took over and flew to the province picked before it arrived.
+		const centre = await page.evaluate(() => window.__tungNgoMap!.getCenter().toArray());
+		expect(centre[0]).toBeGreaterThan(105.2);
+		expect(centre[0]).toBeLessThan(106.1);
+		expect(centre[1]).toBeGreaterThan(20.5);
+		expect(centre[1]).toBeLessThan(21.4);
+		await expect(canvas).toHaveCount(0);
+	});
+
 	test('switching the metric recolours by feature-state, without new geometry', async ({
 		page,
 		context

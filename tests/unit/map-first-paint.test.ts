@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitView, tilesFor } from '../../src/lib/map/first-paint.ts';
+import type { Feature, Polygon } from 'geojson';
+import { communeAtPoint, fitView, sceneOf, tilesFor } from '../../src/lib/map/first-paint.ts';
+import { tileZoom } from '../../scripts/lib/geo/tiler.ts';
 import { shouldCompress } from '../../src/lib/server/compression.ts';
 import { cacheFor } from '../../src/lib/offline/sw/visited.ts';
 import { CACHE_NAMES } from '../../src/lib/offline/sw/policy.ts';
@@ -37,6 +39,60 @@ describe('first paint view', () => {
 		const shifted = fitView(GEO_BOUNDS, 400, 600, { top: 0, right: 0, bottom: 40, left: 0 });
 		expect(shifted.cy).toBeGreaterThan(even.cy); // room at the bottom moves the map up
 		expect(shifted.zoom).toBeLessThanOrEqual(even.zoom);
+	});
+});
+
+describe('a tap on the first paint', () => {
+	// Four communes on a 2 × 1 degree block near Hà Nội: A and B side by side, C a ring with D in
+	// its hole, tiled exactly as the build tiles them.
+	const square = (w: number, s: number, e: number, n: number) => [
+		[w, s],
+		[e, s],
+		[e, n],
+		[w, n],
+		[w, s]
+	];
+	const commune = (code: string, rings: number[][][]): Feature<Polygon> => ({
+		type: 'Feature',
+		properties: { code, p: code === 'D' ? '02' : '01' },
+		geometry: { type: 'Polygon', coordinates: rings }
+	});
+	const features = [
+		commune('A', [square(105, 21, 105.5, 21.5)]),
+		commune('B', [square(105.5, 21, 106, 21.5)]),
+		commune('C', [square(106, 21, 107, 22), square(106.3, 21.3, 106.7, 21.7)]),
+		commune('D', [square(106.3, 21.3, 106.7, 21.7)])
+	];
+	const [w, h] = [800, 600];
+	const view = fitView([105, 21, 107, 22], w, h, { top: 0, right: 0, bottom: 0, left: 0 });
+	const z = Math.floor(view.zoom);
+	const { tiles } = tileZoom(z, [{ name: 'communes', features }], { tolerance: 1, buffer: 64 });
+	const scene = sceneOf(
+		tiles.map((t) => ({ ...t, data: t.data.slice().buffer })),
+		view,
+		w,
+		h
+	);
+	const world = 512 * 2 ** view.zoom;
+	const screen = (lon: number, lat: number) => {
+		const s = Math.sin((lat * Math.PI) / 180);
+		const my = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+		return [((lon + 180) / 360 - view.cx) * world + w / 2, (my - view.cy) * world + h / 2] as const;
+	};
+
+	it.each([
+		[105.25, 21.25, 'A', '01'],
+		[105.75, 21.25, 'B', '01'],
+		[106.15, 21.85, 'C', '01'],
+		[106.5, 21.5, 'D', '02'] // inside C's hole: D, not C
+	])('at %f, %f picks %s', (lon, lat, code, province) => {
+		const [x, y] = screen(lon, lat);
+		expect(communeAtPoint(scene, x, y)).toEqual({ commune: code, province });
+	});
+
+	it('picks nothing over the sea', () => {
+		const [x, y] = screen(105.25, 21.75);
+		expect(communeAtPoint(scene, x, y)).toBeNull();
 	});
 });
 

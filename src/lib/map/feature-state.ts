@@ -8,7 +8,7 @@
  * not re-evaluate the layer's paint for every feature of every tile, as a new expression would:
  * measured on a throttled phone, that halves the redraw after a switch (bench/map-load.ts).
  */
-import type { Map as MlMap } from 'maplibre-gl';
+import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { GEO_LAYERS } from './geo-contract.ts';
 import { GEO_SOURCE_ID, LAYER_IDS } from './style.ts';
@@ -34,9 +34,16 @@ export function classColor(cls: number | undefined, palette: readonly string[]):
 	return palette[cls] ?? SPECIAL_COLORS.pending;
 }
 
-/** Once, when the map loads: the commune fill reads its colour from feature-state. */
-export function useStateColours(map: MlMap): void {
-	map.setPaintProperty(LAYER_IDS.communeFill, 'fill-color', STATE_FILL_COLOR);
+/** The style with the commune fill reading its colour from feature-state. */
+export function withStateColours(style: StyleSpecification): StyleSpecification {
+	return {
+		...style,
+		layers: style.layers.map((l) =>
+			l.id === LAYER_IDS.communeFill && l.type === 'fill'
+				? { ...l, paint: { ...l.paint, 'fill-color': STATE_FILL_COLOR } }
+				: l
+		)
+	};
 }
 
 /** Sets every commune's class and colour. */

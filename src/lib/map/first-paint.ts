@@ -2,7 +2,8 @@
  * First paint of the national view before MapLibre has arrived: the same build-time vector
  * tiles, decoded here and drawn on a 2D canvas with the same class colours. On a slow phone
  * MapLibre (~450 KB gzip with its worker) takes seconds to download and start; this shows every
- * commune coloured from ~100 KB of tiles, then MapLibre takes over the same view.
+ * commune coloured from ~100 KB of tiles, then MapLibre takes over the same view. Until then a
+ * tap on the canvas picks the commune under it (communeAtPoint), as a tap on the map would.
  */
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -64,14 +65,107 @@ export interface FirstPaintStyle {
 	colorOf: (code: string) => string;
 }
 
+/** A tile's piece of a polygon in screen pixels: rings of x, y pairs, and their box. */
+export interface ScreenPolygon {
+	code: string;
+	/** The province code (communes only). */
+	province: string;
+	rings: Float64Array[];
+	box: [number, number, number, number];
+	/** The tile's own square on screen (outlines are stroked only inside it). */
+	clip: [number, number, number, number];
+}
+
+export interface FirstPaintScene {
+	communes: ScreenPolygon[];
+	provinces: ScreenPolygon[];
+}
+
+type View = { zoom: number; cx: number; cy: number };
+
+/** Decodes the tiles' commune and province polygons into screen pixels of a view. */
+export function sceneOf(
+	tiles: { z: number; x: number; y: number; data: ArrayBuffer }[],
+	view: View,
+	width: number,
+	height: number
+): FirstPaintScene {
+	const world = TILE_SIZE * 2 ** view.zoom;
+	const left = view.cx * world - width / 2;
+	const top = view.cy * world - height / 2;
+	const scene: FirstPaintScene = { communes: [], provinces: [] };
+	for (const t of tiles) {
+		const vt = new VectorTile(new PbfReader(t.data));
+		const span = world / 2 ** t.z;
+		const [ox, oy] = [t.x * span - left, t.y * span - top];
+		const clip: ScreenPolygon['clip'] = [ox, oy, ox + span, oy + span];
+		for (const [name, out] of [
+			[GEO_LAYERS.communes, scene.communes],
+			[GEO_LAYERS.provinces, scene.provinces]
+		] as const) {
+			const layer = vt.layers[name];
+			if (!layer) continue;
+			const k = span / layer.extent;
+			for (let i = 0; i < layer.length; i++) {
+				const f = layer.feature(i);
+				const box: ScreenPolygon['box'] = [Infinity, Infinity, -Infinity, -Infinity];
+				const rings = f.loadGeometry().map((ring) => {
+					const xy = new Float64Array(ring.length * 2);
+					ring.forEach((p, j) => {
+						const [x, y] = [ox + p.x * k, oy + p.y * k];
+						xy[j * 2] = x;
+						xy[j * 2 + 1] = y;
+						box[0] = Math.min(box[0], x);
+						box[1] = Math.min(box[1], y);
+						box[2] = Math.max(box[2], x);
+						box[3] = Math.max(box[3], y);
+					});
+					return xy;
+				});
+				const province = String(f.properties.p ?? '');
+				out.push({ code: String(f.properties.code ?? ''), province, rings, box, clip });
+			}
+		}
+	}
+	return scene;
+}
+
+/** Even-odd test over all rings: holes and multipolygons both come out right. */
+function contains(poly: ScreenPolygon, x: number, y: number): boolean {
+	const [x0, y0, x1, y1] = poly.box;
+	if (x < x0 || x > x1 || y < y0 || y > y1) return false;
+	let inside = false;
+	for (const r of poly.rings) {
+		for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+			const [xi, yi, xj, yj] = [r[i]!, r[i + 1]!, r[j]!, r[j + 1]!];
+			if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+		}
+	}
+	return inside;
+}
+
+/** The commune under a screen point of the first paint, if any. */
+export function communeAtPoint(scene: FirstPaintScene, x: number, y: number) {
+	const hit = scene.communes.find((c) => contains(c, x, y));
+	return hit ? { commune: hit.code, province: hit.province } : null;
+}
+
+function trace(ctx: CanvasRenderingContext2D, poly: ScreenPolygon) {
+	ctx.beginPath();
+	for (const r of poly.rings) {
+		ctx.moveTo(r[0]!, r[1]!);
+		for (let i = 2; i < r.length; i += 2) ctx.lineTo(r[i]!, r[i + 1]!);
+		ctx.closePath();
+	}
+}
+
 /**
- * Draws commune fills and province outlines of decoded tiles on a canvas.
+ * Draws commune fills and province outlines of a scene on a canvas.
  * @returns the distinct commune codes drawn.
  */
-export function drawTiles(
+export function drawScene(
 	canvas: HTMLCanvasElement,
-	tiles: { z: number; x: number; y: number; data: ArrayBuffer }[],
-	view: { zoom: number; cx: number; cy: number },
+	scene: FirstPaintScene,
 	style: FirstPaintStyle
 ): Set<string> {
 	const dpr = window.devicePixelRatio || 1;
@@ -82,49 +176,25 @@ export function drawTiles(
 	ctx.scale(dpr, dpr);
 	ctx.fillStyle = style.water;
 	ctx.fillRect(0, 0, w, h);
-	const world = TILE_SIZE * 2 ** view.zoom;
-	const left = view.cx * world - w / 2;
-	const top = view.cy * world - h / 2;
 	const drawn = new Set<string>();
-	const decoded = tiles.map((t) => ({ ...t, vt: new VectorTile(new PbfReader(t.data)) }));
-	const trace = (t: (typeof decoded)[number], layer: string, each: (code: string) => void) => {
-		const l = t.vt.layers[layer];
-		if (!l) return;
-		const span = world / 2 ** t.z;
-		const k = span / l.extent;
-		for (let i = 0; i < l.length; i++) {
-			const f = l.feature(i);
-			ctx.beginPath();
-			for (const ring of f.loadGeometry()) {
-				ring.forEach((p, j) => {
-					const px = t.x * span + p.x * k - left;
-					const py = t.y * span + p.y * k - top;
-					if (j === 0) ctx.moveTo(px, py);
-					else ctx.lineTo(px, py);
-				});
-				ctx.closePath();
-			}
-			each(String(f.properties.code ?? ''));
-		}
-	};
-	for (const t of decoded) {
-		trace(t, GEO_LAYERS.communes, (code) => {
-			ctx.fillStyle = style.colorOf(code);
-			ctx.fill();
-			drawn.add(code);
-		});
+	for (const c of scene.communes) {
+		trace(ctx, c);
+		ctx.fillStyle = style.colorOf(c.code);
+		ctx.fill();
+		drawn.add(c.code);
 	}
 	ctx.strokeStyle = style.provinceLine;
 	ctx.lineWidth = 0.6;
-	for (const t of decoded) {
+	for (const p of scene.provinces) {
 		// Tiles carry a buffer beyond their square; outlines of polygons clipped there would
 		// show as straight lines, so stroke only inside the tile's own square.
-		const span = world / 2 ** t.z;
+		const [x0, y0, x1, y1] = p.clip;
 		ctx.save();
 		ctx.beginPath();
-		ctx.rect(t.x * span - left, t.y * span - top, span, span);
+		ctx.rect(x0, y0, x1 - x0, y1 - y0);
 		ctx.clip();
-		trace(t, GEO_LAYERS.provinces, () => ctx.stroke());
+		trace(ctx, p);
+		ctx.stroke();
 		ctx.restore();
 	}
 	return drawn;
