@@ -273,20 +273,29 @@ async function run(
 		let switches: RunResult['switches'];
 		let repaintMs: number | undefined;
 		if (measureSwitch) {
+			// A person looks at the map before choosing another metric; let the page's after-load
+			// work (labels, the service worker storing what was viewed) finish first.
+			await new Promise((r) => setTimeout(r, 3000));
 			// Baseline: one redraw with nothing changed (what drawing a frame costs here).
 			repaintMs = await page.evaluate<number>(`(async () => {
-				const m = window.__tungNgoMap; const t = performance.now();
-				m.triggerRepaint(); await new Promise((r) => m.once('idle', r));
-				return performance.now() - t;
+				const m = window.__tungNgoMap; const ts = [];
+				for (let i = 0; i < 5; i++) {
+					const t = performance.now();
+					m.triggerRepaint(); await new Promise((r) => m.once('idle', r));
+					ts.push(performance.now() - t);
+				}
+				return ts.sort((a, b) => a - b)[2];
 			})()`);
 			switches = [];
-			for (const [metric, fetched] of [
+			// Two metrics fetched for the first time, then 4 rounds over three metrics at hand.
+			const order: [string, boolean][] = [
 				['adoption_vneid', true],
-				['households_reached', true],
-				['teams', false],
-				['adoption_vneid', false],
-				['households_reached', false]
-			] as const) {
+				['households_reached', true]
+			];
+			for (let round = 0; round < 4; round++) {
+				for (const m of ['teams', 'adoption_vneid', 'households_reached']) order.push([m, false]);
+			}
+			for (const [metric, fetched] of order) {
 				const r = await page.evaluate<{
 					total: number;
 					apply: number;
@@ -345,6 +354,18 @@ async function startServer(port: number): Promise<{ url: string; stop(): void }>
 	return { url, stop: () => process.kill(-proc.pid!, 'SIGTERM') };
 }
 
+/** Figures on an empty database would flatter the page (no figures inline, nothing to colour). */
+async function requireData(url: string): Promise<void> {
+	const res = await fetch(`${url}/api/provinces`);
+	const body = (await res.json()) as unknown[] | { provinces?: unknown[] };
+	const n = Array.isArray(body) ? body.length : (body.provinces?.length ?? 0);
+	if (n === 0) {
+		throw new Error(
+			`${url} has no provinces: run \`npm run setup\` (reference + demo data) first.`
+		);
+	}
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -353,6 +374,7 @@ const server = process.env.BENCH_URL
 	? { url: process.env.BENCH_URL, stop() {} }
 	: await startServer(Number(process.env.PORT ?? 8797));
 try {
+	await requireData(server.url);
 	console.log(
 		`Map load, ${server.url}/ — network 1.6 Mbps down, 150 ms latency; CPU ×${CPU_SLOWDOWN} slower; ` +
 			`Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (SwiftShader software WebGL).`
@@ -410,20 +432,24 @@ try {
 		console.log('\nMetric switch (phone, CPU ×4), choose → every commune redrawn:');
 		const rp = results.phone?.[0]?.repaintMs;
 		if (rp !== undefined) console.log(`  (one redraw with nothing changed: ${rp.toFixed(0)} ms)`);
-		for (const x of sw) {
+		for (const x of sw.filter((x) => x.fetched)) {
 			console.log(
-				`  ${x.metric.padEnd(20)} ${x.fetched ? 'first time (fetch + recolour)' : 'already fetched (recolour)  '} ` +
-					`${x.total.toFixed(0)} ms = ${x.before.toFixed(0)} ms to the join + feature-state loop ` +
-					`${x.apply.toFixed(0)} ms + ${x.draw.toFixed(0)} ms until drawn`
+				`  ${x.metric.padEnd(20)} first time (fetch + recolour) ${x.total.toFixed(0)} ms = ` +
+					`${x.before.toFixed(0)} ms to the join + feature-state loop ${x.apply.toFixed(0)} ms + ` +
+					`${x.draw.toFixed(0)} ms until drawn`
 			);
 		}
 		const cached = sw.filter((x) => !x.fetched);
-		const total = median(cached.map((x) => x.total));
-		const recolour = median(cached.map((x) => x.apply + x.draw));
+		const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1]!;
+		const recolours = cached.map((x) => x.apply + x.draw);
+		const totals = cached.map((x) => x.total);
 		console.log(
-			`  already-fetched metric: recolour (feature-state loop + redraw) median ${recolour.toFixed(0)} ms ` +
-				`(goal ≤ 100 ms: ${recolour <= 100 ? 'met' : 'MISSED'}); choose → drawn median ${total.toFixed(0)} ms`
+			`  ${cached.length} switches between metrics at hand: recolour (feature-state loop + redraw) ` +
+				`median ${median(recolours).toFixed(0)} ms, p90 ${p90(recolours).toFixed(0)} ms ` +
+				`(goal ≤ 100 ms: ${median(recolours) <= 100 ? 'met' : 'MISSED'}); choose → drawn median ` +
+				`${median(totals).toFixed(0)} ms, p90 ${p90(totals).toFixed(0)} ms`
 		);
+		console.log(`    recolours: ${recolours.map((r) => r.toFixed(0)).join(', ')} ms`);
 	}
 	mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
 	writeFileSync(join(repoRoot, 'bench/results/map-load.json'), JSON.stringify(results, null, 2));

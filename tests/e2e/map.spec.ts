@@ -4,6 +4,8 @@ import {
 	communeColours,
 	communeStates,
 	fillColorExpression,
+	firstPaintPixel,
+	holdMapLibre,
 	isSelected,
 	waitColoured,
 	waitMapSettled
@@ -40,15 +42,7 @@ test.describe('public coverage map', () => {
 	test('a tap on the first paint opens a province before MapLibre has arrived', async ({
 		page
 	}) => {
-		// Hold MapLibre's code (the one script over 500 KB) back, as a slow link would.
-		let release = () => {};
-		const held = new Promise<void>((r) => (release = r));
-		await page.route('**/_app/immutable/**', async (route) => {
-			const response = await route.fetch();
-			const body = await response.body();
-			if (body.length > 500_000) await held;
-			await route.fulfill({ response, body });
-		});
+		const release = await holdMapLibre(page);
 		await page.goto('/');
 		const canvas = page.getByTestId('first-paint');
 		await expect(canvas).toHaveAttribute('data-communes', '3321');
@@ -75,6 +69,35 @@ test.describe('public coverage map', () => {
 		expect(centre[0]).toBeLessThan(106.1);
 		expect(centre[1]).toBeGreaterThan(20.5);
 		expect(centre[1]).toBeLessThan(21.4);
+		await expect(canvas).toHaveCount(0);
+	});
+
+	test('a shared commune link opens on its commune at once; metric and taps work before MapLibre', async ({
+		page
+	}) => {
+		const release = await holdMapLibre(page);
+		await page.goto('/?province=19&commune=05569');
+		const canvas = page.getByTestId('first-paint');
+		await expect(canvas).not.toHaveAttribute('data-communes', /^0?$/);
+		const zoom = Number((await canvas.getAttribute('data-view'))!.split(' ')[0]);
+		expect(zoom).toBeGreaterThan(8); // the commune's view, not the country's
+		const panel = page.getByTestId('commune-panel');
+		await expect(panel.getByRole('heading', { name: 'Xã Định Hoá' })).toBeVisible();
+		// Another metric recolours the canvas (the commune in the middle of the view).
+		const box = (await canvas.boundingBox())!;
+		const [cx, cy] = [box.width / 2 + 6, box.height / 2 + 6];
+		const before = await firstPaintPixel(page, cx, cy);
+		await page.getByTestId('metric-picker').selectOption('adoption_vneid');
+		await expect.poll(() => firstPaintPixel(page, cx, cy)).not.toEqual(before);
+		// A tap near the corner picks the commune there.
+		await canvas.click({ position: { x: 12, y: 12 } });
+		await expect(page).toHaveURL(/[?&]commune=(?!05569)\d{5}/);
+		const picked = new URL(page.url()).searchParams.get('commune')!;
+		await expect(panel.getByRole('heading', { name: 'Xã Định Hoá' })).toHaveCount(0);
+		await expect(page.getByTestId('coverage-map')).toHaveAttribute('data-status', 'loading');
+		release();
+		await waitColoured(page, 'adoption_vneid');
+		await expect.poll(() => isSelected(page, picked)).toBe(true);
 		await expect(canvas).toHaveCount(0);
 	});
 

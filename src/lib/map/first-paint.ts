@@ -1,8 +1,8 @@
 /**
- * First paint of the national view before MapLibre has arrived: the same build-time vector
+ * First paint of the map's first view before MapLibre has arrived: the same build-time vector
  * tiles, decoded here and drawn on a 2D canvas with the same class colours. On a slow phone
- * MapLibre (~450 KB gzip with its worker) takes seconds to download and start; this shows every
- * commune coloured from ~100 KB of tiles, then MapLibre takes over the same view. Until then a
+ * MapLibre (~360 KB brotli with its worker) takes seconds to download and start; this shows every
+ * commune in view coloured from ~100 KB of tiles, then MapLibre takes over the same view. Until then a
  * tap on the canvas picks the commune under it (communeAtPoint), as a tap on the map would.
  */
 import { VectorTile } from '@mapbox/vector-tile';
@@ -24,12 +24,19 @@ const mercY = (lat: number) => {
 };
 
 /** The view MapLibre's fitBounds gives: zoom and the centre in world units (0–1). */
-export function fitView(bounds: Bounds, width: number, height: number, pad: Padding) {
+export function fitView(
+	bounds: Bounds,
+	width: number,
+	height: number,
+	pad: Padding,
+	maxZoom = Infinity
+) {
 	const [x0, x1] = [mercX(bounds[0]), mercX(bounds[2])];
 	const [y0, y1] = [mercY(bounds[3]), mercY(bounds[1])];
 	const w = Math.max(1, width - pad.left - pad.right);
 	const h = Math.max(1, height - pad.top - pad.bottom);
-	const zoom = Math.log2(Math.min(w / ((x1 - x0) * TILE_SIZE), h / ((y1 - y0) * TILE_SIZE)));
+	const fit = Math.log2(Math.min(w / ((x1 - x0) * TILE_SIZE), h / ((y1 - y0) * TILE_SIZE)));
+	const zoom = Math.min(maxZoom, fit);
 	const world = TILE_SIZE * 2 ** zoom;
 	// The bounds' centre sits at the centre of the padded box, so the screen's centre is off it
 	// by half the padding difference (more padding at the bottom: the map sits higher).
@@ -61,8 +68,23 @@ export function tilesFor(
 
 export interface FirstPaintStyle {
 	water: string;
+	communeLine: string;
 	provinceLine: string;
+	highlight: string;
 	colorOf: (code: string) => string;
+	/** Outlined like the map outlines them: the province in view, the selected commune. */
+	selectedProvince?: string | null;
+	selectedCommune?: string | null;
+}
+
+/** MapLibre's `interpolate linear` over zoom stops, for line widths and opacities. */
+export function interpolate(zoom: number, stops: readonly [number, number][]): number {
+	const [first, last] = [stops[0]!, stops[stops.length - 1]!];
+	if (zoom <= first[0]) return first[1];
+	if (zoom >= last[0]) return last[1];
+	const i = stops.findIndex(([z]) => z > zoom);
+	const [[z0, v0], [z1, v1]] = [stops[i - 1]!, stops[i]!];
+	return v0 + ((v1 - v0) * (zoom - z0)) / (z1 - z0);
 }
 
 /** A tile's piece of a polygon in screen pixels: rings of x, y pairs, and their box. */
@@ -77,6 +99,8 @@ export interface ScreenPolygon {
 }
 
 export interface FirstPaintScene {
+	/** The view's zoom (line widths follow it). */
+	zoom: number;
 	communes: ScreenPolygon[];
 	provinces: ScreenPolygon[];
 }
@@ -93,7 +117,7 @@ export function sceneOf(
 	const world = TILE_SIZE * 2 ** view.zoom;
 	const left = view.cx * world - width / 2;
 	const top = view.cy * world - height / 2;
-	const scene: FirstPaintScene = { communes: [], provinces: [] };
+	const scene: FirstPaintScene = { zoom: view.zoom, communes: [], provinces: [] };
 	for (const t of tiles) {
 		const vt = new VectorTile(new PbfReader(t.data));
 		const span = world / 2 ** t.z;
@@ -183,19 +207,57 @@ export function drawScene(
 		ctx.fill();
 		drawn.add(c.code);
 	}
-	ctx.strokeStyle = style.provinceLine;
-	ctx.lineWidth = 0.6;
-	for (const p of scene.provinces) {
-		// Tiles carry a buffer beyond their square; outlines of polygons clipped there would
-		// show as straight lines, so stroke only inside the tile's own square.
-		const [x0, y0, x1, y1] = p.clip;
-		ctx.save();
-		ctx.beginPath();
-		ctx.rect(x0, y0, x1 - x0, y1 - y0);
-		ctx.clip();
-		trace(ctx, p);
-		ctx.stroke();
-		ctx.restore();
+	// Widths and opacities as the map's line layers have them at this zoom (lib/map/style.ts).
+	const z = scene.zoom;
+	const communeAlpha = interpolate(z, [
+		[5, 0],
+		[7, 0.8]
+	]);
+	const lines: [ScreenPolygon[], string, number, number, (p: ScreenPolygon) => boolean][] = [
+		[
+			scene.communes,
+			style.communeLine,
+			interpolate(z, [
+				[6, 0.3],
+				[10, 1],
+				[14, 1.5]
+			]),
+			communeAlpha,
+			() => communeAlpha > 0
+		],
+		[
+			scene.provinces,
+			style.provinceLine,
+			interpolate(z, [
+				[3, 0.4],
+				[7, 1],
+				[12, 2]
+			]),
+			0.8,
+			() => true
+		],
+		[scene.provinces, style.highlight, 2.5, 1, (p) => p.code === style.selectedProvince],
+		[scene.communes, style.highlight, 2, 1, (c) => c.code === style.selectedCommune]
+	];
+	for (const [polygons, colour, width, alpha, wanted] of lines) {
+		ctx.strokeStyle = colour;
+		ctx.lineWidth = width;
+		ctx.globalAlpha = alpha;
+		ctx.lineJoin = 'round';
+		for (const p of polygons) {
+			if (!wanted(p)) continue;
+			// Tiles carry a buffer beyond their square; outlines of polygons clipped there would
+			// show as straight lines, so stroke only inside the tile's own square.
+			const [x0, y0, x1, y1] = p.clip;
+			ctx.save();
+			ctx.beginPath();
+			ctx.rect(x0, y0, x1 - x0, y1 - y0);
+			ctx.clip();
+			trace(ctx, p);
+			ctx.stroke();
+			ctx.restore();
+		}
 	}
+	ctx.globalAlpha = 1;
 	return drawn;
 }

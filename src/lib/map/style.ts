@@ -59,7 +59,8 @@ export const LAYER_IDS = {
 	provinceLabel: 'province-label'
 } as const;
 
-const COLORS = {
+/** The map's own colours (the first paint draws with them too). */
+export const MAP_COLORS = {
 	water: '#cfdde6',
 	communeLine: '#ffffff',
 	provinceLine: '#4d4d4d',
@@ -112,7 +113,7 @@ function lineLayers(): LayerSpecification[] {
 			...src,
 			'source-layer': GEO_LAYERS.communes,
 			paint: {
-				'line-color': COLORS.communeLine,
+				'line-color': MAP_COLORS.communeLine,
 				// At the national zooms communes are a few pixels wide: outlines would be noise.
 				'line-opacity': ['interpolate', ['linear'], ['zoom'], 5, 0, 7, 0.8],
 				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.3, 10, 1, 14, 1.5]
@@ -125,7 +126,7 @@ function lineLayers(): LayerSpecification[] {
 			'source-layer': GEO_LAYERS.provinces,
 			layout: { 'line-join': 'round' },
 			paint: {
-				'line-color': COLORS.provinceLine,
+				'line-color': MAP_COLORS.provinceLine,
 				'line-opacity': 0.8,
 				'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 7, 1, 12, 2]
 			}
@@ -136,7 +137,7 @@ function lineLayers(): LayerSpecification[] {
 			...src,
 			'source-layer': GEO_LAYERS.communes,
 			paint: {
-				'line-color': COLORS.highlight,
+				'line-color': MAP_COLORS.highlight,
 				'line-width': 2,
 				'line-opacity': highlightOpacity()
 			}
@@ -162,7 +163,11 @@ function label(
 			'text-padding': 2,
 			...size
 		},
-		paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
+		paint: {
+			'text-color': MAP_COLORS.text,
+			'text-halo-color': MAP_COLORS.halo,
+			'text-halo-width': 1.2
+		}
 	};
 }
 
@@ -203,7 +208,7 @@ export function mapLayers(opts: MapStyleOptions): LayerSpecification[] {
 	const background: LayerSpecification = {
 		id: LAYER_IDS.background,
 		type: 'background',
-		paint: { 'background-color': COLORS.water }
+		paint: { 'background-color': MAP_COLORS.water }
 	};
 	return [
 		...(overlay ? [] : [background]),

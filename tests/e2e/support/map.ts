@@ -72,3 +72,33 @@ export async function waitMapSettled(page: Page): Promise<void> {
 		{ timeout: 30_000 }
 	);
 }
+
+/**
+ * Holds MapLibre's code (the one script over 500 KB) back, as a slow link would, so the first
+ * paint stays on screen. Call the returned function to let it through.
+ */
+export async function holdMapLibre(page: Page): Promise<() => void> {
+	let release = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**', async (route) => {
+		const response = await route.fetch();
+		const body = await response.body();
+		if (body.length > 500_000) await held;
+		await route.fulfill({ response, body });
+	});
+	return release;
+}
+
+/** The first paint's colour (r, g, b) at a point of its canvas, in CSS pixels. */
+export function firstPaintPixel(page: Page, x: number, y: number): Promise<number[]> {
+	return page.getByTestId('first-paint').evaluate(
+		(c: HTMLCanvasElement, [px, py]) => {
+			const dpr = c.width / c.clientWidth;
+			const d = c
+				.getContext('2d')!
+				.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1);
+			return [...d.data.slice(0, 3)];
+		},
+		[x, y]
+	);
+}
