@@ -184,7 +184,7 @@ const SWITCH = (metric: string) => `(async () => {
 	const total = performance.now() - t0;
 	const apply = performance.getEntriesByName('tungngo:apply').at(-1);
 	const recolour = performance.getEntriesByName('tungngo:recolour').at(-1);
-	return { total, apply: apply.duration, before: apply.startTime - t0, draw: recolour.duration - apply.duration };
+	return { total, apply: apply.duration, before: apply.startTime - t0, draw: recolour.duration - apply.duration, changed: apply.detail?.changed ?? null };
 })()`;
 
 interface RunResult {
@@ -196,6 +196,8 @@ interface RunResult {
 	coldBytes: number;
 	firstPaintBytes: number | null;
 	warmFirstPaintMs: number[];
+	/** Every commune's colour changed at once: feature-state loop + redraw, each try. */
+	allChangeMs?: number[];
 	/** One redraw of the map with nothing changed. */
 	repaintMs?: number;
 	requests: number;
@@ -210,6 +212,8 @@ interface RunResult {
 		apply: number;
 		before: number;
 		draw: number;
+		/** Communes whose colour changed (the others keep their feature-state). */
+		changed: number | null;
 	}[];
 }
 
@@ -272,6 +276,7 @@ async function run(
 		}
 		let switches: RunResult['switches'];
 		let repaintMs: number | undefined;
+		let allChangeMs: number[] | undefined;
 		if (measureSwitch) {
 			// A person looks at the map before choosing another metric; let the page's after-load
 			// work (labels, the service worker storing what was viewed) finish first.
@@ -285,6 +290,25 @@ async function run(
 					ts.push(performance.now() - t);
 				}
 				return ts.sort((a, b) => a - b)[2];
+			})()`);
+			// Worst case: every commune changes colour (the feature-state loop + redraw, as a switch
+			// between two metrics with figures everywhere would cost).
+			allChangeMs = await page.evaluate<number[]>(`(async () => {
+				const m = window.__tungNgoMap;
+				const feature = (id) => ({ source: 'tungngo', sourceLayer: 'communes', id });
+				const codes = [...new Set(m.querySourceFeatures('tungngo', { sourceLayer: 'communes' }).map((f) => String(f.id)))];
+				const before = new Map(codes.map((c) => [c, m.getFeatureState(feature(c))]));
+				const ts = [];
+				for (let i = 0; i < 6; i++) {
+					const t = performance.now();
+					const fill = i % 2 ? '#123456' : '#654321';
+					for (const c of codes) m.setFeatureState(feature(c), { fill });
+					await new Promise((r) => m.once('idle', r));
+					ts.push(performance.now() - t);
+				}
+				for (const [c, st] of before) m.setFeatureState(feature(c), st);
+				await new Promise((r) => m.once('idle', r));
+				return ts;
 			})()`);
 			switches = [];
 			// Two metrics fetched for the first time, then 4 rounds over three metrics at hand.
@@ -301,6 +325,7 @@ async function run(
 					apply: number;
 					before: number;
 					draw: number;
+					changed: number | null;
 				}>(SWITCH(metric));
 				switches.push({ metric, fetched, ...r });
 			}
@@ -315,6 +340,7 @@ async function run(
 			warmMs,
 			warmFirstPaintMs,
 			switches,
+			allChangeMs,
 			repaintMs,
 			phases
 		};
@@ -450,6 +476,16 @@ try {
 				`${median(totals).toFixed(0)} ms, p90 ${p90(totals).toFixed(0)} ms`
 		);
 		console.log(`    recolours: ${recolours.map((r) => r.toFixed(0)).join(', ')} ms`);
+		const all = results.phone?.[0]?.allChangeMs ?? [];
+		if (all.length) {
+			console.log(
+				`  all 3,321 communes changing colour at once (loop + redraw): median ${median(all).toFixed(0)} ms` +
+					` (${all.map((x) => x.toFixed(0)).join(', ')})`
+			);
+		}
+		console.log(
+			`    communes changing colour per switch: ${[...new Set(cached.map((x) => x.changed))].join(', ')} of 3,321`
+		);
 	}
 	mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
 	writeFileSync(join(repoRoot, 'bench/results/map-load.json'), JSON.stringify(results, null, 2));

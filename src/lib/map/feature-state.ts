@@ -46,11 +46,28 @@ export function withStateColours(style: StyleSpecification): StyleSpecification 
 	};
 }
 
-/** Sets every commune's class and colour. */
-export function applyClasses(map: MlMap, classes: ReadonlyMap<string, number>, palette: string[]) {
+/**
+ * Sets each commune's class and colour where they differ from what the map has (`shown`, which
+ * this updates): MapLibre rewrites the vertex colours of every feature whose state is set, so a
+ * commune that keeps its colour (say "no data" under both metrics) costs nothing.
+ * @returns how many communes changed.
+ */
+export function applyClasses(
+	map: MlMap,
+	classes: ReadonlyMap<string, number>,
+	palette: readonly string[],
+	shown: Map<string, string>
+): number {
+	let changed = 0;
 	for (const [code, cls] of classes) {
-		map.setFeatureState(communeFeature(code), { cls, fill: classColor(cls, palette) });
+		const fill = classColor(cls, palette);
+		const key = `${cls} ${fill}`;
+		if (shown.get(code) === key) continue;
+		map.setFeatureState(communeFeature(code), { cls, fill });
+		shown.set(code, key);
+		changed++;
 	}
+	return changed;
 }
 
 /** Moves a boolean highlight (hover / selected) from one commune to another. */
