@@ -11,11 +11,11 @@
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { GEO_LAYERS } from './geo-contract.ts';
-import { GEO_SOURCE_ID, LAYER_IDS } from './style.ts';
+import { GEO_SOURCE_ID, HIGHLIGHT_SOURCE_ID, LAYER_IDS } from './style.ts';
 import { CLASS_NO_DATA, CLASS_SUPPRESSED, SPECIAL_COLORS } from './expressions.ts';
 
-const communeFeature = (id: string) => ({
-	source: GEO_SOURCE_ID,
+const communeFeature = (id: string, source = GEO_SOURCE_ID) => ({
+	source,
 	sourceLayer: GEO_LAYERS.communes,
 	id
 });
@@ -70,7 +70,10 @@ export function applyClasses(
 	return changed;
 }
 
-/** Moves a boolean highlight (hover / selected) from one commune to another. */
+/**
+ * Moves a boolean highlight (hover / selected) from one commune to another, on the highlight
+ * source (the caller adds it first: see CoverageMap's ensureHighlight).
+ */
 export function moveFlag(
 	map: MlMap,
 	key: 'hover' | 'selected',
@@ -78,6 +81,6 @@ export function moveFlag(
 	to: string | null
 ): void {
 	if (from === to) return;
-	if (from) map.setFeatureState(communeFeature(from), { [key]: false });
-	if (to) map.setFeatureState(communeFeature(to), { [key]: true });
+	if (from) map.setFeatureState(communeFeature(from, HIGHLIGHT_SOURCE_ID), { [key]: false });
+	if (to) map.setFeatureState(communeFeature(to, HIGHLIGHT_SOURCE_ID), { [key]: true });
 }

@@ -46,6 +46,14 @@ export interface MapStyleOptions {
 /** Source id of the app's vector tiles. */
 export const GEO_SOURCE_ID = 'tungngo';
 
+/**
+ * A second source over the same tiles for the outlines of the selected province and of the
+ * hovered or selected commune. Feature-state of one source is kept apart from another's, so a
+ * recolour (feature-state of every commune of GEO_SOURCE_ID) does not rewrite the outlines'
+ * buffers too; and selecting a province reloads this small source, not the coloured one.
+ */
+export const HIGHLIGHT_SOURCE_ID = 'tungngo-hl';
+
 /** Layer ids, for the page's event handlers and visibility toggles. */
 export const LAYER_IDS = {
 	background: 'background',
@@ -53,6 +61,7 @@ export const LAYER_IDS = {
 	communeFill: 'commune-fill',
 	communeLine: 'commune-line',
 	provinceLine: 'province-line',
+	provinceSelected: 'province-selected',
 	communeHighlight: 'commune-highlight',
 	communeLabel: 'commune-label',
 	archipelagoLabel: 'archipelago-label',
@@ -130,17 +139,6 @@ function lineLayers(): LayerSpecification[] {
 				'line-opacity': 0.8,
 				'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 7, 1, 12, 2]
 			}
-		},
-		{
-			id: LAYER_IDS.communeHighlight,
-			type: 'line',
-			...src,
-			'source-layer': GEO_LAYERS.communes,
-			paint: {
-				'line-color': MAP_COLORS.highlight,
-				'line-width': 2,
-				'line-opacity': highlightOpacity()
-			}
 		}
 	];
 }
@@ -197,6 +195,39 @@ function labelLayers(fontstack: string): LayerSpecification[] {
 			}),
 			minzoom: 4.5,
 			maxzoom: COMMUNE_LABEL_MIN_ZOOM + 1
+		}
+	];
+}
+
+/** The highlight source: the same tiles, no attribution of its own (the main source has it). */
+export function highlightSource(tilesUrl: string): VectorSourceSpecification {
+	const { attribution: _, ...source } = geoSource(tilesUrl);
+	return source;
+}
+
+/** Outlines of the selected province (by filter) and the hovered/selected commune (by state). */
+export function highlightLayers(): LayerSpecification[] {
+	const src = { source: HIGHLIGHT_SOURCE_ID } as const;
+	return [
+		{
+			id: LAYER_IDS.provinceSelected,
+			type: 'line',
+			...src,
+			'source-layer': GEO_LAYERS.provinces,
+			filter: ['==', ['get', 'code'], ''],
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 2.5 }
+		},
+		{
+			id: LAYER_IDS.communeHighlight,
+			type: 'line',
+			...src,
+			'source-layer': GEO_LAYERS.communes,
+			paint: {
+				'line-color': MAP_COLORS.highlight,
+				'line-width': 2,
+				'line-opacity': highlightOpacity()
+			}
 		}
 	];
 }

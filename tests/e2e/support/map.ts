@@ -46,14 +46,15 @@ export function fillColorExpression(page: Page): Promise<string> {
 	);
 }
 
-/** Whether a commune carries the `selected` feature-state. */
+/** Whether a commune carries the `selected` feature-state (on the outlines' source). */
 export function isSelected(page: Page, code: string): Promise<boolean> {
-	return page.evaluate(
-		(id) =>
-			window.__tungNgoMap!.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id })
-				.selected === true,
-		code
-	);
+	return page.evaluate((id) => {
+		const map = window.__tungNgoMap!;
+		if (!map.getSource('tungngo-hl')) return false;
+		return (
+			map.getFeatureState({ source: 'tungngo-hl', sourceLayer: 'communes', id }).selected === true
+		);
+	}, code);
 }
 
 /**
