@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
 import { communeAtPoint, fitView, sceneOf, tilesFor } from '../../src/lib/map/first-paint.ts';
 import { tileZoom } from '../../scripts/lib/geo/tiler.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { shouldCompress } from '../../src/lib/server/compression.ts';
 import { cacheFor } from '../../src/lib/offline/sw/visited.ts';
 import { CACHE_NAMES } from '../../src/lib/offline/sw/policy.ts';
@@ -88,6 +90,27 @@ describe('a tap on the first paint', () => {
 	])('at %f, %f picks %s', (lon, lat, code, province) => {
 		const [x, y] = screen(lon, lat);
 		expect(communeAtPoint(scene, x, y)).toEqual({ commune: code, province });
+	});
+
+	it('decodes the same rings as the library does', () => {
+		const expected = tiles.flatMap((t) => {
+			const layer = new VectorTile(new PbfReader(t.data)).layers.communes!;
+			const span = world / 2 ** t.z;
+			const [ox, oy] = [
+				t.x * span - (view.cx * world - w / 2),
+				t.y * span - (view.cy * world - h / 2)
+			];
+			const k = span / layer.extent;
+			return Array.from({ length: layer.length }, (_, i) =>
+				layer
+					.feature(i)
+					.loadGeometry()
+					.map((r) => r.flatMap((p) => [ox + p.x * k, oy + p.y * k]))
+			);
+		});
+		const got = scene.communes.map((c) => c.rings.map((r) => Array.from(r)));
+		expect(got).toEqual(expected);
+		expect(got.flat(2).length).toBeGreaterThan(40);
 	});
 
 	it('picks nothing over the sea', () => {
