@@ -11,7 +11,13 @@
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { GEO_LAYERS } from './geo-contract.ts';
-import { GEO_SOURCE_ID, HIGHLIGHT_SOURCE_ID, LAYER_IDS } from './style.ts';
+import {
+	GEO_SOURCE_ID,
+	HIGHLIGHT_SOURCE_ID,
+	highlightLayers,
+	highlightSource,
+	LAYER_IDS
+} from './style.ts';
 import { CLASS_NO_DATA, CLASS_SUPPRESSED, SPECIAL_COLORS } from './expressions.ts';
 
 const communeFeature = (id: string, source = GEO_SOURCE_ID) => ({
@@ -68,6 +74,18 @@ export function applyClasses(
 		changed++;
 	}
 	return changed;
+}
+
+/**
+ * Adds the outlines' source and layers (./style.ts) when first needed: a map nobody points at
+ * never loads them. `tilesUrl` as the page has it (absolute or from the site's root).
+ */
+export function ensureHighlight(map: MlMap, tilesUrl: string): void {
+	if (map.getSource(HIGHLIGHT_SOURCE_ID)) return;
+	const url = tilesUrl.startsWith('/') ? window.location.origin + tilesUrl : tilesUrl;
+	map.addSource(HIGHLIGHT_SOURCE_ID, highlightSource(url));
+	const below = map.getLayer(LAYER_IDS.communeLabel) ? LAYER_IDS.communeLabel : undefined;
+	for (const layer of highlightLayers()) map.addLayer(layer, below);
 }
 
 /**
