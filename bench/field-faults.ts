@@ -6,7 +6,7 @@
  *   node bench/field-faults.ts [--cycles 1000] [--seed s]     (E2E_PORT picks the port)
  */
 import { parseArgs } from 'node:util';
-import { playwright, prepareApp } from './lib/e2e-app.ts';
+import { playwright, prepareApp, reportOf } from './lib/e2e-app.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -22,13 +22,7 @@ const r = playwright('tests/e2e/field-faults.spec.ts', {
 	FIELD_FAULT_SEED: String(values.seed)
 });
 const seconds = (performance.now() - started) / 1000;
-const line = r.out.split('\n').find((l) => l.startsWith('FIELD-FAULTS '));
-if (!line) {
-	console.error(r.out.slice(-6000));
-	console.error('✗ the fault suite did not report');
-	process.exit(1);
-}
-const s = JSON.parse(line.slice('FIELD-FAULTS '.length)) as {
+const s = reportOf<{
 	cycles: number;
 	visitsSaved: number;
 	visitsOnServer: number;
@@ -36,7 +30,7 @@ const s = JSON.parse(line.slice('FIELD-FAULTS '.length)) as {
 	seed: string;
 	faults: Record<string, number>;
 	seconds: number;
-};
+}>(r, 'FIELD-FAULTS', 'the fault suite did not report');
 const nf = new Intl.NumberFormat('vi-VN');
 console.log(
 	`Field fault suite, seed "${s.seed}": ${nf.format(s.cycles)} cycles in ${nf.format(s.seconds)} s (${nf.format(Math.round((s.seconds / s.cycles) * 1000))} ms per cycle; run incl. server start ${nf.format(Math.round(seconds))} s)`

@@ -5,7 +5,7 @@
  *   node bench/sync-throughput.ts [--visits 1000]     (E2E_PORT picks the port)
  */
 import { parseArgs } from 'node:util';
-import { playwright, prepareApp } from './lib/e2e-app.ts';
+import { playwright, prepareApp, reportOf } from './lib/e2e-app.ts';
 
 const { values } = parseArgs({ options: { visits: { type: 'string', default: '1000' } } });
 const GOAL_MS = 5_000;
@@ -16,19 +16,13 @@ const r = playwright(
 	{ SYNC_VISITS: String(values.visits) },
 	'bench/lib/playwright.bench.config.ts'
 );
-const line = r.out.split('\n').find((l) => l.startsWith('SYNC-THROUGHPUT '));
-if (r.status !== 0 || !line) {
-	console.error(r.out.slice(-6000));
-	console.error('✗ the throughput run failed');
-	process.exit(1);
-}
-const s = JSON.parse(line.slice('SYNC-THROUGHPUT '.length)) as {
+const s = reportOf<{
 	visits: number;
 	syncMs: number;
 	queueMs: number;
 	requests: number;
 	onServer: number;
-};
+}>(r, 'SYNC-THROUGHPUT', 'the throughput run failed', true);
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 console.log(
 	`Sync throughput: ${nf.format(s.visits)} queued visits reached D1 in ${nf.format(s.syncMs / 1000)} s (${s.requests} requests; ${nf.format(s.visits / (s.syncMs / 1000))} visits/s); goal ≤ ${nf.format(GOAL_MS / 1000)} s: ${s.syncMs <= GOAL_MS ? 'MET' : 'MISSED'}`

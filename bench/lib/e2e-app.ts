@@ -56,3 +56,22 @@ export function playwright(spec: string, extra: Record<string, string>, config?:
 	if (config) args.push('--config', config);
 	return run(process.execPath, args, extra);
 }
+
+/**
+ * The JSON a spec printed on its `PREFIX {…}` line; exits with the run's tail when there is none
+ * (or, with `mustPass`, when the run failed).
+ */
+export function reportOf<T>(
+	r: { status: number; out: string },
+	prefix: string,
+	what: string,
+	mustPass = false
+): T {
+	const line = r.out.split('\n').find((l) => l.startsWith(`${prefix} `));
+	if (!line || (mustPass && r.status !== 0)) {
+		console.error(r.out.slice(-6000));
+		console.error(`✗ ${what}`);
+		process.exit(1);
+	}
+	return JSON.parse(line.slice(prefix.length + 1)) as T;
+}

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeTeam, makeUser, seedAreas } from './support/accounts-factory.ts';
-import { insertServices } from './support/records-factory.ts';
-import {
-	deviceVisit,
-	makeFieldWorld,
-	syncRequest,
-	type FieldWorld
-} from './support/field-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { call, makeTeam, makeUser } from './support/accounts-factory.ts';
+import { deviceVisit, openFieldDb, syncRequest, type FieldWorld } from './support/field-factory.ts';
 import { households } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
 let w: FieldWorld;
 beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
-	await insertServices(t.db);
-	w = await makeFieldWorld(t.db, 3);
+	({ t, w } = await openFieldDb(3));
 	await t.db
 		.update(households)
 		.set({ headName: 'Hoàng Văn Tư', headPhone: '0912345678', consent: true })

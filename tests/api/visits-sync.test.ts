@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { AREAS, call, makeTeam, makeUser, seedAreas } from './support/accounts-factory.ts';
-import { insertServices } from './support/records-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { AREAS, call, makeTeam, makeUser } from './support/accounts-factory.ts';
 import {
 	deviceVisit,
-	makeFieldWorld,
+	openFieldDb,
 	makeRoute,
 	syncRequest,
 	type FieldWorld
@@ -18,10 +17,7 @@ import { household } from './support/records-factory.ts';
 let t: TestDb;
 let w: FieldWorld;
 beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
-	await insertServices(t.db);
-	w = await makeFieldWorld(t.db, 4);
+	({ t, w } = await openFieldDb(4));
 });
 afterAll(() => t.close());
 

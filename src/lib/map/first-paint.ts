@@ -9,6 +9,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { GEO_LAYERS, GEO_MAX_ZOOM, GEO_MIN_ZOOM, TILE_SIZE } from './geo-contract.ts';
 import type { Bounds } from './view.ts';
+import { HIGHLIGHT_WIDTH, LINE_STOPS, PROVINCE_LINE_OPACITY } from './style.ts';
 
 export interface Padding {
 	top: number;
@@ -78,7 +79,7 @@ export interface FirstPaintStyle {
 }
 
 /** MapLibre's `interpolate linear` over zoom stops, for line widths and opacities. */
-export function interpolate(zoom: number, stops: readonly [number, number][]): number {
+export function interpolate(zoom: number, stops: readonly (readonly [number, number])[]): number {
 	const [first, last] = [stops[0]!, stops[stops.length - 1]!];
 	if (zoom <= first[0]) return first[1];
 	if (zoom >= last[0]) return last[1];
@@ -207,37 +208,38 @@ export function drawScene(
 		ctx.fill();
 		drawn.add(c.code);
 	}
-	// Widths and opacities as the map's line layers have them at this zoom (lib/map/style.ts).
+	// Widths and opacities as the map's line layers have them at this zoom (./style.ts).
 	const z = scene.zoom;
-	const communeAlpha = interpolate(z, [
-		[5, 0],
-		[7, 0.8]
-	]);
+	const communeAlpha = interpolate(z, LINE_STOPS.communeOpacity);
 	const lines: [ScreenPolygon[], string, number, number, (p: ScreenPolygon) => boolean][] = [
 		[
 			scene.communes,
 			style.communeLine,
-			interpolate(z, [
-				[6, 0.3],
-				[10, 1],
-				[14, 1.5]
-			]),
+			interpolate(z, LINE_STOPS.communeWidth),
 			communeAlpha,
 			() => communeAlpha > 0
 		],
 		[
 			scene.provinces,
 			style.provinceLine,
-			interpolate(z, [
-				[3, 0.4],
-				[7, 1],
-				[12, 2]
-			]),
-			0.8,
+			interpolate(z, LINE_STOPS.provinceWidth),
+			PROVINCE_LINE_OPACITY,
 			() => true
 		],
-		[scene.provinces, style.highlight, 2.5, 1, (p) => p.code === style.selectedProvince],
-		[scene.communes, style.highlight, 2, 1, (c) => c.code === style.selectedCommune]
+		[
+			scene.provinces,
+			style.highlight,
+			HIGHLIGHT_WIDTH.province,
+			1,
+			(p) => p.code === style.selectedProvince
+		],
+		[
+			scene.communes,
+			style.highlight,
+			HIGHLIGHT_WIDTH.commune,
+			1,
+			(c) => c.code === style.selectedCommune
+		]
 	];
 	for (const [polygons, colour, width, alpha, wanted] of lines) {
 		ctx.strokeStyle = colour;

@@ -4,6 +4,7 @@
  * the builders take URLs and options and return style JSON; the page creates the map.
  */
 import type {
+	ExpressionSpecification,
 	LayerSpecification,
 	StyleSpecification,
 	SymbolLayerSpecification,
@@ -78,6 +79,36 @@ export const MAP_COLORS = {
 	halo: '#ffffff'
 } as const;
 
+type Stops = readonly (readonly [number, number])[];
+
+/**
+ * Zoom stops of the outlines' widths and opacities, and the highlights' widths. The first paint
+ * (./first-paint.ts) draws its outlines with the same, so MapLibre takes over an identical view.
+ */
+export const LINE_STOPS = {
+	// At the national zooms communes are a few pixels wide: outlines would be noise.
+	communeOpacity: [
+		[5, 0],
+		[7, 0.8]
+	],
+	communeWidth: [
+		[6, 0.3],
+		[10, 1],
+		[14, 1.5]
+	],
+	provinceWidth: [
+		[3, 0.4],
+		[7, 1],
+		[12, 2]
+	]
+} as const satisfies Record<string, Stops>;
+export const PROVINCE_LINE_OPACITY = 0.8;
+export const HIGHLIGHT_WIDTH = { province: 2.5, commune: 2 } as const;
+
+/** MapLibre's linear interpolation over zoom stops. */
+const byZoom = (stops: Stops): ExpressionSpecification =>
+	['interpolate', ['linear'], ['zoom'], ...stops.flat()] as ExpressionSpecification;
+
 /** Overlay fill opacity on a base map: the map beneath stays legible. */
 export const OVERLAY_OPACITY = 0.65;
 
@@ -123,9 +154,8 @@ function lineLayers(): LayerSpecification[] {
 			'source-layer': GEO_LAYERS.communes,
 			paint: {
 				'line-color': MAP_COLORS.communeLine,
-				// At the national zooms communes are a few pixels wide: outlines would be noise.
-				'line-opacity': ['interpolate', ['linear'], ['zoom'], 5, 0, 7, 0.8],
-				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.3, 10, 1, 14, 1.5]
+				'line-opacity': byZoom(LINE_STOPS.communeOpacity),
+				'line-width': byZoom(LINE_STOPS.communeWidth)
 			}
 		},
 		{
@@ -136,8 +166,8 @@ function lineLayers(): LayerSpecification[] {
 			layout: { 'line-join': 'round' },
 			paint: {
 				'line-color': MAP_COLORS.provinceLine,
-				'line-opacity': 0.8,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 7, 1, 12, 2]
+				'line-opacity': PROVINCE_LINE_OPACITY,
+				'line-width': byZoom(LINE_STOPS.provinceWidth)
 			}
 		}
 	];
@@ -216,7 +246,7 @@ export function highlightLayers(): LayerSpecification[] {
 			'source-layer': GEO_LAYERS.provinces,
 			filter: ['==', ['get', 'code'], ''],
 			layout: { 'line-join': 'round' },
-			paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 2.5 }
+			paint: { 'line-color': MAP_COLORS.highlight, 'line-width': HIGHLIGHT_WIDTH.province }
 		},
 		{
 			id: LAYER_IDS.communeHighlight,
@@ -225,7 +255,7 @@ export function highlightLayers(): LayerSpecification[] {
 			'source-layer': GEO_LAYERS.communes,
 			paint: {
 				'line-color': MAP_COLORS.highlight,
-				'line-width': 2,
+				'line-width': HIGHLIGHT_WIDTH.commune,
 				'line-opacity': highlightOpacity()
 			}
 		}

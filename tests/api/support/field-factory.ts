@@ -7,8 +7,16 @@ import { v7 } from 'uuid';
 import type { Db } from '../../../src/lib/server/db/client.ts';
 import { routes, routeStops, users } from '../../../src/lib/server/db/schema/index.ts';
 import { insertHouseholds } from '../../../src/lib/server/db/writes/households.ts';
-import { AREAS, makeMember, makeTeam, makeUser, type TestUser } from './accounts-factory.ts';
-import { household } from './records-factory.ts';
+import {
+	AREAS,
+	makeMember,
+	makeTeam,
+	makeUser,
+	seedAreas,
+	type TestUser
+} from './accounts-factory.ts';
+import { household, insertServices } from './records-factory.ts';
+import { openTestDb, type TestDb } from './db.ts';
 
 export interface FieldWorld {
 	teamId: string;
@@ -101,4 +109,12 @@ export function syncRequest(
 		visits,
 		...over
 	};
+}
+
+/** A fresh local D1 with the reference areas, the services and a field world of `stops` stops. */
+export async function openFieldDb(stops: number): Promise<{ t: TestDb; w: FieldWorld }> {
+	const t = await openTestDb();
+	await seedAreas(t.db);
+	await insertServices(t.db);
+	return { t, w: await makeFieldWorld(t.db, stops) };
 }
