@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { communeStates, waitColoured } from './support/map.ts';
+import { communeStates, waitColoured, waitMapSettled } from './support/map.ts';
 
 test.describe('public map on a phone', () => {
 	test('shows every commune coloured, the legend below the map, and a tappable search', async ({
@@ -15,6 +15,7 @@ test.describe('public map on a phone', () => {
 			.getByRole('combobox', { name: 'Tìm xã, phường hoặc tỉnh' })
 			.boundingBox();
 		expect(search!.height).toBeGreaterThanOrEqual(44);
+		await waitMapSettled(page); // labels placed too
 		await page.screenshot({ path: 'tests/artifacts/map-national-phone.png' });
 		await page.getByTestId('metric-picker').selectOption('adoption_vneid');
 		await waitColoured(page, 'adoption_vneid');

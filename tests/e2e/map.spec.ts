@@ -2,11 +2,13 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	communeColours,
+	communeFillLayers,
 	communeStates,
-	fillColorExpression,
+	countTileLoads,
 	firstPaintPixel,
 	holdMapLibre,
 	isSelected,
+	lastRecolourWrites,
 	waitColoured,
 	waitMapSettled
 } from './support/map.ts';
@@ -36,6 +38,7 @@ test.describe('public coverage map', () => {
 		await expect(page.getByTestId('first-paint')).toHaveCount(0); // handed over to the map
 		await expect(page.getByTestId('map-legend')).toContainText('Không có số liệu');
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('sapnhap.bando.com.vn');
+		await waitMapSettled(page); // labels placed too
 		await page.screenshot({ path: `${ARTIFACTS}/map-national.png` });
 	});
 
@@ -116,30 +119,57 @@ test.describe('public coverage map', () => {
 		expect(tiles.length).toBeGreaterThan(0); // the listener does see the map's tile requests
 		const before = await communeStates(page);
 		const coloursBefore = await communeColours(page);
-		const fillBefore = await fillColorExpression(page);
+		const layersBefore = await communeFillLayers(page);
+		expect(layersBefore.map((l) => l.shown)).toEqual([true, false, false]);
 		tiles.length = 0;
+		const tileLoads = await countTileLoads(page);
+		const choose = async (metric: string) => {
+			await page.getByTestId('metric-picker').selectOption(metric);
+			await waitColoured(page, metric);
+		};
 
 		const metricRequest = page.waitForRequest((r) =>
 			r.url().includes('/api/metrics/communes?metric=adoption_vneid')
 		);
-		await page.getByTestId('metric-picker').selectOption('adoption_vneid');
+		await choose('adoption_vneid');
 		await metricRequest;
-		await waitColoured(page, 'adoption_vneid');
-		const after = await communeStates(page);
+		const after = await communeStates(page, 'adoption_vneid');
 		expect(Object.keys(after)).toHaveLength(3321);
 		const changed = Object.keys(after).filter((c) => after[c] !== before[c]);
 		expect(changed.length).toBeGreaterThan(100);
-		// Colours change through feature-state; the layer's paint expression stays as it was.
-		const coloursAfter = await communeColours(page);
+		// Colours change through feature-state, in the second fill layer, now the one shown; the
+		// layers' paint expressions stay as they were.
+		const coloursAfter = await communeColours(page, 'adoption_vneid');
 		const recoloured = Object.keys(coloursAfter).filter(
 			(c) => coloursAfter[c] !== coloursBefore[c]
 		);
 		expect(recoloured.length).toBeGreaterThan(100);
 		expect(Object.values(coloursAfter).every((c) => /^#[0-9a-f]{6}$/.test(c ?? ''))).toBe(true);
-		expect(await fillColorExpression(page)).toBe(fillBefore);
-		expect(tiles).toEqual([]);
+		const layersAfter = await communeFillLayers(page);
+		expect(layersAfter.map((l) => l.fill)).toEqual(layersBefore.map((l) => l.fill));
+		expect(layersAfter.map((l) => l.shown)).toEqual([false, true, false]);
 		await expect(page.getByTestId('map-legend')).toContainText('Tỷ lệ người lớn dùng VNeID');
 		await expect(page).toHaveURL(/[?&]metric=adoption_vneid/);
+
+		// Back to a metric a layer still holds: that layer is shown, no commune is rewritten.
+		await choose('teams');
+		expect(await lastRecolourWrites(page)).toBe(0);
+		expect((await communeFillLayers(page)).map((l) => l.shown)).toEqual([true, false, false]);
+		expect(await communeStates(page)).toEqual(before);
+		// A third metric takes the free layer; a fourth the least recently shown (VNeID's).
+		await choose('households_reached');
+		await choose('hamlet_coverage');
+		await expect(page.getByTestId('coverage-map')).toHaveAttribute(
+			'data-slots',
+			'teams hamlet_coverage households_reached'
+		);
+		expect((await communeFillLayers(page)).map((l) => l.shown)).toEqual([false, true, false]);
+		const hamlets = await communeStates(page, 'hamlet_coverage');
+		expect(Object.values(hamlets).every((c) => VALID_CLASS(c))).toBe(true);
+		expect(Object.keys(hamlets).filter((c) => hamlets[c] !== after[c]).length).toBeGreaterThan(100);
+
+		expect(tiles).toEqual([]);
+		expect(await tileLoads()).toBe(0);
 	});
 
 	test('search "dinh hoa" finds Định Hoá (Thái Nguyên) and opens its panel', async ({ page }) => {

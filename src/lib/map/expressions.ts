@@ -86,8 +86,9 @@ export function paletteColors(name: PaletteName, classes: number): string[] {
 	return sample(name === 'viridis' ? VIRIDIS : CIVIDIS, classes);
 }
 
-/** The `cls` feature-state, -3 when unset (matches no class and no special value). */
-const CLS: ExpressionSpecification = ['coalesce', ['feature-state', 'cls'], -3];
+/** A class feature-state (default `cls`), -3 when unset (matches no class and no special value). */
+const clsState = (key = 'cls'): ExpressionSpecification => ['coalesce', ['feature-state', key], -3];
+const CLS = clsState();
 
 /**
  * fill-color: palette[cls] for a class, the special colours for no data / suppressed, and
@@ -114,10 +115,10 @@ export function classFillColor(
 
 /**
  * fill-opacity for drawing over a base map: `opacity` once the unit has a state, 0 before, so
- * the base map shows through until figures arrive.
+ * the base map shows through until figures arrive. `key`: the class's feature-state key.
  */
-export function overlayFillOpacity(opacity: number): ExpressionSpecification {
-	return ['case', ['==', CLS, -3], 0, opacity];
+export function overlayFillOpacity(opacity: number, key = 'cls'): ExpressionSpecification {
+	return ['case', ['==', clsState(key), -3], 0, opacity];
 }
 
 /** A paint value that is `whenTrue` while the boolean feature-state `key` is set. */

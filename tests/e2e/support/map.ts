@@ -9,41 +9,91 @@ export async function waitColoured(page: Page, metric = 'teams'): Promise<void> 
 }
 
 /**
- * Commune code → feature-state `cls` for every commune feature in the loaded tiles (the
- * geometry the map holds), read from MapLibre; null where no state is set.
+ * Commune code → one feature-state key of `metric`'s fill layer ("slot": the map lists the
+ * metric of each in data-slots) for every commune feature in the loaded tiles (the geometry the
+ * map holds), read from MapLibre; null where no state is set.
  */
-export function communeStates(page: Page): Promise<Record<string, number | null>> {
-	return page.evaluate(() => {
-		const map = window.__tungNgoMap!;
-		const out: Record<string, number | null> = {};
-		for (const f of map.querySourceFeatures('tungngo', { sourceLayer: 'communes' })) {
-			const id = String(f.id);
-			const s = map.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id });
-			out[id] = typeof s.cls === 'number' ? s.cls : null;
-		}
-		return out;
-	});
-}
-
-/** Commune code → the colour the map fills it with (its `fill` feature-state). */
-export function communeColours(page: Page): Promise<Record<string, string | null>> {
-	return page.evaluate(() => {
-		const map = window.__tungNgoMap!;
-		const out: Record<string, string | null> = {};
-		for (const f of map.querySourceFeatures('tungngo', { sourceLayer: 'communes' })) {
-			const id = String(f.id);
-			const s = map.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id });
-			out[id] = typeof s.fill === 'string' ? s.fill : null;
-		}
-		return out;
-	});
-}
-
-/** The commune layer's fill-color paint value, as JSON. */
-export function fillColorExpression(page: Page): Promise<string> {
-	return page.evaluate(() =>
-		JSON.stringify(window.__tungNgoMap!.getPaintProperty('commune-fill', 'fill-color'))
+function slotStates(page: Page, metric: string, key: 'c' | 'f') {
+	return page.evaluate(
+		([metric, key]) => {
+			const map = window.__tungNgoMap!;
+			const slots = map.getContainer().dataset.slots?.split(' ') ?? [];
+			const slot = slots.indexOf(metric);
+			if (slot === -1) throw new Error(`no fill layer holds ${metric} (slots: ${slots})`);
+			const out: Record<string, unknown> = {};
+			for (const f of map.querySourceFeatures('tungngo', { sourceLayer: 'communes' })) {
+				const id = String(f.id);
+				out[id] = map.getFeatureState({ source: 'tungngo', sourceLayer: 'communes', id })[
+					key + slot
+				];
+			}
+			return out;
+		},
+		[metric, key] as const
 	);
+}
+
+/** Commune code → its class under `metric` (feature-state), null where none is set. */
+export async function communeStates(
+	page: Page,
+	metric = 'teams'
+): Promise<Record<string, number | null>> {
+	const states = await slotStates(page, metric, 'c');
+	return Object.fromEntries(
+		Object.entries(states).map(([id, v]) => [id, typeof v === 'number' ? v : null])
+	);
+}
+
+/** Commune code → the colour `metric`'s layer fills it with (feature-state), null where none. */
+export async function communeColours(
+	page: Page,
+	metric = 'teams'
+): Promise<Record<string, string | null>> {
+	const states = await slotStates(page, metric, 'f');
+	return Object.fromEntries(
+		Object.entries(states).map(([id, v]) => [id, typeof v === 'string' ? v : null])
+	);
+}
+
+/**
+ * The commune fill layers, bottom to top: each one's fill-color paint value (as JSON) and
+ * whether it is the one shown (fill-layer-opacity 1).
+ */
+export function communeFillLayers(page: Page): Promise<{ fill: string; shown: boolean }[]> {
+	return page.evaluate(() => {
+		const map = window.__tungNgoMap!;
+		return map
+			.getStyle()
+			.layers.filter((l) => l.id.startsWith('commune-fill'))
+			.map((l) => ({
+				fill: JSON.stringify(map.getPaintProperty(l.id, 'fill-color')),
+				shown: map.getPaintProperty(l.id, 'fill-layer-opacity') !== 0
+			}));
+	});
+}
+
+/**
+ * Starts counting tile (re)loads of the coloured source: a recolour must not reload tiles
+ * (a changed paint expression would, even from the worker's cache, without a network request).
+ */
+export async function countTileLoads(page: Page): Promise<() => Promise<number>> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __tileLoads: number };
+		w.__tileLoads = 0;
+		window.__tungNgoMap!.on('sourcedata', (e) => {
+			if (e.sourceId === 'tungngo' && e.tile) w.__tileLoads++;
+		});
+	});
+	return () => page.evaluate(() => (window as unknown as { __tileLoads: number }).__tileLoads);
+}
+
+/** How many communes the last recolour wrote feature-state for (0: it only showed a slot). */
+export function lastRecolourWrites(page: Page): Promise<number | null> {
+	return page.evaluate(() => {
+		const m = performance.getEntriesByName('tungngo:apply').at(-1) as
+			PerformanceMeasure | undefined;
+		return (m?.detail as { changed?: number } | undefined)?.changed ?? null;
+	});
 }
 
 /** Whether a commune carries the `selected` feature-state (on the outlines' source). */
