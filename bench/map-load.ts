@@ -152,8 +152,10 @@ const PHASES = `(() => {
 	const nav = performance.getEntriesByType('navigation')[0];
 	const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
 	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd,
+		hydrated: at('tungngo:hydrated'), tiles: at('tungngo:first-paint-tiles'), decoded: at('tungngo:first-paint-decoded'),
 		firstPaint: at('tungngo:first-paint'), imported: at('tungngo:maplibre-imported'),
-		load: at('tungngo:map-load'), coloured: at('tungngo:coloured') };
+		load: at('tungngo:map-load'), coloured: at('tungngo:coloured'),
+		refreshed: at('tungngo:refreshed') };
 	return Object.entries(out).filter(([, v]) => v !== undefined)
 		.map(([k, v]) => k + ' ' + Math.round(v)).join(' → ');
 })()`;

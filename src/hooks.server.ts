@@ -6,6 +6,8 @@ import { readSession } from '$lib/server/auth/session';
 import { toActor, userView } from '$lib/server/auth/users';
 import { applySecurityHeaders, extendCsp, originsOf } from '$lib/server/auth/headers';
 import { markCompressed } from '$lib/server/compression';
+import { version } from '$app/environment';
+import { APP_VERSION_HEADER, LANG_HEADER, SIGNED_IN_HEADER } from '$lib/offline/sw/policy';
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;
 
@@ -31,6 +33,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	const out = secured(response, event.platform?.env.BASEMAP_STYLE_URL);
+	if (out.headers.get('content-type')?.startsWith('text/html')) {
+		// For the service worker: which app version rendered this page, for whom, in what language.
+		out.headers.set(APP_VERSION_HEADER, version);
+		out.headers.set(SIGNED_IN_HEADER, event.locals.user ? '1' : '0');
+		out.headers.set(LANG_HEADER, event.locals.locale);
+	}
 	markCompressed(event.request, out);
 	return out;
 };

@@ -14,7 +14,20 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { CACHE_NAMES, isGeoAsset, isPublicApi, isPublicPage } from '$lib/offline/sw/policy';
+import {
+	CACHE_NAMES,
+	isGeoAsset,
+	isPublicApi,
+	isPublicPage,
+	NAV_SOURCE,
+	renderedForMessage
+} from '$lib/offline/sw/policy';
+import {
+	mapPageFirst,
+	notedNavigation,
+	noteRenderedFor,
+	takeNavSource
+} from '$lib/offline/sw/pages';
 import { stampAndFilter } from '$lib/offline/sw/plugins';
 import { CACHE_VISITED, cacheVisited } from '$lib/offline/sw/visited';
 import { registerFieldRoutes, savedFirst } from '$lib/offline/sw/field-routes';
@@ -36,11 +49,14 @@ registerFieldRoutes();
 
 registerRoute(
 	({ request, url }) => request.mode === 'navigate' && isPublicPage(url.pathname),
-	new NetworkFirst({
-		cacheName: CACHE_NAMES.pages,
-		networkTimeoutSeconds: NETWORK_TIMEOUT_S,
-		plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 200 })]
-	})
+	mapPageFirst(
+		new NetworkFirst({
+			cacheName: CACHE_NAMES.pages,
+			networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+			plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 200 })]
+		}),
+		version
+	)
 );
 
 registerRoute(
@@ -62,8 +78,17 @@ registerRoute(
 	)
 );
 
+// Every other page: the network, as without a worker (noting who pages are rendered for).
+registerRoute(({ request }) => request.mode === 'navigate', notedNavigation);
+
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	const renderedFor = renderedForMessage(event.data);
+	if (renderedFor) event.waitUntil(noteRenderedFor(renderedFor));
+	if (event.data?.type === NAV_SOURCE) {
+		const id = event.source && 'id' in event.source ? event.source.id : '';
+		event.ports[0]?.postMessage({ cachedAt: takeNavSource(id) });
+	}
 	if (event.data?.type === CACHE_VISITED) {
 		// The map's first visit, loaded before this worker took control: keep it for offline.
 		event.waitUntil(

@@ -13,8 +13,18 @@ export interface CommuneLite {
 	bbox: Bounds | null;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-	const res = await fetch(url, { headers: { Accept: 'application/json' } });
+/**
+ * `fresh`: ask the server itself (`no-cache`, also as a request header for the edge cache in
+ * front of the worker: both keep answers up to their max-age; the ETag keeps it cheap when
+ * nothing changed).
+ */
+async function getJson<T>(url: string, fresh = false): Promise<T> {
+	const res = await fetch(
+		url,
+		fresh
+			? { headers: { Accept: 'application/json', 'Cache-Control': 'no-cache' }, cache: 'no-cache' }
+			: { headers: { Accept: 'application/json' } }
+	);
 	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 	return (await res.json()) as T;
 }
@@ -22,7 +32,7 @@ async function getJson<T>(url: string): Promise<T> {
 /** A memo over an async loader: one request per key, failures forgotten so they can retry. */
 export function memo<T>(load: (key: string) => Promise<T>, seed?: [string, T][]) {
 	const cache = new Map<string, Promise<T>>(seed?.map(([k, v]) => [k, Promise.resolve(v)]));
-	return (key: string): Promise<T> => {
+	const get = (key: string): Promise<T> => {
 		let p = cache.get(key);
 		if (!p) {
 			p = load(key);
@@ -31,11 +41,14 @@ export function memo<T>(load: (key: string) => Promise<T>, seed?: [string, T][])
 		}
 		return p;
 	};
+	/** Replaces what is held for `key` (fresher data from elsewhere). */
+	const put = (key: string, value: T): void => void cache.set(key, Promise.resolve(value));
+	return Object.assign(get, { put });
 }
 
 /** One metric for all communes (GET /api/metrics/communes). */
-export const fetchMetric = (metric: string) =>
-	getJson<MetricPayload>(`/api/metrics/communes?metric=${encodeURIComponent(metric)}`);
+export const fetchMetric = (metric: string, fresh = false) =>
+	getJson<MetricPayload>(`/api/metrics/communes?metric=${encodeURIComponent(metric)}`, fresh);
 
 /** A province's communes, for names and boxes (GET /api/communes?province=). */
 export async function fetchCommunes(province: string): Promise<CommuneLite[]> {
@@ -51,7 +64,8 @@ export async function fetchCommunes(province: string): Promise<CommuneLite[]> {
 }
 
 /** Every figure of one area plus its teams (GET /api/metrics/areas/:code). */
-export const fetchArea = <T>(code: string) => getJson<T>(`/api/metrics/areas/${code}`);
+export const fetchArea = <T>(code: string, fresh = false) =>
+	getJson<T>(`/api/metrics/areas/${code}`, fresh);
 
 /** Place search (GET /api/search). */
 export const fetchPlaces = <T>(q: string) =>

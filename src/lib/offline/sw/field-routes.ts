@@ -11,6 +11,7 @@
 import { registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallback, RouteHandlerObject } from 'workbox-core/types';
 import { CACHE_NAMES, isFieldData, isFieldPage } from './policy.ts';
+import { note } from './pages.ts';
 
 const NETWORK_TIMEOUT_MS = 4_000;
 const SHELL_KEY = '/thuc-dia/__shell';
@@ -29,7 +30,7 @@ async function fieldFirst(
 ): Promise<Response> {
 	const cache = await caches.open(CACHE_NAMES.fieldShell);
 	try {
-		const res = await networkWithTimeout(request);
+		const res = await note(await networkWithTimeout(request));
 		if (res.ok && !res.redirected) {
 			await cache.put(exactKey, res.clone());
 			await cache.put(genericKey, res.clone());

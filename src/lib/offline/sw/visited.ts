@@ -11,6 +11,7 @@ import {
 	isPublicPage,
 	isStorable
 } from './policy.ts';
+import { note } from './pages.ts';
 
 export const CACHE_VISITED = 'CACHE_VISITED';
 
@@ -28,6 +29,8 @@ async function store(cacheName: string, url: string): Promise<boolean> {
 	if (cacheName === CACHE_NAMES.geo && (await cache.match(url))) return true;
 	// Mostly served from the HTTP cache: the page has just loaded these.
 	const res = await fetch(url, { credentials: 'same-origin' });
+	// A page fetched with the browser's cookies: who pages are rendered for now.
+	if (cacheName === CACHE_NAMES.pages) await note(res);
 	if (!isStorable(res.status, res.headers.get('cache-control'))) return false;
 	const headers = new Headers(res.headers);
 	headers.set(CACHED_AT_HEADER, new Date().toISOString());
