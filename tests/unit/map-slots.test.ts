@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-	createPropertyExpression,
-	latest,
-	validateStyleMin,
-	type StylePropertySpecification
-} from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { MetricSlots, METRIC_SLOTS } from '../../src/lib/map/metric-slots.ts';
 import { slotLayerId, withStateColours } from '../../src/lib/map/feature-state.ts';
 import { buildMapStyle, LAYER_IDS } from '../../src/lib/map/style.ts';
 import { SPECIAL_COLORS } from '../../src/lib/map/expressions.ts';
+import { evaluatePaint, hex } from './support/paint.ts';
 
 describe('metric slots', () => {
 	it('gives new metrics the free slots, then the least recently shown one', () => {
@@ -70,30 +66,11 @@ describe('slot layers in the style', () => {
 	) {
 		const l = fills(style)[slot]!;
 		if (l.type !== 'fill') throw new Error('not a fill');
-		const spec = (latest.paint_fill as unknown as Record<string, StylePropertySpecification>)[
-			property
-		]!;
-		const parsed = createPropertyExpression(l.paint?.[property], property, spec);
-		if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-		const feature = { type: 'Polygon' as const, properties: {}, id: '00004' };
-		return parsed.value.evaluate({ zoom: 5 }, feature, state);
+		return evaluatePaint(property, l.paint?.[property], state);
 	}
 
 	it('colours each slot from its own keys, the land colour while it has none', () => {
 		const state = { c0: 1, f0: '#41b6c4', c1: 3, f1: '#253494' };
-		const hex = (c: unknown) => {
-			const { r, g, b } = c as { r: number; g: number; b: number };
-			return (
-				'#' +
-				[r, g, b]
-					.map((v) =>
-						Math.round(v * 255)
-							.toString(16)
-							.padStart(2, '0')
-					)
-					.join('')
-			);
-		};
 		expect(hex(evaluate(own, 0, 'fill-color', state))).toBe('#41b6c4');
 		expect(hex(evaluate(own, 1, 'fill-color', state))).toBe('#253494');
 		expect(hex(evaluate(own, 2, 'fill-color', state))).toBe(SPECIAL_COLORS.pending);
