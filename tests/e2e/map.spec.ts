@@ -35,6 +35,14 @@ test.describe('public coverage map', () => {
 					?.detail?.communes
 		);
 		expect(firstPaint).toBe(3321);
+		// Its tiles were asked for as the app started, before the page hydrated.
+		const [firstTile, hydrated] = await page.evaluate(() => [
+			(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+				(e) => e.name.includes('/geo/tiles/') && e.initiatorType === 'fetch'
+			)?.startTime,
+			performance.getEntriesByName('tungngo:hydrated')[0]?.startTime
+		]);
+		expect(firstTile).toBeLessThan(hydrated!);
 		await expect(page.getByTestId('first-paint')).toHaveCount(0); // handed over to the map
 		await expect(page.getByTestId('map-legend')).toContainText('Không có số liệu');
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('sapnhap.bando.com.vn');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
 import { communeAtPoint, fitView, sceneOf, tilesFor } from '../../src/lib/map/first-paint.ts';
+import { openingAttribute, openingPadding } from '../../src/lib/map/first-paint-early.ts';
 import { tileZoom } from '../../scripts/lib/geo/tiler.ts';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -146,5 +147,27 @@ describe('what the service worker keeps from a first visit', () => {
 		['https://tiles.example.com/geo/tiles/1/1/1.pbf', null]
 	])('%s → %s', (url, cache) => {
 		expect(cacheFor(new URL(url), origin)).toBe(cache);
+	});
+});
+
+describe('the opening view, before the page has hydrated', () => {
+	it('fits a linked place with even padding and the country with room for the attribution', () => {
+		expect(openingPadding(true, true)).toEqual({ top: 16, right: 16, bottom: 16, left: 16 });
+		expect(openingPadding(true, false)).toEqual({ top: 40, right: 40, bottom: 40, left: 40 });
+		expect(openingPadding(false, true)).toEqual({ top: 12, right: 12, bottom: 24, left: 12 });
+		expect(openingPadding(false, false).bottom).toBe(30);
+	});
+
+	it('carries the opening on the canvas as JSON the early fetch reads back', () => {
+		const opening = { bounds: [102.1, 8.2, 117.9, 23.4] as const, focus: false, maxZoom: 13 };
+		const attr = openingAttribute('/geo/tiles/abc/{z}/{x}/{y}.pbf', {
+			...opening,
+			bounds: [...opening.bounds]
+		});
+		expect(JSON.parse(attr)).toEqual({
+			tilesUrl: '/geo/tiles/abc/{z}/{x}/{y}.pbf',
+			...opening,
+			bounds: [...opening.bounds]
+		});
 	});
 });
