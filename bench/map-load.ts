@@ -252,10 +252,26 @@ async function run(
 		const coldMs = await waitFor(() => page.evaluate<number | null>(COLOURED), 90_000, 'colours');
 		const firstPaintMs = await page.evaluate<number | null>(FIRST_PAINT);
 		const phases = [await page.evaluate<string>(PHASES)];
-		const doneAt = started + coldMs;
+		// Page times are from its navigation start: on this process's clock via the shared epoch
+		// (the browser starts navigating some time after the command is sent).
+		const pageOrigin = await page.evaluate<number>('performance.timeOrigin');
+		const onOurClock = (pageMs: number) => pageOrigin + pageMs - performance.timeOrigin;
+		const doneAt = onOurClock(coldMs);
 		const coldBytes = counter.bytes(doneAt);
-		const firstPaintBytes = firstPaintMs === null ? null : counter.bytes(started + firstPaintMs);
+		const firstPaintBytes = firstPaintMs === null ? null : counter.bytes(onOurClock(firstPaintMs));
 		const cold = page.transfers.filter((t) => t.at <= doneAt && t.url.startsWith(origin));
+		if (process.env.BENCH_DEBUG && firstPaintMs !== null) {
+			const fpAt = onOurClock(firstPaintMs);
+			console.log(
+				'  until first paint:',
+				counter.bytes(fpAt),
+				'navigation began',
+				Math.round(onOurClock(0) - started),
+				'ms after the command'
+			);
+			for (const t of page.transfers.filter((t) => t.at <= fpAt))
+				console.log('   fp', Math.round(t.at - onOurClock(0)), t.bytes, t.url.slice(-60));
+		}
 		if (process.env.BENCH_DEBUG) {
 			const top = [...cold].sort((a, b) => b.bytes - a.bytes).slice(0, 12);
 			for (const t of top) console.log('  ', t.bytes, t.url.slice(0, 100));
