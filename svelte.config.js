@@ -9,6 +9,9 @@ const config = {
 			platformProxy: { persist: true }
 		}),
 		serviceWorker: { register: false },
+		// The pages' own stylesheets are small (≤ 5 KB each): inline in the HTML, they cost no
+		// request before the first layout (the map canvas is sized by them).
+		inlineStyleThreshold: 5120,
 		// Page CSP with nonces for SvelteKit's inline scripts; no 'unsafe-eval'. MapLibre needs
 		// blob: workers and data:/blob: images; styles are inline (Svelte, MapLibre). The API
 		// sets its own stricter CSP; hooks.server.ts adds a configured base map host.

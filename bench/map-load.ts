@@ -8,7 +8,8 @@
  *    tiles and classes, already tappable), then by MapLibre (mark `tungngo:coloured`, set when the
  *    map is idle with its tiles loaded after the feature-state join) — and the bytes transferred
  *    until each (encoded, i.e. as on the wire);
- *  - warm: the same page again once the service worker holds it;
+ *  - warm: the same page again once the service worker holds it, as a return visit (from a
+ *    blank tab) and as a reload of the open map;
  *  - metric switch: from choosing a metric until the map has redrawn every commune, for a
  *    metric a fill layer holds (show that layer), for one at hand whose layer another metric
  *    took (refill a layer), and for one that must be fetched first.
@@ -21,177 +22,29 @@
  *
  *   node bench/map-load.ts [--runs 3]
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { persistDir, repoRoot } from '../scripts/lib/paths.ts';
-import { launchChromium, type Cdp } from './lib/cdp.ts';
+import { launchChromium } from './lib/cdp.ts';
 import { countBytes } from './lib/byte-counter.ts';
+import {
+	COLOURED,
+	CPU_SLOWDOWN,
+	FIRST_PAINT,
+	kindOf,
+	openThrottledPage,
+	PHASES,
+	SWITCH,
+	VIEWPORTS,
+	waitFor,
+	type ViewportName
+} from './lib/map-page.ts';
+import { startWranglerDev } from './lib/wrangler-dev.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Number(args.runs);
-const NETWORK = {
-	offline: false,
-	latency: 150,
-	downloadThroughput: (1.6e6 / 8) | 0,
-	uploadThroughput: (0.75e6 / 8) | 0
-};
-const CPU_SLOWDOWN = 4;
-const VIEWPORTS = {
-	phone: { width: 390, height: 844, deviceScaleFactor: 2, mobile: true },
-	desktop: { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }
-};
-type ViewportName = keyof typeof VIEWPORTS;
-
-interface Transfer {
-	url: string;
-	bytes: number;
-	at: number;
-}
-
-/** One throttled page: every target it starts is throttled and its transfers counted. */
-async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
-	const transfers: Transfer[] = [];
-	const urls = new Map<string, string>();
-	let pageSession = '';
-	let wantedTarget = '';
-	cdp.on('Network.responseReceived', (p, s) => {
-		urls.set(`${s}|${p.requestId}`, (p.response as { url: string }).url);
-	});
-	if (process.env.BENCH_DEBUG) {
-		cdp.on('Runtime.consoleAPICalled', (p) =>
-			console.log(
-				'console',
-				p.type,
-				JSON.stringify((p.args as unknown[]).slice(0, 3)).slice(0, 300)
-			)
-		);
-		cdp.on('Runtime.exceptionThrown', (p) =>
-			console.log('exception', JSON.stringify(p).slice(0, 400))
-		);
-	}
-	cdp.on('Network.loadingFinished', (p, s) => {
-		transfers.push({
-			url: urls.get(`${s}|${p.requestId}`) ?? '?',
-			bytes: p.encodedDataLength as number,
-			at: performance.now()
-		});
-	});
-	// Some domains never answer on some targets (a paused service worker): don't wait forever.
-	const tryCmd = (method: string, params: Record<string, unknown>, sessionId: string) =>
-		Promise.race([
-			cdp.send(method, params, sessionId).catch(() => null),
-			new Promise((r) => setTimeout(r, 2000))
-		]);
-	const configure = async (sessionId: string, type: string) => {
-		// A paused service worker answers Network.* only once it runs: resume it first.
-		if (type === 'service_worker') await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
-		await tryCmd('Network.enable', {}, sessionId);
-		await tryCmd('Network.emulateNetworkConditions', NETWORK, sessionId);
-		if (type !== 'service_worker') {
-			await tryCmd('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN }, sessionId);
-		}
-		if (type === 'page') {
-			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
-			await cdp.send('Page.enable', {}, sessionId);
-			await cdp.send('Runtime.enable', {}, sessionId);
-		}
-		// Workers the target starts (MapLibre's) get the same treatment before they run.
-		const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
-		if (type === 'page') await tryCmd('Target.setAutoAttach', autoAttach, sessionId);
-		await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
-		if (process.env.BENCH_DEBUG) console.log('configured', type);
-	};
-	const attached = new Promise<void>((resolve) => {
-		cdp.on('Target.attachedToTarget', (p) => {
-			const info = p.targetInfo as { type: string; targetId: string };
-			const sessionId = p.sessionId as string;
-			if (process.env.BENCH_DEBUG)
-				console.log(
-					'attached',
-					info.type,
-					(p.targetInfo as { url: string }).url,
-					p.waitingForDebugger
-				);
-			if (info.type === 'browser_ui' || info.type === 'other') return;
-			void configure(sessionId, info.type).then(() => {
-				if (info.type === 'page' && info.targetId === wantedTarget) {
-					pageSession = sessionId;
-					resolve();
-				}
-			});
-		});
-	});
-	await cdp.send('Target.setAutoAttach', {
-		autoAttach: true,
-		waitForDebuggerOnStart: true,
-		flatten: true
-	});
-	const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', {
-		url: 'about:blank'
-	});
-	wantedTarget = targetId;
-	await attached;
-	const evaluate = async <T>(expression: string): Promise<T> => {
-		const r = await cdp.send<{ result: { value: T }; exceptionDetails?: unknown }>(
-			'Runtime.evaluate',
-			{ expression, awaitPromise: true, returnByValue: true },
-			pageSession
-		);
-		if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
-		return r.result.value;
-	};
-	return { transfers, evaluate, session: () => pageSession };
-}
-
-const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.startTime ?? null`;
-/** Where the time went: navigation timing and the page's own marks, ms from navigation. */
-const PHASES = `(() => {
-	const nav = performance.getEntriesByType('navigation')[0];
-	const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
-	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd,
-		hydrated: at('tungngo:hydrated'), tiles: at('tungngo:first-paint-tiles'), decoded: at('tungngo:first-paint-decoded'),
-		firstPaint: at('tungngo:first-paint'), imported: at('tungngo:maplibre-imported'),
-		load: at('tungngo:map-load'), coloured: at('tungngo:coloured'),
-		refreshed: at('tungngo:refreshed') };
-	return Object.entries(out).filter(([, v]) => v !== undefined)
-		.map(([k, v]) => k + ' ' + Math.round(v)).join(' → ');
-})()`;
-const FIRST_PAINT = `performance.getEntriesByName('tungngo:first-paint')[0]?.startTime ?? null`;
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string) {
-	const until = performance.now() + timeoutMs;
-	while (performance.now() < until) {
-		const v = await probe();
-		if (v !== null && v !== undefined) return v;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
-const SWITCH = (metric: string) => `(async () => {
-	const map = document.querySelector('[data-testid="coverage-map"]');
-	const select = document.querySelector('[data-testid="metric-picker"]');
-	const t0 = performance.now();
-	const done = new Promise((resolve) => {
-		const obs = new MutationObserver(() => {
-			if (map.dataset.colouredFor === ${JSON.stringify(metric)}) { obs.disconnect(); resolve(); }
-		});
-		obs.observe(map, { attributes: true });
-	});
-	select.value = ${JSON.stringify(metric)};
-	select.dispatchEvent(new Event('change', { bubbles: true }));
-	await done;
-	const total = performance.now() - t0;
-	// The next frame: the one drawn has been rasterised (in software here) and shown.
-	await new Promise((r) => requestAnimationFrame(() => r()));
-	const shown = performance.now() - t0;
-	const apply = performance.getEntriesByName('tungngo:apply').at(-1);
-	const recolour = performance.getEntriesByName('tungngo:recolour').at(-1);
-	return { total, shown, apply: apply.duration, before: apply.startTime - t0, draw: recolour.duration - apply.duration, changed: apply.detail?.changed ?? null };
-})()`;
 
 interface RunResult {
 	/** Navigation → every commune in view coloured on the first-paint canvas. */
@@ -201,6 +54,7 @@ interface RunResult {
 	/** All bytes the server sent until the interactive map was coloured (TCP count). */
 	coldBytes: number;
 	firstPaintBytes: number | null;
+	/** Return visits (from a blank tab) once the service worker holds the page. */
 	warmFirstPaintMs: number[];
 	/** Every commune's colour changed at once: feature-state loop + redraw, each try. */
 	allChangeMs?: number[];
@@ -209,7 +63,10 @@ interface RunResult {
 	requests: number;
 	byKind: Record<string, number>;
 	warmMs: number[];
-	/** Cold, then each warm load: navigation → html → … → coloured (ms). */
+	/** Reloads of the open map (same tab): first paint, and MapLibre coloured. */
+	reloadFirstPaintMs: number[];
+	reloadMs: number[];
+	/** Cold, then each warm load and reload: navigation → html → … → coloured (ms). */
 	phases: string[];
 	switches?: {
 		metric: string;
@@ -224,15 +81,6 @@ interface RunResult {
 		/** Communes whose colour changed (the others keep their feature-state). */
 		changed: number | null;
 	}[];
-}
-
-function kindOf(url: string): string {
-	if (url.includes('/geo/tiles/')) return 'tiles';
-	if (url.includes('/geo/fonts/')) return 'glyphs';
-	if (url.includes('maplibre-gl-worker')) return 'maplibre worker';
-	if (url.includes('/_app/')) return url.endsWith('.css') ? 'css' : 'app + maplibre js';
-	if (url.includes('/api/')) return 'api';
-	return 'html + other';
 }
 
 async function run(
@@ -251,7 +99,7 @@ async function run(
 		await browser.cdp.send('Page.navigate', { url }, page.session());
 		const coldMs = await waitFor(() => page.evaluate<number | null>(COLOURED), 90_000, 'colours');
 		const firstPaintMs = await page.evaluate<number | null>(FIRST_PAINT);
-		const phases = [await page.evaluate<string>(PHASES)];
+		const phases = [`cold: ${await page.evaluate<string>(PHASES)}`];
 		// Page times are from its navigation start: on this process's clock via the shared epoch
 		// (the browser starts navigating some time after the command is sent).
 		const pageOrigin = await page.evaluate<number>('performance.timeOrigin');
@@ -289,15 +137,33 @@ async function run(
 			120_000,
 			'the service worker'
 		);
+		// A return visit starts from a blank tab (as opening the app again does; WebPageTest's
+		// repeat view does the same); a reload starts from the open map, whose teardown (its
+		// WebGL context, workers, the router saving its state) then runs on the clock too.
 		const warmMs: number[] = [];
 		const warmFirstPaintMs: number[] = [];
-		for (let i = 0; i < 3; i++) {
+		const reloadMs: number[] = [];
+		const reloadFirstPaintMs: number[] = [];
+		for (const kind of ['warm', 'warm', 'warm', 'reload', 'reload'] as const) {
+			if (kind === 'warm') {
+				await browser.cdp.send('Page.navigate', { url: 'about:blank' }, page.session());
+				await waitFor(
+					() =>
+						page
+							.evaluate<boolean | null>(`location.href === 'about:blank' || null`)
+							.catch(() => null),
+					10_000,
+					'a blank tab'
+				);
+				await new Promise((r) => setTimeout(r, 1000));
+			}
 			await browser.cdp.send('Page.navigate', { url }, page.session());
 			await new Promise((r) => setTimeout(r, 100));
-			warmMs.push(await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, 'warm'));
+			const ms = await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, kind);
 			const fp = await page.evaluate<number | null>(FIRST_PAINT);
-			if (fp !== null) warmFirstPaintMs.push(fp);
-			phases.push(await page.evaluate<string>(PHASES));
+			(kind === 'warm' ? warmMs : reloadMs).push(ms);
+			if (fp !== null) (kind === 'warm' ? warmFirstPaintMs : reloadFirstPaintMs).push(fp);
+			phases.push(`${kind}: ${await page.evaluate<string>(PHASES)}`);
 		}
 		let switches: RunResult['switches'];
 		let repaintMs: number | undefined;
@@ -373,6 +239,8 @@ async function run(
 			byKind,
 			warmMs,
 			warmFirstPaintMs,
+			reloadMs,
+			reloadFirstPaintMs,
 			switches,
 			allChangeMs,
 			repaintMs,
@@ -382,36 +250,6 @@ async function run(
 		await browser.close();
 		await counter.close();
 	}
-}
-
-async function startServer(port: number): Promise<{ url: string; stop(): void }> {
-	if (!existsSync(join(repoRoot, '.svelte-kit/cloudflare/_worker.js'))) {
-		throw new Error('No built app: run `npm run build` (and `npm run setup` once) first.');
-	}
-	const proc = spawn(
-		process.execPath,
-		[
-			'node_modules/wrangler/bin/wrangler.js',
-			'dev',
-			'--port',
-			String(port),
-			'--ip',
-			'127.0.0.1',
-			'--persist-to',
-			persistDir()
-		],
-		{ cwd: repoRoot, stdio: 'ignore', detached: true }
-	);
-	const url = `http://127.0.0.1:${port}`;
-	await waitFor(
-		() =>
-			fetch(`${url}/api/health`)
-				.then((r) => (r.ok ? true : null))
-				.catch(() => null),
-		90_000,
-		'wrangler dev'
-	);
-	return { url, stop: () => process.kill(-proc.pid!, 'SIGTERM') };
 }
 
 /** Figures on an empty database would flatter the page (no figures inline, nothing to colour). */
@@ -432,7 +270,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const server = process.env.BENCH_URL
 	? { url: process.env.BENCH_URL, stop() {} }
-	: await startServer(Number(process.env.PORT ?? 8797));
+	: await startWranglerDev({ port: Number(process.env.PORT ?? 8797), persistTo: persistDir() });
 try {
 	await requireData(server.url);
 	console.log(
@@ -456,9 +294,10 @@ try {
 				`${viewport} run ${i + 1}: cold first paint ${r.firstPaintMs === null ? '—' : s(r.firstPaintMs)}` +
 					` (${r.firstPaintBytes === null ? '—' : kb(r.firstPaintBytes)}), MapLibre ${s(r.coldMs)}` +
 					` (${kb(r.coldBytes)}); warm first paint ${r.warmFirstPaintMs.map(s).join(' / ')},` +
-					` MapLibre ${r.warmMs.map(s).join(' / ')}`
+					` MapLibre ${r.warmMs.map(s).join(' / ')}; reload first paint` +
+					` ${r.reloadFirstPaintMs.map(s).join(' / ')}, MapLibre ${r.reloadMs.map(s).join(' / ')}`
 			);
-			for (const [j, p] of r.phases.entries()) console.log(`    ${j ? 'warm' : 'cold'}: ${p}`);
+			for (const p of r.phases) console.log(`    ${p}`);
 		}
 	}
 	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -469,9 +308,11 @@ try {
 		const bytes = median(rs.map((r) => r.coldBytes));
 		const warmFp = median(rs.flatMap((r) => r.warmFirstPaintMs));
 		const warm = median(rs.flatMap((r) => r.warmMs));
+		const reloadFp = median(rs.flatMap((r) => r.reloadFirstPaintMs));
+		const reload = median(rs.flatMap((r) => r.reloadMs));
 		const v = VIEWPORTS[viewport as ViewportName];
 		console.log(
-			`\n${viewport} ${v.width}×${v.height} @${v.deviceScaleFactor}x (median of ${rs.length} cold, ${rs.length * 3} warm):`
+			`\n${viewport} ${v.width}×${v.height} @${v.deviceScaleFactor}x (median of ${rs.length} cold, ${rs.length * 3} warm, ${rs.length * 2} reloads):`
 		);
 		console.log(
 			`  cold, all communes in view coloured (first paint): ${s(fp)}, ${kb(fpBytes)} transferred` +
@@ -483,8 +324,11 @@ try {
 		const kinds = Object.entries(rs[0]!.byKind).sort((a, b) => b[1] - a[1]);
 		console.log(`    seen by CDP: ${kinds.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
 		console.log(
-			`  warm (service worker): first paint ${s(warmFp)} (≤ 1.00 s: ${verdict(warmFp <= 1000)}),` +
+			`  warm (service worker), a return visit: first paint ${s(warmFp)} (≤ 1.00 s: ${verdict(warmFp <= 1000)}),` +
 				` MapLibre coloured ${s(warm)}`
+		);
+		console.log(
+			`  warm, reloading the open map:           first paint ${s(reloadFp)}, MapLibre coloured ${s(reload)}`
 		);
 	}
 	const sw = results.phone?.[0]?.switches ?? [];

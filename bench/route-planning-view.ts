@@ -9,10 +9,10 @@
  * setup`); works on a copy of it, builds the app if needed, serves it on PORT (default 8782).
  *   node bench/route-planning-view.ts
  */
-import { cpSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { withLocalDb } from '../scripts/lib/local-d1.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
@@ -20,6 +20,7 @@ import { insertHouseholds } from '../src/lib/server/db/writes/households.ts';
 import { insertHamlets } from '../src/lib/server/db/writes/hamlets.ts';
 import { insertTeams } from '../src/lib/server/db/writes/teams.ts';
 import { syntheticHouseholds } from './lib/route-fixtures.ts';
+import { startWranglerDev } from './lib/wrangler-dev.ts';
 
 const PORT = Number(process.env.PORT ?? 8782);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -101,18 +102,6 @@ async function prepare(): Promise<string> {
 	}, state);
 }
 
-async function waitForServer() {
-	for (let i = 0; i < 90; i++) {
-		try {
-			if ((await fetch(`${BASE}/api/health`)).ok) return;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-	throw new Error('server did not start');
-}
-
 /**
  * Runs `action` in the page and times it until the text of `selector` changes (or the element
  * appears) and a frame has been painted: click → result on screen.
@@ -144,32 +133,16 @@ const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
 
 const code = await prepare();
-const serverLog = openSync(join(tmpdir(), 'planning-view-bench-server.log'), 'w');
-const server = spawn(
-	process.execPath,
-	[
-		'node_modules/wrangler/bin/wrangler.js',
-		'dev',
-		'--port',
-		String(PORT),
-		'--ip',
-		'127.0.0.1',
-		'--persist-to',
-		state
-	],
-	{
-		cwd: repoRoot,
-		env,
-		detached: true,
-		stdio: ['ignore', serverLog, serverLog]
-	}
-);
+const server = await startWranglerDev({
+	port: PORT,
+	persistTo: state,
+	logFile: join(tmpdir(), 'planning-view-bench-server.log')
+});
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox']
 });
 try {
-	await waitForServer();
 	// The timing helper evaluates small snippets in the page, which the app's CSP forbids.
 	const page = await browser.newPage({
 		viewport: { width: 1366, height: 900 },
@@ -316,6 +289,6 @@ try {
 	);
 } finally {
 	await browser.close();
-	if (server.pid) process.kill(-server.pid);
+	server.stop();
 	rmSync(state, { recursive: true, force: true });
 }

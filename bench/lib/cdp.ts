@@ -84,6 +84,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Launched
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
+			// As chrome-launcher (Lighthouse) runs Chrome: a tab opened over CDP in a headless
+			// browser otherwise counts as in the background, and its renderer runs at a lower
+			// priority, with throttled timers.
+			'--disable-renderer-backgrounding',
+			'--disable-backgrounding-occluded-windows',
+			'--disable-background-timer-throttling',
 			...extraArgs,
 			'about:blank'
 		],

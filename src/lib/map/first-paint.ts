@@ -134,17 +134,19 @@ export function sceneOf(
 			for (let i = 0; i < layer.length; i++) {
 				const f = layer.feature(i);
 				const box: ScreenPolygon['box'] = [Infinity, Infinity, -Infinity, -Infinity];
+				// Plain loops: this runs once per page load, before the JIT has warmed up.
 				const rings = f.loadGeometry().map((ring) => {
 					const xy = new Float64Array(ring.length * 2);
-					ring.forEach((p, j) => {
-						const [x, y] = [ox + p.x * k, oy + p.y * k];
+					for (let j = 0; j < ring.length; j++) {
+						const x = ox + ring[j]!.x * k;
+						const y = oy + ring[j]!.y * k;
 						xy[j * 2] = x;
 						xy[j * 2 + 1] = y;
-						box[0] = Math.min(box[0], x);
-						box[1] = Math.min(box[1], y);
-						box[2] = Math.max(box[2], x);
-						box[3] = Math.max(box[3], y);
-					});
+						if (x < box[0]) box[0] = x;
+						if (y < box[1]) box[1] = y;
+						if (x > box[2]) box[2] = x;
+						if (y > box[3]) box[3] = y;
+					}
 					return xy;
 				});
 				const province = String(f.properties.p ?? '');

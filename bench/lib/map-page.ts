@@ -1,0 +1,188 @@
+/**
+ * The map-load benchmark's page: Chromium throttled over CDP like a cheap phone on slow 4G (the
+ * page, MapLibre's worker and the service worker), its transfers counted, and the probes it
+ * evaluates in the page (the app's performance marks, a timed metric switch).
+ */
+import type { Cdp } from './cdp.ts';
+
+export const NETWORK = {
+	offline: false,
+	latency: 150,
+	downloadThroughput: (1.6e6 / 8) | 0,
+	uploadThroughput: (0.75e6 / 8) | 0
+};
+export const CPU_SLOWDOWN = 4;
+export const VIEWPORTS = {
+	phone: { width: 390, height: 844, deviceScaleFactor: 2, mobile: true },
+	desktop: { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }
+};
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export interface Transfer {
+	url: string;
+	bytes: number;
+	at: number;
+}
+
+/** One throttled page: every target it starts is throttled and its transfers counted. */
+export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
+	const transfers: Transfer[] = [];
+	const urls = new Map<string, string>();
+	let pageSession = '';
+	let wantedTarget = '';
+	cdp.on('Network.responseReceived', (p, s) => {
+		urls.set(`${s}|${p.requestId}`, (p.response as { url: string }).url);
+	});
+	if (process.env.BENCH_DEBUG) {
+		cdp.on('Runtime.consoleAPICalled', (p) =>
+			console.log(
+				'console',
+				p.type,
+				JSON.stringify((p.args as unknown[]).slice(0, 3)).slice(0, 300)
+			)
+		);
+		cdp.on('Runtime.exceptionThrown', (p) =>
+			console.log('exception', JSON.stringify(p).slice(0, 400))
+		);
+	}
+	cdp.on('Network.loadingFinished', (p, s) => {
+		transfers.push({
+			url: urls.get(`${s}|${p.requestId}`) ?? '?',
+			bytes: p.encodedDataLength as number,
+			at: performance.now()
+		});
+	});
+	// Some domains never answer on some targets (a paused service worker): don't wait forever.
+	const tryCmd = (method: string, params: Record<string, unknown>, sessionId: string) =>
+		Promise.race([
+			cdp.send(method, params, sessionId).catch(() => null),
+			new Promise((r) => setTimeout(r, 2000))
+		]);
+	const configure = async (sessionId: string, type: string) => {
+		// A paused service worker answers Network.* only once it runs: resume it first.
+		if (type === 'service_worker') await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
+		await tryCmd('Network.enable', {}, sessionId);
+		await tryCmd('Network.emulateNetworkConditions', NETWORK, sessionId);
+		if (type !== 'service_worker') {
+			await tryCmd('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN }, sessionId);
+		}
+		if (type === 'page') {
+			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
+			await cdp.send('Page.enable', {}, sessionId);
+			await cdp.send('Runtime.enable', {}, sessionId);
+		}
+		// Workers the target starts (MapLibre's) get the same treatment before they run.
+		const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
+		if (type === 'page') await tryCmd('Target.setAutoAttach', autoAttach, sessionId);
+		await tryCmd('Runtime.runIfWaitingForDebugger', {}, sessionId);
+		if (process.env.BENCH_DEBUG) console.log('configured', type);
+	};
+	const attached = new Promise<void>((resolve) => {
+		cdp.on('Target.attachedToTarget', (p) => {
+			const info = p.targetInfo as { type: string; targetId: string };
+			const sessionId = p.sessionId as string;
+			if (process.env.BENCH_DEBUG)
+				console.log(
+					'attached',
+					info.type,
+					(p.targetInfo as { url: string }).url,
+					p.waitingForDebugger
+				);
+			if (info.type === 'browser_ui' || info.type === 'other') return;
+			void configure(sessionId, info.type).then(() => {
+				if (info.type === 'page' && info.targetId === wantedTarget) {
+					pageSession = sessionId;
+					resolve();
+				}
+			});
+		});
+	});
+	await cdp.send('Target.setAutoAttach', {
+		autoAttach: true,
+		waitForDebuggerOnStart: true,
+		flatten: true
+	});
+	const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', {
+		url: 'about:blank'
+	});
+	wantedTarget = targetId;
+	await attached;
+	// Only our tab: the browser's first tab (throttled too, once attached) would otherwise keep a
+	// renderer busy beside the page being measured.
+	const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>(
+		'Target.getTargets',
+		{}
+	);
+	for (const t of targetInfos) {
+		if (t.type === 'page' && t.targetId !== targetId) {
+			await cdp.send('Target.closeTarget', { targetId: t.targetId });
+		}
+	}
+	const evaluate = async <T>(expression: string): Promise<T> => {
+		const r = await cdp.send<{ result: { value: T }; exceptionDetails?: unknown }>(
+			'Runtime.evaluate',
+			{ expression, awaitPromise: true, returnByValue: true },
+			pageSession
+		);
+		if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+		return r.result.value;
+	};
+	return { transfers, evaluate, session: () => pageSession };
+}
+
+export const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.startTime ?? null`;
+/** Where the time went: navigation timing and the page's own marks, ms from navigation. */
+export const PHASES = `(() => {
+	const nav = performance.getEntriesByType('navigation')[0];
+	const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd,
+		hydrated: at('tungngo:hydrated'), tiles: at('tungngo:first-paint-tiles'), decoded: at('tungngo:first-paint-decoded'),
+		firstPaint: at('tungngo:first-paint'), imported: at('tungngo:maplibre-imported'),
+		load: at('tungngo:map-load'), coloured: at('tungngo:coloured'),
+		refreshed: at('tungngo:refreshed') };
+	const draw = performance.getEntriesByName('tungngo:first-paint-draw')[0]?.duration;
+	return Object.entries(out).filter(([, v]) => v !== undefined)
+		.map(([k, v]) => k + ' ' + Math.round(v)).join(' → ') + (draw === undefined ? '' : ' (drawing ' + Math.round(draw) + ')');
+})()`;
+export const FIRST_PAINT = `performance.getEntriesByName('tungngo:first-paint')[0]?.startTime ?? null`;
+
+export async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string) {
+	const until = performance.now() + timeoutMs;
+	while (performance.now() < until) {
+		const v = await probe();
+		if (v !== null && v !== undefined) return v;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+export const SWITCH = (metric: string) => `(async () => {
+	const map = document.querySelector('[data-testid="coverage-map"]');
+	const select = document.querySelector('[data-testid="metric-picker"]');
+	const t0 = performance.now();
+	const done = new Promise((resolve) => {
+		const obs = new MutationObserver(() => {
+			if (map.dataset.colouredFor === ${JSON.stringify(metric)}) { obs.disconnect(); resolve(); }
+		});
+		obs.observe(map, { attributes: true });
+	});
+	select.value = ${JSON.stringify(metric)};
+	select.dispatchEvent(new Event('change', { bubbles: true }));
+	await done;
+	const total = performance.now() - t0;
+	// The next frame: the one drawn has been rasterised (in software here) and shown.
+	await new Promise((r) => requestAnimationFrame(() => r()));
+	const shown = performance.now() - t0;
+	const apply = performance.getEntriesByName('tungngo:apply').at(-1);
+	const recolour = performance.getEntriesByName('tungngo:recolour').at(-1);
+	return { total, shown, apply: apply.duration, before: apply.startTime - t0, draw: recolour.duration - apply.duration, changed: apply.detail?.changed ?? null };
+})()`;
+
+export function kindOf(url: string): string {
+	if (url.includes('/geo/tiles/')) return 'tiles';
+	if (url.includes('/geo/fonts/')) return 'glyphs';
+	if (url.includes('maplibre-gl-worker')) return 'maplibre worker';
+	if (url.includes('/_app/')) return url.endsWith('.css') ? 'css' : 'app + maplibre js';
+	if (url.includes('/api/')) return 'api';
+	return 'html + other';
+}
