@@ -19,6 +19,8 @@ export const VIEWPORTS = {
 export type ViewportName = keyof typeof VIEWPORTS;
 
 export interface Transfer {
+	/** CDP session and request id. */
+	key: string;
 	url: string;
 	bytes: number;
 	at: number;
@@ -27,6 +29,8 @@ export interface Transfer {
 /** One throttled page: every target it starts is throttled and its transfers counted. */
 export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 	const transfers: Transfer[] = [];
+	/** Chunks as they reach the page through the emulated link, per request (`session|id`). */
+	const chunks: { key: string; bytes: number; at: number }[] = [];
 	const urls = new Map<string, string>();
 	let pageSession = '';
 	let wantedTarget = '';
@@ -45,8 +49,13 @@ export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 			console.log('exception', JSON.stringify(p).slice(0, 400))
 		);
 	}
+	cdp.on('Network.dataReceived', (p, s) => {
+		const bytes = p.encodedDataLength as number;
+		chunks.push({ key: `${s}|${p.requestId}`, bytes, at: performance.now() });
+	});
 	cdp.on('Network.loadingFinished', (p, s) => {
 		transfers.push({
+			key: `${s}|${p.requestId}`,
 			url: urls.get(`${s}|${p.requestId}`) ?? '?',
 			bytes: p.encodedDataLength as number,
 			at: performance.now()
@@ -89,12 +98,17 @@ export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 					p.waitingForDebugger
 				);
 			if (info.type === 'browser_ui' || info.type === 'other') return;
-			void configure(sessionId, info.type).then(() => {
-				if (info.type === 'page' && info.targetId === wantedTarget) {
-					pageSession = sessionId;
-					resolve();
-				}
-			});
+			// A page already open (the browser's first tab) is closed below, not measured.
+			if (info.type === 'page' && !p.waitingForDebugger) return;
+			configure(sessionId, info.type).then(
+				() => {
+					if (info.type === 'page' && info.targetId === wantedTarget) {
+						pageSession = sessionId;
+						resolve();
+					}
+				},
+				(err: unknown) => console.warn(`could not set up a ${info.type} target:`, err)
+			);
 		});
 	});
 	await cdp.send('Target.setAutoAttach', {
@@ -127,7 +141,17 @@ export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 		if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
 		return r.result.value;
 	};
-	return { transfers, evaluate, session: () => pageSession };
+	/**
+	 * Bytes the page had received by a moment: whole responses finished by then (headers
+	 * included), and the chunks so far of those still coming.
+	 */
+	const receivedBy = (at: number) => {
+		const done = transfers.filter((t) => t.at <= at);
+		const finished = new Set(done.map((t) => t.key));
+		const partial = chunks.filter((c) => c.at <= at && !finished.has(c.key));
+		return [...done, ...partial].reduce((sum, x) => sum + x.bytes, 0);
+	};
+	return { transfers, receivedBy, evaluate, session: () => pageSession };
 }
 
 export const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.startTime ?? null`;
