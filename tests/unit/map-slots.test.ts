@@ -17,7 +17,7 @@ describe('metric slots', () => {
 		expect(slots.place('hamlet_coverage').index).toBe(1);
 		expect(slots.keys).toEqual(['teams', 'hamlet_coverage', 'households_reached']);
 		expect(slots.place('members_per_1000').index).toBe(0);
-		expect(slots.indexOf('teams')).toBe(-1);
+		expect(slots.keys.indexOf('teams')).toBe(-1);
 	});
 
 	it('keeps what a slot shows while it holds a metric, and hands it to the next metric', () => {

@@ -5,19 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { mapStyle } from '../../src/lib/map/map-style.ts';
 import { GEO_SOURCE_ID } from '../../src/lib/map/style.ts';
-
-const base: StyleSpecification = {
-	version: 8,
-	glyphs: 'https://b.example/fonts/{fontstack}/{range}.pbf',
-	sources: { osm: { type: 'vector', url: 'https://b.example/tiles.json' } },
-	layers: [
-		{ id: 'bg', type: 'background', paint: { 'background-color': '#fff' } },
-		{ id: 'roads', type: 'line', source: 'osm', 'source-layer': 'roads' }
-	]
-};
+import { BASE_STYLE } from './support/base-style.ts';
 
 let server: Server;
 let origin = '';
@@ -25,7 +15,7 @@ beforeAll(async () => {
 	server = createServer((req, res) => {
 		if (req.url === '/style.json') {
 			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify(base));
+			res.end(JSON.stringify(BASE_STYLE));
 		} else if (req.url === '/not-json') {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end('<html>');

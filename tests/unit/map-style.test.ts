@@ -13,6 +13,7 @@ import {
 import { buildMapStyle, GEO_SOURCE_ID, LAYER_IDS } from '../../src/lib/map/style.ts';
 import { mergeWithBasemap } from '../../src/lib/map/basemap.ts';
 import { absoluteTemplate } from '../../src/lib/map/manifest.ts';
+import { BASE_STYLE } from './support/base-style.ts';
 
 const tilesUrl = 'https://tungngo.example/geo/tiles/abc123/{z}/{x}/{y}.pbf';
 const glyphsUrl = 'https://tungngo.example/geo/fonts/def456/{fontstack}/{range}.pbf';
@@ -85,22 +86,7 @@ describe('app style', () => {
 });
 
 describe('merging with a base map', () => {
-	const base: StyleSpecification = {
-		version: 8,
-		glyphs: 'https://b.example/fonts/{fontstack}/{range}.pbf',
-		sources: { osm: { type: 'vector', url: 'https://b.example/tiles.json' } },
-		layers: [
-			{ id: 'bg', type: 'background', paint: { 'background-color': '#fff' } },
-			{ id: 'roads', type: 'line', source: 'osm', 'source-layer': 'roads' },
-			{
-				id: 'places',
-				type: 'symbol',
-				source: 'osm',
-				'source-layer': 'places',
-				layout: { 'text-font': ['Open Sans Regular'] }
-			}
-		]
-	};
+	const base = BASE_STYLE;
 	const merged = mergeWithBasemap(base, overlay);
 	const ids = merged.layers.map((l) => l.id);
 

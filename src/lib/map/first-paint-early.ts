@@ -1,8 +1,9 @@
 /**
  * The first paint's tiles, fetched as soon as the app starts (hooks.client.ts `init`) and decoded
- * as soon as they are in, while the page's components load and hydrate: the canvas is in the server's HTML with what
- * its view needs (`data-opening`), so its size and tiles are known already. The first paint
- * (FirstPaint.svelte) takes them, or fetches its own when the size has changed since.
+ * as soon as they are in, while the page's components load and hydrate: the canvas is in the
+ * server's HTML with what its view needs (`data-opening`), so its size and tiles are known
+ * already. The first paint (FirstPaint.svelte) takes them, or fetches its own when the size has
+ * changed since.
  */
 import { fitView, sceneOf, tilesFor, type FirstPaintScene, type Padding } from './first-paint.ts';
 import type { Bounds } from './view.ts';

@@ -19,12 +19,8 @@ export interface CommuneLite {
  * nothing changed).
  */
 async function getJson<T>(url: string, fresh = false): Promise<T> {
-	const res = await fetch(
-		url,
-		fresh
-			? { headers: { Accept: 'application/json', 'Cache-Control': 'no-cache' }, cache: 'no-cache' }
-			: { headers: { Accept: 'application/json' } }
-	);
+	const headers = { Accept: 'application/json', ...(fresh && { 'Cache-Control': 'no-cache' }) };
+	const res = await fetch(url, fresh ? { headers, cache: 'no-cache' } : { headers });
 	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 	return (await res.json()) as T;
 }

@@ -51,9 +51,4 @@ export class MetricSlots {
 		this.order.push(index);
 		return { index, shown: this.shown[index]! };
 	}
-
-	/** The slot holding `key`, or -1. */
-	indexOf(key: string): number {
-		return this.keys.indexOf(key);
-	}
 }
