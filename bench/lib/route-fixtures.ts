@@ -81,5 +81,10 @@ export function syntheticHouseholds(count: number, seed = 'route-bench'): BenchH
 	return out;
 }
 
+/** Metres east and north of the benchmarks' centre, as lon/lat. */
+export function lonLatOf(x: number, y: number): [lon: number, lat: number] {
+	return [LON0 + x * M_LON, LAT0 + y * M_LAT];
+}
+
 /** The start point of the benchmarks (the middle of the area). */
 export const BENCH_START: [number, number] = [LON0, LAT0];
