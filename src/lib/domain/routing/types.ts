@@ -42,7 +42,8 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
  */
 export const DETOUR_FACTOR = 1.3;
 
-export type SkipReason = 'do_not_contact' | 'no_location';
+/** Why a selected household is left out of a plan (due_later: a revisit due after the period). */
+export type SkipReason = 'do_not_contact' | 'no_location' | 'due_later';
 
 export interface PlannedRoute {
 	/** Household ids in walking order. */

@@ -29,6 +29,8 @@ export const households = sqliteTable(
 		headPhone: text('head_phone'),
 		consent: integer('consent', { mode: 'boolean' }).notNull().default(false),
 		doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+		/** Visit first (a leader's call, e.g. someone asked for help): planned into the earliest sessions. */
+		priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
 		/** Epoch ms of the latest edit (moved on the map, fields changed); null if never edited. */

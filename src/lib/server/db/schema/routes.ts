@@ -11,6 +11,12 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { teams, members } from './teams.ts';
 import { households } from './households.ts';
+import {
+	OUTING_FLAGS,
+	SESSIONS,
+	START_KINDS,
+	TRAVEL_MODES
+} from '../../../domain/routing/outing-kinds.ts';
 
 export const ROUTE_STATUSES = ['draft', 'assigned', 'in_progress', 'done', 'cancelled'] as const;
 
@@ -26,6 +32,18 @@ export const routes = sqliteTable(
 		assigneeMemberId: text('assignee_member_id').references(() => members.id),
 		name: text('name').notNull(),
 		plannedOn: text('planned_on'), // YYYY-MM-DD
+		/** Morning, afternoon or evening of plannedOn; null = not scheduled to a session. */
+		session: text('session', { enum: SESSIONS }),
+		/** How the member gets about on this outing (times are estimated with it). */
+		travelMode: text('travel_mode', { enum: TRAVEL_MODES }).notNull().default('foot'),
+		/** The session length the outing was planned to fit, minutes (null: planned by size). */
+		sessionMinutes: integer('session_minutes'),
+		/** Of estimatedMinutes, the time spent getting about (the rest is at the houses). */
+		travelMinutes: integer('travel_minutes'),
+		/** What the start point is (cultural house, the member's home, the first house). */
+		startKind: text('start_kind', { enum: START_KINDS }),
+		/** Why the outing cannot fit its session (or walks an alley in parts); null when it fits. */
+		flag: text('flag', { enum: OUTING_FLAGS }),
 		status: text('status', { enum: ROUTE_STATUSES }).notNull(),
 		distanceM: real('distance_m'),
 		estimatedMinutes: integer('estimated_minutes'),
@@ -44,7 +62,9 @@ export const routes = sqliteTable(
 		// a team's routes in a commune (leader view).
 		index('routes_team_idx').on(t.provinceCode, t.communeCode, t.teamId),
 		// "my routes" for a member.
-		index('routes_assignee_idx').on(t.assigneeMemberId, t.plannedOn)
+		index('routes_assignee_idx').on(t.assigneeMemberId, t.plannedOn),
+		// a team's plan calendar and the leader's day: outings by date.
+		index('routes_calendar_idx').on(t.provinceCode, t.communeCode, t.plannedOn)
 	]
 );
 
