@@ -22,9 +22,10 @@ import {
 	routes,
 	users
 } from '../../src/lib/server/db/schema/index.ts';
-import { planRoutes } from '../../src/lib/domain/routing/plan.ts';
+import { planTeam } from '../../src/lib/domain/routing/team-plan.ts';
+import { planBody, toTeamHousehold, type PlannerHousehold } from '../../src/lib/plan/team-input.ts';
 import { checkCoverage } from '../../src/lib/domain/routing/coverage.ts';
-import { DEFAULT_PLAN_OPTIONS, type LonLat } from '../../src/lib/domain/routing/types.ts';
+import type { LonLat } from '../../src/lib/domain/routing/types.ts';
 
 let t: TestDb;
 let ca: TestUser;
@@ -32,6 +33,7 @@ let leader: TestUser;
 let memberUser: TestUser;
 let otherLeader: TestUser;
 let teamId: string;
+let hamletId: string;
 let memberId: string;
 let foreignMemberId: string;
 const HAMLET_POINT: LonLat = [105.64, 21.9];
@@ -96,6 +98,7 @@ beforeAll(async () => {
 	await seedAreas(t.db);
 	ca = await makeUser(t.db, 'commune_admin');
 	const h = await makeHamlet(t.db, 'own', 'Thôn Đồng Tâm');
+	hamletId = h.id;
 	await t.db
 		.update(hamlets)
 		.set({ lon: HAMLET_POINT[0], lat: HAMLET_POINT[1] })
@@ -195,38 +198,65 @@ describe('plan → assign → my routes', () => {
 		expect(await res.text()).not.toMatch(/headName|headPhone|Bà Hoa|0912345678/);
 	});
 
-	it('stores the outings the planner made: each household on exactly one route, gaps counted', async () => {
+	it('stores a team plan: outings by member, day and session, priced on the server as planned', async () => {
 		const before = await list(leader);
 		expect(before.summary).toEqual({ total: 8, onRoute: 0, doNotContact: 1, gaps: 7 });
-		const plan = planRoutes(before.households, {
-			...DEFAULT_PLAN_OPTIONS,
-			start: HAMLET_POINT,
-			split: { mode: 'size', min: 2, max: 4 }
+		const plan = planTeam({
+			households: before.households.flatMap(
+				(h) => toTeamHousehold(h as unknown as PlannerHousehold) ?? []
+			),
+			hamlets: [{ id: hamletId, lon: HAMLET_POINT[0], lat: HAMLET_POINT[1] }],
+			members: [{ id: memberId, sessionMinutes: 30, start: { kind: 'hamlet' } }],
+			options: {
+				days: ['2026-12-07', '2026-12-08', '2026-12-09'],
+				sessions: ['morning', 'afternoon'],
+				travelMode: 'motorbike',
+				walkMPerMin: 67,
+				minutesPerHouse: 8,
+				spread: 'early'
+			}
 		});
 		expect(plan.skipped).toHaveLength(1);
+		expect(plan.outings.length).toBeGreaterThan(1);
+		const named = plan.outings.map((o, i) => ({ ...o, name: `Chuyến ${i + 1}` }));
 		const res = await call(t, '/api/routes', {
 			cookie: leader.cookie,
-			body: {
-				communeCode: '05569',
+			body: planBody(
+				'05569',
 				teamId,
-				start: HAMLET_POINT,
-				routes: plan.routes.map((r, i) => ({
-					name: `Chuyến ${i + 1}`,
-					householdIds: r.householdIds
-				}))
-			}
+				{ travelMode: 'motorbike', walkMPerMin: 67, minutesPerHouse: 8 },
+				named
+			)
 		});
 		expect(res.status, await res.clone().text()).toBe(201);
 		routeIds = ((await res.json()) as { routes: { id: string }[] }).routes.map((r) => r.id);
-		expect(routeIds).toHaveLength(plan.routes.length);
+		expect(routeIds).toHaveLength(plan.outings.length);
 		const stops = await t.db.select().from(routeStops);
 		const selected = before.households.filter((h) => !h.doNotContact).map((h) => h.id);
 		expect(checkCoverage(selected, stops)).toEqual({ missing: [], duplicated: [] });
 		const after = await list(leader);
 		expect(after.summary).toEqual({ total: 8, onRoute: 7, doNotContact: 1, gaps: 0 });
-		// The stored order is the planned walking order.
-		const first = stops.filter((s) => s.routeId === routeIds[0]).sort((a, b) => a.seq - b.seq);
-		expect(first.map((s) => s.householdId)).toEqual(plan.routes[0]!.householdIds);
+		for (const [i, id] of routeIds.entries()) {
+			const o = plan.outings[i]!;
+			const [row] = await t.db.select().from(routes).where(eq(routes.id, id));
+			expect(row).toMatchObject({
+				assigneeMemberId: memberId,
+				plannedOn: o.day,
+				session: o.session,
+				travelMode: 'motorbike',
+				sessionMinutes: 30,
+				startKind: 'hamlet',
+				startLon: HAMLET_POINT[0],
+				startLat: HAMLET_POINT[1],
+				status: 'assigned'
+			});
+			// The server prices the stored walk with the planner's own cost model.
+			expect(Math.abs(row!.estimatedMinutes! - o.minutes)).toBeLessThanOrEqual(1);
+			expect(Math.abs(row!.travelMinutes! - o.travelMinutes)).toBeLessThanOrEqual(1);
+			// The stored order is the planned walking order.
+			const seq = stops.filter((s) => s.routeId === id).sort((a, b) => a.seq - b.seq);
+			expect(seq.map((s) => s.householdId)).toEqual(o.householdIds);
+		}
 	});
 
 	it('refuses to put a planned household on a second route, writing nothing', async () => {
@@ -260,6 +290,22 @@ describe('plan → assign → my routes', () => {
 		expect(res.status).toBe(201);
 		const rows = await t.db.select().from(routeStops).where(eq(routeStops.householdId, taken.id));
 		expect(rows.map((r) => r.revisit).sort()).toEqual([false, true]);
+	});
+
+	it('stores the households an outing lists as revisits as revisit stops, the others as new', async () => {
+		const { households: hs } = await list();
+		const taken = hs.find((h) => h.routeId)!;
+		const body = (revisitIds: string[]) => ({
+			communeCode: '05569',
+			teamId,
+			routes: [{ name: 'Quay lại và mới', householdIds: [taken.id], revisitIds }]
+		});
+		const refused = await call(t, '/api/routes', { cookie: leader.cookie, body: body([]) });
+		expect(refused.status).toBe(409);
+		const res = await call(t, '/api/routes', { cookie: leader.cookie, body: body([taken.id]) });
+		expect(res.status).toBe(201);
+		const rows = await t.db.select().from(routeStops).where(eq(routeStops.householdId, taken.id));
+		expect(rows.filter((r) => r.revisit)).toHaveLength(2);
 	});
 
 	it('refuses a do-not-contact household', async () => {
@@ -298,9 +344,9 @@ describe('plan → assign → my routes', () => {
 		).json()) as {
 			routes: { id: string; status: string; plannedOn: string }[];
 		};
-		expect(mine.routes).toEqual([
+		expect(mine.routes).toContainEqual(
 			expect.objectContaining({ id: routeIds[0], status: 'assigned', plannedOn: '2026-11-25' })
-		]);
+		);
 		const view = await call(t, `/api/routes/${routeIds[0]}`, { cookie: memberUser.cookie });
 		expect(view.status).toBe(200);
 		const body = (await view.json()) as {
@@ -313,6 +359,12 @@ describe('plan → assign → my routes', () => {
 	});
 
 	it("hides the route from members it is not assigned to and from other teams' leaders", async () => {
+		const unassign = await call(t, `/api/routes/${routeIds[1]}`, {
+			method: 'PATCH',
+			cookie: leader.cookie,
+			body: { assigneeMemberId: null }
+		});
+		expect(unassign.status).toBe(200);
 		const other = await makeUser(t.db, 'member', 'own', teamId);
 		expect((await call(t, `/api/routes/${routeIds[0]}`, { cookie: other.cookie })).status).toBe(
 			403

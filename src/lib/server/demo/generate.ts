@@ -52,7 +52,8 @@ function placeHouses(
 ) {
 	const alleys = new Map<number, { start: LonLat; angle: number }>();
 	return houses.map((h): LonLat => {
-		if (!urban || h.number === null) return nearInside(rng, c.shape, centre, urban ? 80 : 250);
+		const spread = (urban ? 80 : 250) * Math.sqrt(c.hamletScale ?? 1);
+		if (!urban || h.number === null) return nearInside(rng, c.shape, centre, spread);
 		let alley = alleys.get(h.alley);
 		if (!alley) {
 			alley = { start: nearInside(rng, c.shape, centre, 120), angle: rng.float() * 2 * Math.PI };
@@ -73,7 +74,8 @@ function makeHouseholds(
 	now: number
 ) {
 	const streets = rng.shuffle(streetsOf(c.provinceCode)).slice(0, 3);
-	const count = urban ? rng.int(14, 30) : rng.int(10, 24);
+	const scale = c.hamletScale ?? 1;
+	const count = Math.round((urban ? rng.int(14, 30) : rng.int(10, 24)) * scale);
 	const houses = urban
 		? urbanAddresses(rng, c.provinceCode, streets, count)
 		: ruralAddresses(rng, hamlet.name, count);

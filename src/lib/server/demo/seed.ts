@@ -21,6 +21,12 @@ import { DAY_MS, type DemoCommune, type DemoRecords } from './types.ts';
 
 export const DEFAULT_SEED = 'tung-ngo-demo';
 
+/**
+ * The demo accounts' commune has hamlets of 60–140 households, as real rural hamlets do (the
+ * others keep 10–30, which is enough for the map and keeps the seed quick).
+ */
+const DEMO_HAMLET_SCALE = 6;
+
 /** No commune to seed: the reference data is not imported (or the codes given are unknown). */
 export class NoDemoCommunesError extends Error {
 	constructor() {
@@ -49,7 +55,7 @@ export interface SeedReport {
 	provinces: string[];
 	skippedWithoutGeometry: string[];
 	counts: Record<keyof DemoRecords | 'visitServices', number>;
-	/** Demo route plans written (one outing each). */
+	/** Demo team plans written (a week of outings per team). */
 	routes: number;
 	deleted: DemoDeleteReport;
 	timingsMs: { delete: number; generate: number; write: number; total: number };
@@ -87,7 +93,8 @@ async function demoCommunes(db: Db, opts: SeedOptions, seed: string) {
 				provinceCode: row.province_code,
 				name: row.name,
 				unitType: row.unit_type,
-				shape
+				shape,
+				hamletScale: code === DEMO_COMMUNE.communeCode ? DEMO_HAMLET_SCALE : 1
 			});
 	}
 	return { communes, skipped };
@@ -132,7 +139,15 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 	const t1 = performance.now();
 	const records = generateDemo(communes, seed, now.getTime());
 	const t2 = performance.now();
-	const routes = demoRoutePlans(records, routeCommunes(communes), seed, now.getTime());
+	const rural = new Map(communes.map((c) => [c.code, c.unitType !== 'Phường']));
+	const routes = demoRoutePlans(
+		records,
+		routeCommunes(communes),
+		seed,
+		now.getTime(),
+		(code) => rural.get(code) ?? true,
+		DEMO_COMMUNE.communeCode
+	);
 	await writeAll(db, records, now.getTime(), routes);
 	const counts = {
 		hamlets: records.hamlets.length,

@@ -16,6 +16,11 @@ export interface DemoCommune {
 	/** "Xã", "Phường" or "Đặc khu" */
 	unitType: string;
 	shape: CommuneShape;
+	/**
+	 * Households per hamlet, times the usual demo size (default 1). The demo accounts' commune
+	 * gets hamlets of a realistic size, so a leader trying the demo has a week's work to plan.
+	 */
+	hamletScale?: number;
 }
 
 /** The records generated for one or many communes, ready for the write functions. */

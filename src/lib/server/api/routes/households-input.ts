@@ -29,7 +29,8 @@ export const householdCreate = z
 		headName: text(120).nullish(),
 		headPhone: phone.nullish(),
 		consent: z.boolean().default(false),
-		doNotContact: z.boolean().default(false)
+		doNotContact: z.boolean().default(false),
+		priority: z.boolean().default(false)
 	})
 	.refine((h) => (h.lon == null) === (h.lat == null), {
 		message: 'lon and lat go together',
@@ -46,7 +47,9 @@ export const householdPatch = z
 		headName: text(120).nullable(),
 		headPhone: phone.nullable(),
 		consent: z.boolean(),
-		doNotContact: z.boolean()
+		doNotContact: z.boolean(),
+		/** Visit first: the planner puts the household in the earliest sessions. */
+		priority: z.boolean()
 	})
 	.partial()
 	.refine((h) => (h.lon === undefined) === (h.lat === undefined), {

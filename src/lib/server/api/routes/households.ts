@@ -172,6 +172,7 @@ export const householdsApi = new Hono<AuthEnv>()
 			headPhone: body.headPhone ?? null,
 			consent: body.consent,
 			doNotContact: body.doNotContact,
+			priority: body.priority,
 			createdAt: Date.now()
 		};
 		const db = c.get('db');

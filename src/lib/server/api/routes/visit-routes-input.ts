@@ -1,5 +1,11 @@
 /** Request bodies for routes: validated at the boundary (zod). */
 import { z } from 'zod';
+import {
+	OUTING_FLAGS,
+	SESSIONS,
+	START_KINDS,
+	TRAVEL_MODES
+} from '../../../domain/routing/outing-kinds.ts';
 
 const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
 const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
@@ -15,6 +21,7 @@ export const routePlanBody = z.object({
 	area: z.array(lonLat).max(500).nullish(),
 	start: lonLat.nullish(),
 	revisit: z.boolean().default(false),
+	travelMode: z.enum(TRAVEL_MODES).default('foot'),
 	walkMetersPerMinute: z.number().min(20).max(150).default(67),
 	minutesPerHouse: z.number().min(1).max(120).default(8),
 	routes: z
@@ -23,7 +30,14 @@ export const routePlanBody = z.object({
 				name: z.string().trim().min(1).max(120),
 				householdIds: z.array(id).min(1).max(500),
 				assigneeMemberId: id.nullish(),
-				plannedOn: isoDay.nullish()
+				plannedOn: isoDay.nullish(),
+				session: z.enum(SESSIONS).nullish(),
+				sessionMinutes: z.number().int().min(15).max(720).nullish(),
+				start: lonLat.nullish(),
+				startKind: z.enum(START_KINDS).nullish(),
+				flag: z.enum(OUTING_FLAGS).nullish(),
+				revisit: z.boolean().optional(),
+				revisitIds: z.array(id).max(500).optional()
 			})
 		)
 		.max(400)
@@ -31,7 +45,8 @@ export const routePlanBody = z.object({
 
 export const routeAssignBody = z.object({
 	assigneeMemberId: id.nullable(),
-	plannedOn: isoDay.nullish()
+	plannedOn: isoDay.nullish(),
+	session: z.enum(SESSIONS).nullish()
 });
 
 export const idParam = z.object({ id });

@@ -23,6 +23,7 @@ import {
 import { listPlanningHouseholds } from '../../db/queries/households.ts';
 import {
 	RoutePlanError,
+	cancelEffect,
 	cancelStatements,
 	isCoverageConflict,
 	prepareAssignment,
@@ -211,9 +212,13 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		const actor = requireActor(c);
 		const route = await routeOr404(c, c.req.valid('param').id);
 		ensure(canPlanRoutes(actor, route), 'cancelling this route');
-		if (route.status !== 'draft' && route.status !== 'assigned')
-			throw new ApiError('route_started', 409, 'Only routes not yet started can be cancelled');
+		if (route.status === 'cancelled')
+			throw new ApiError('route_cancelled', 409, 'This route is already cancelled');
+		// A finished outing is the record of the work done: it stays as it is.
+		if (route.status === 'done')
+			throw new ApiError('route_done', 409, 'A finished route cannot be cancelled');
 		const db = c.get('db');
+		const effect = await cancelEffect(db, route.id);
 		await runBatch(db, [
 			...cancelStatements(db, route.id),
 			statementOf(
@@ -224,9 +229,10 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 					entity: 'route',
 					entityId: route.id,
 					provinceCode: route.provinceCode,
-					communeCode: route.communeCode
+					communeCode: route.communeCode,
+					detail: { status: route.status, keptStops: effect.kept, freedStops: effect.freed }
 				})
 			)
 		]);
-		return c.json({ route: await getRoute(db, route.id) }, 200);
+		return c.json({ route: await getRoute(db, route.id), ...effect }, 200);
 	});

@@ -20,6 +20,8 @@ export interface PlanningHousehold {
 	adults: number;
 	consent: boolean;
 	doNotContact: boolean;
+	/** Visit first (the leader's call): the planner puts it in the earliest sessions. */
+	priority: boolean;
 	isDemo: boolean;
 	/** The route holding it (not counting revisits), or null: a gap. */
 	routeId: string | null;
@@ -38,6 +40,7 @@ interface Row {
 	adults: number;
 	consent: number;
 	do_not_contact: number;
+	priority: number;
 	is_demo: number;
 }
 
@@ -62,7 +65,7 @@ export async function listPlanningHouseholds(
 		db.$client
 			.prepare(
 				`SELECT id, hamlet_id, address, alley_key, address_key, lon, lat, location_status, adults,
-				consent, do_not_contact, is_demo FROM households WHERE ${where}${hamlet} ORDER BY id`
+				consent, do_not_contact, priority, is_demo FROM households WHERE ${where}${hamlet} ORDER BY id`
 			)
 			.bind(...binds),
 		db.$client
@@ -96,6 +99,7 @@ export async function listPlanningHouseholds(
 		adults: r.adults,
 		consent: r.consent === 1,
 		doNotContact: r.do_not_contact === 1,
+		priority: r.priority === 1,
 		isDemo: r.is_demo === 1,
 		routeId: routeOf.get(r.id) ?? null,
 		visits: summaries.get(r.id) ?? {

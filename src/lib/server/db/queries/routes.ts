@@ -12,6 +12,12 @@ import {
 	type RevisitSuggestion,
 	type VisitSummary
 } from '../../../domain/routing/status.ts';
+import type {
+	OutingFlag,
+	Session,
+	StartKind,
+	TravelMode
+} from '../../../domain/routing/outing-kinds.ts';
 
 export interface RouteListItem {
 	id: string;
@@ -23,9 +29,16 @@ export interface RouteListItem {
 	assigneeName: string | null;
 	name: string;
 	plannedOn: string | null;
+	session: Session | null;
 	status: 'draft' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+	travelMode: TravelMode;
+	/** The session length the outing was planned to fit (null: planned by size). */
+	sessionMinutes: number | null;
 	distanceM: number | null;
 	estimatedMinutes: number | null;
+	travelMinutes: number | null;
+	startKind: StartKind | null;
+	flag: OutingFlag | null;
 	stops: number;
 	/** Stops with a visit recorded on this route. */
 	visited: number;
@@ -35,8 +48,10 @@ export interface RouteListItem {
 
 const LIST_SELECT = `SELECT r.id, r.province_code AS provinceCode, r.commune_code AS communeCode,
 	r.team_id AS teamId, t.name AS teamName, r.assignee_member_id AS assigneeMemberId,
-	m.full_name AS assigneeName, r.name, r.planned_on AS plannedOn, r.status,
-	r.distance_m AS distanceM, r.estimated_minutes AS estimatedMinutes, r.created_at AS createdAt,
+	m.full_name AS assigneeName, r.name, r.planned_on AS plannedOn, r.session, r.status,
+	r.travel_mode AS travelMode, r.session_minutes AS sessionMinutes, r.distance_m AS distanceM,
+	r.estimated_minutes AS estimatedMinutes, r.travel_minutes AS travelMinutes,
+	r.start_kind AS startKind, r.flag, r.created_at AS createdAt,
 	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id) AS stops,
 	(SELECT count(DISTINCT v.household_id) FROM visits v WHERE v.route_id = r.id) AS visited,
 	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id AND s.revisit = 1) > 0 AS revisit

@@ -31,6 +31,7 @@ export const householdInput = z
 		headPhone: phoneInput,
 		consent: z.boolean().default(false),
 		doNotContact: z.boolean().default(false),
+		priority: z.boolean().default(false),
 		isDemo: z.boolean().default(false),
 		createdAt: epochMsInput
 	})

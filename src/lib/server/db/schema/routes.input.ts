@@ -9,6 +9,20 @@ import {
 	lonInput,
 	provinceCodeInput
 } from './admin-units.input.ts';
+import {
+	OUTING_FLAGS,
+	SESSIONS,
+	START_KINDS,
+	TRAVEL_MODES
+} from '../../../domain/routing/outing-kinds.ts';
+
+const lonLatInput = z
+	.tuple([lonInput, latInput])
+	.nullish()
+	.transform((v) => v ?? null);
+
+/** A session length: a quarter of an hour to a whole day. */
+export const sessionMinutesInput = z.number().int().min(15).max(720);
 
 /** One outing of a plan: its name and households in walking order. */
 export const plannedRouteInput = z.object({
@@ -16,7 +30,26 @@ export const plannedRouteInput = z.object({
 	name: z.string().trim().min(1).max(120),
 	householdIds: z.array(idInput).min(1).max(500),
 	assigneeMemberId: idInput.nullish().transform((v) => v ?? null),
-	plannedOn: isoDateInput.nullish().transform((v) => v ?? null)
+	plannedOn: isoDateInput.nullish().transform((v) => v ?? null),
+	session: z
+		.enum(SESSIONS)
+		.nullish()
+		.transform((v) => v ?? null),
+	sessionMinutes: sessionMinutesInput.nullish().transform((v) => v ?? null),
+	/** This outing's own start (a member's home); else the plan's start. */
+	start: lonLatInput.optional(),
+	startKind: z
+		.enum(START_KINDS)
+		.nullish()
+		.transform((v) => v ?? null),
+	flag: z
+		.enum(OUTING_FLAGS)
+		.nullish()
+		.transform((v) => v ?? null),
+	/** This outing's stops are explicit revisits (else the plan's `revisit` applies). */
+	revisit: z.boolean().optional(),
+	/** Households of this outing visited again as explicit revisits (the rest are new to it). */
+	revisitIds: z.array(idInput).max(500).default([])
 });
 
 /** A plan to store: the outings generated for one team from one selection. */
@@ -25,10 +58,8 @@ export const routePlanInput = z.object({
 	communeCode: communeCodeInput,
 	teamId: idInput,
 	createdBy: idInput.nullish().transform((v) => v ?? null),
-	start: z
-		.tuple([lonInput, latInput])
-		.nullish()
-		.transform((v) => v ?? null),
+	start: lonLatInput,
+	travelMode: z.enum(TRAVEL_MODES).default('foot'),
 	/** Stops are explicit revisits: the only way a household sits on a second route. */
 	revisit: z.boolean().default(false),
 	walkMetersPerMinute: z.number().min(20).max(150).default(67),
@@ -43,5 +74,9 @@ export type RoutePlan = z.output<typeof routePlanInput>;
 
 export const routeAssignInput = z.object({
 	assigneeMemberId: idInput.nullable(),
-	plannedOn: isoDateInput.nullish().transform((v) => v ?? null)
+	plannedOn: isoDateInput.nullish().transform((v) => v ?? null),
+	session: z
+		.enum(SESSIONS)
+		.nullish()
+		.transform((v) => v ?? null)
 });

@@ -10,6 +10,7 @@ import { routes, routeStops } from '../schema/index.ts';
 import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
 import { parseRows } from './validate.ts';
 import { estimateRoute } from '../../../domain/routing/estimate.ts';
+import { travelModel } from '../../../domain/routing/travel.ts';
 
 export type RoutePlanProblem =
 	| 'team_not_in_commune'
@@ -19,6 +20,7 @@ export type RoutePlanProblem =
 	| 'duplicate_in_plan'
 	| 'already_planned'
 	| 'assignee_outside_commune'
+	| 'assignee_other_team'
 	| 'assignee_inactive';
 
 /** A plan or assignment that breaks a rule: which rule, and the ids concerned. Nothing written. */
@@ -60,17 +62,29 @@ function fail(problem: RoutePlanProblem, ids: string[], what: string): never {
 	);
 }
 
-/** Members exist, are active and belong to the commune. */
-async function checkAssignees(db: Db, communeCode: string, memberIds: string[]) {
+/** Members exist, are active and belong to the route's team (in its commune). */
+async function checkAssignees(
+	db: Db,
+	route: { communeCode: string; teamId: string },
+	memberIds: string[]
+) {
 	if (memberIds.length === 0) return;
-	const rows = await rowsByIds<{ id: string; commune_code: string; active: number }>(
-		db,
-		`SELECT id, commune_code, active FROM members WHERE id ${IN_IDS}`,
-		memberIds
-	);
+	const rows = await rowsByIds<{
+		id: string;
+		commune_code: string;
+		team_id: string;
+		active: number;
+	}>(db, `SELECT id, commune_code, team_id, active FROM members WHERE id ${IN_IDS}`, memberIds);
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const outside = memberIds.filter((m) => byId.get(m)?.commune_code !== communeCode);
+	const outside = memberIds.filter((m) => byId.get(m)?.commune_code !== route.communeCode);
 	if (outside.length) fail('assignee_outside_commune', outside, 'members not in this commune');
+	const otherTeam = memberIds.filter((m) => byId.get(m)!.team_id !== route.teamId);
+	if (otherTeam.length)
+		fail(
+			'assignee_other_team',
+			otherTeam,
+			"an outing goes to a member of the route's own team; these members are in another team"
+		);
 	const inactive = memberIds.filter((m) => byId.get(m)?.active !== 1);
 	if (inactive.length) fail('assignee_inactive', inactive, 'members no longer active');
 }
@@ -102,11 +116,14 @@ async function checkHouseholds(
 	}
 	const dnc = all.filter((id) => byId.get(id)!.do_not_contact === 1);
 	if (dnc.length) fail('do_not_contact', dnc, 'households asked not to be contacted');
-	if (!plan.revisit) {
+	const fresh = plan.routes.flatMap((r) =>
+		r.householdIds.filter((id) => !isRevisitStop(plan, r, id))
+	);
+	if (fresh.length) {
 		const taken = await rowsByIds<{ household_id: string }>(
 			db,
 			`SELECT household_id FROM route_stops WHERE revisit = 0 AND household_id ${IN_IDS}`,
-			all
+			fresh
 		);
 		if (taken.length)
 			fail(
@@ -116,6 +133,15 @@ async function checkHouseholds(
 			);
 	}
 	return byId;
+}
+
+/** A stop is an explicit revisit: the whole outing (or plan) is, or the household is listed. */
+function isRevisitStop(
+	plan: { revisit: boolean },
+	route: { revisit?: boolean; revisitIds: string[] },
+	householdId: string
+): boolean {
+	return (route.revisit ?? plan.revisit) || route.revisitIds.includes(householdId);
 }
 
 export interface PreparedPlan {
@@ -148,13 +174,15 @@ export async function prepareRoutePlan(
 		fail('team_not_in_commune', [plan!.teamId], 'team not in this commune');
 	const facts = await checkHouseholds(db, plan!, opts.hamletId ?? null);
 	const assignees = [...new Set(plan!.routes.flatMap((r) => r.assigneeMemberId ?? []))];
-	await checkAssignees(db, plan!.communeCode, assignees);
+	await checkAssignees(db, plan!, assignees);
 	const p = plan!;
+	const model = travelModel(p.travelMode, p.walkMetersPerMinute);
 	const routeRows = p.routes.map((r) => {
+		const start = r.start === undefined ? p.start : r.start;
 		const est = estimateRoute(
 			r.householdIds.map((id) => facts.get(id)!),
-			p.start,
-			p.walkMetersPerMinute,
+			start,
+			model,
 			p.minutesPerHouse
 		);
 		return {
@@ -165,11 +193,17 @@ export async function prepareRoutePlan(
 			assigneeMemberId: r.assigneeMemberId,
 			name: r.name,
 			plannedOn: r.plannedOn,
+			session: r.session,
+			travelMode: p.travelMode,
+			sessionMinutes: r.sessionMinutes,
+			travelMinutes: est.travelMinutes,
+			startKind: r.startKind,
+			flag: r.flag,
 			status: r.assigneeMemberId ? ('assigned' as const) : ('draft' as const),
 			distanceM: est.distanceM,
 			estimatedMinutes: est.estimatedMinutes,
-			startLon: p.start?.[0] ?? null,
-			startLat: p.start?.[1] ?? null,
+			startLon: start?.[0] ?? null,
+			startLat: start?.[1] ?? null,
 			createdBy: p.createdBy,
 			assignedAt: r.assigneeMemberId ? p.createdAt : null,
 			updatedAt: null,
@@ -184,7 +218,7 @@ export async function prepareRoutePlan(
 			householdId,
 			provinceCode: p.provinceCode,
 			communeCode: p.communeCode,
-			revisit: p.revisit
+			revisit: isRevisitStop(p, r, householdId)
 		}))
 	);
 	return {
@@ -215,21 +249,22 @@ export function isCoverageConflict(err: unknown): boolean {
  */
 export async function prepareAssignment(
 	db: Db,
-	route: { id: string; communeCode: string; status: string },
+	route: { id: string; communeCode: string; teamId: string; status: string },
 	input: unknown,
 	now = Date.now()
 ): Promise<D1PreparedStatement> {
 	const [a] = parseRows('route assignment', routeAssignInput, [input]);
-	if (a!.assigneeMemberId) await checkAssignees(db, route.communeCode, [a!.assigneeMemberId]);
+	if (a!.assigneeMemberId) await checkAssignees(db, route, [a!.assigneeMemberId]);
 	const status = a!.assigneeMemberId ? 'assigned' : 'draft';
 	const keep = route.status === 'in_progress' || route.status === 'done';
 	return db.$client
 		.prepare(
-			`UPDATE routes SET assignee_member_id = ?, planned_on = ?, status = ?, assigned_at = ?, updated_at = ? WHERE id = ?`
+			`UPDATE routes SET assignee_member_id = ?, planned_on = ?, session = ?, status = ?, assigned_at = ?, updated_at = ? WHERE id = ?`
 		)
 		.bind(
 			a!.assigneeMemberId,
 			a!.plannedOn,
+			a!.session,
 			keep ? route.status : status,
 			a!.assigneeMemberId ? now : null,
 			now,
@@ -237,10 +272,35 @@ export async function prepareAssignment(
 		);
 }
 
-/** Cancelling a route frees its households (they become gaps again) and keeps the route row. */
+// Stops whose household has a visit recorded on this route (visits_route_idx).
+const VISITED_ON_ROUTE = `household_id IN (SELECT household_id FROM visits WHERE route_id = ?1)`;
+
+/** What cancelling a route would do: stops kept (visited on it) and stops freed (the rest). */
+export async function cancelEffect(
+	db: Db,
+	routeId: string
+): Promise<{ kept: number; freed: number }> {
+	const row = await db.$client
+		.prepare(
+			`SELECT coalesce(sum(${VISITED_ON_ROUTE}), 0) AS kept, count(*) AS stops
+			FROM route_stops WHERE route_id = ?1`
+		)
+		.bind(routeId)
+		.first<{ kept: number; stops: number }>();
+	const kept = row?.kept ?? 0;
+	return { kept, freed: (row?.stops ?? 0) - kept };
+}
+
+/**
+ * Cancelling a route, started or not: visits are immutable events and stay; the stops of
+ * households visited on this route stay on it (they are covered, not gaps); the other stops
+ * are removed, so those households become gaps again, to plan anew. The route row is kept.
+ */
 export function cancelStatements(db: Db, routeId: string, now = Date.now()): D1PreparedStatement[] {
 	return [
-		db.$client.prepare('DELETE FROM route_stops WHERE route_id = ?').bind(routeId),
+		db.$client
+			.prepare(`DELETE FROM route_stops WHERE route_id = ?1 AND NOT ${VISITED_ON_ROUTE}`)
+			.bind(routeId),
 		db.$client
 			.prepare(`UPDATE routes SET status = 'cancelled', updated_at = ? WHERE id = ?`)
 			.bind(now, routeId)
