@@ -306,6 +306,11 @@ const ROUTES: RouteCase[] = [
 		allowed: seeHouseholds
 	},
 	{
+		name: 'GET /api/overview',
+		req: (f) => ({ path: `/api/overview?commune=${f.communeCode}` }),
+		allowed: seeHouseholds
+	},
+	{
 		name: 'GET /api/routes/:id',
 		req: (f) => ({ path: `/api/routes/${f.routeId}` }),
 		allowed: [ALL, ['admin', 'province_admin'], ['admin']]

@@ -2,12 +2,16 @@ import type { Messages } from './vi.ts';
 import { mapEn } from './features/map.en.ts';
 import { planEn } from './features/plan.en.ts';
 import { fieldEn } from './features/field.en.ts';
+import { homeEn } from './features/home.en.ts';
+import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
 export const en: Messages = {
 	...mapEn,
 	...planEn,
 	...fieldEn,
+	...homeEn,
+	...teamPlanEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',

@@ -1,6 +1,8 @@
 import { mapVi } from './features/map.vi.ts';
 import { planVi } from './features/plan.vi.ts';
 import { fieldVi } from './features/field.vi.ts';
+import { homeVi } from './features/home.vi.ts';
+import { teamPlanVi } from './features/team-plan.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -161,6 +163,6 @@ const base = {
 } as const;
 
 /** Shared text plus one catalogue per feature (src/lib/i18n/features/). */
-export const vi = { ...base, ...mapVi, ...planVi, ...fieldVi };
+export const vi = { ...base, ...mapVi, ...planVi, ...fieldVi, ...homeVi, ...teamPlanVi };
 
 export type Messages = { [K in keyof typeof vi]: string };

@@ -4,16 +4,25 @@ import { attemptLogin } from '$lib/server/auth/login';
 import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { auditInsert } from '$lib/server/auth/audit';
 import { toActor } from '$lib/server/auth/users';
+import type { Role } from '$lib/domain/roles';
+
+/**
+ * Each role's home: a member goes out to the field (`/thuc-dia`), everyone else to their day
+ * or dashboard (`/quan-ly`).
+ */
+function homeOf(role: Role): string {
+	return role === 'member' ? '/thuc-dia' : '/quan-ly';
+}
 
 /** Only same-site paths: an open redirect would let phishing links borrow our login page. */
-function safeNext(raw: string | null): string {
+function safeNext(raw: string | null, role: Role): string {
 	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')
 		? raw
-		: '/quan-ly';
+		: homeOf(role);
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.user.role));
 	return {};
 };
 
@@ -49,6 +58,6 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			expires: new Date(r.expiresAt)
 		});
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), r.user.role));
 	}
 };

@@ -1,17 +1,30 @@
 import type { PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
+import { apiGet } from '$lib/server/auth/page-api';
 import { getCommuneArea, getTeam } from '$lib/server/db/queries/team-admin';
+import type { Overview } from '$lib/server/api/routes/overview';
 
-/** The dashboard: where the user's scope leads; `?xa=05569` opens a commune by code. */
-export const load: PageServerLoad = async ({ locals, url }) => {
+/**
+ * Each role's home. A team leader (with a team) and a commune admin get their day: the week's
+ * outings per member, progress, sync — read through the API's scope checks. Province admins
+ * and admins get the dashboard that opens a commune by code (`?xa=05569`) and the audit log.
+ */
+export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	const open = url.searchParams.get('xa');
 	if (open && /^\d{5}$/.test(open.trim())) redirect(303, `/quan-ly/xa/${open.trim()}`);
 	const user = locals.user!;
 	const commune = user.communeCode ? await getCommuneArea(locals.db, user.communeCode) : undefined;
 	const team = user.teamId ? await getTeam(locals.db, user.teamId) : undefined;
+	const hasDay =
+		!!user.communeCode &&
+		(user.role === 'commune_admin' || (user.role === 'team_leader' && !!team));
+	const overview = hasDay
+		? await apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}`, url)
+		: null;
 	return {
 		commune: commune ?? null,
 		team: team ? { id: team.id, name: team.name } : null,
-		canOpenAny: user.role === 'admin' || user.role === 'province_admin'
+		canOpenAny: user.role === 'admin' || user.role === 'province_admin',
+		overview
 	};
 };

@@ -114,9 +114,32 @@ export const planEn: Record<keyof typeof planVi, string> = {
 	'plan.map.loading': 'Loading the map…',
 	'plan.map.error': 'The map could not be loaded.',
 	'plan.error.already_planned':
-		'{count} households are on another route. Turn on “Plan a revisit” to visit them again.',
+		'{count} households were just planned by someone else. Please plan again.',
 	'plan.error.assignee_outside_commune': 'This member is not in the route’s commune.',
 	'plan.error.generic': 'Could not do it: {message}',
+	'plan.error.assignee_other_team':
+		'The person chosen is in another team. A route goes only to a member of the team it belongs to.',
+	'plan.error.assignee_inactive': 'This member is no longer active and cannot be given a route.',
+	'plan.error.route_done':
+		'This outing is finished and cannot be cancelled; its visits stay recorded.',
+	'plan.error.route_cancelled': 'This route was already cancelled.',
+	'plan.routes.session': 'Session',
+	'plan.routes.sessionAny': 'No session set',
+	'plan.routes.cancelDone':
+		'Route cancelled: {kept} visited households keep their visits, {freed} households are back among those on no route.',
+	'plan.assign.inactive': '{name} (inactive)',
+	'plan.cancel.title': 'Cancel the route “{name}”?',
+	'plan.cancel.visited':
+		'{count} households were visited on this outing — their visits are kept as they are.',
+	'plan.cancel.noneVisited': 'No household has been visited on this outing yet.',
+	'plan.cancel.unvisited':
+		'{count} households not yet visited go back to the list of households on no route.',
+	'plan.cancel.assignee': '{name} will no longer have this route.',
+	'plan.cancel.confirm': 'Cancel the route',
+	'plan.cancel.keep': 'Keep it',
+	'plan.cancel.working': 'Cancelling…',
+	'plan.alley.none':
+		'No household here has an address in an alley (ngõ/ngách/hẻm/kiệt, e.g. “Số 12, ngõ 45, phố …”), so there is no alley to choose. Choose by hamlet or draw an area instead.',
 	'mine.title': 'My routes',
 	'mine.none': 'No routes are assigned to you yet.',
 	'mine.notLinked': 'Your account is not linked to a team member, so it has no routes.',

@@ -114,9 +114,31 @@ export const planVi = {
 	'plan.map.loading': 'Đang tải bản đồ…',
 	'plan.map.error': 'Không tải được bản đồ.',
 	'plan.error.already_planned':
-		'{count} hộ đã có tuyến khác. Bật “Lập tuyến quay lại” nếu muốn đi lại.',
+		'{count} hộ vừa được một kế hoạch khác xếp trước. Hãy lập lại kế hoạch.',
 	'plan.error.assignee_outside_commune': 'Thành viên này không thuộc xã của tuyến.',
 	'plan.error.generic': 'Không thực hiện được: {message}',
+	'plan.error.assignee_other_team':
+		'Người được chọn thuộc tổ khác. Tuyến chỉ giao được cho thành viên của tổ phụ trách tuyến.',
+	'plan.error.assignee_inactive': 'Thành viên này đã nghỉ, không giao tuyến được.',
+	'plan.error.route_done':
+		'Chuyến này đã xong nên không hủy được; các lượt thăm của chuyến vẫn được ghi nhận.',
+	'plan.error.route_cancelled': 'Tuyến này đã được hủy trước đó.',
+	'plan.routes.session': 'Buổi đi',
+	'plan.routes.sessionAny': 'Chưa định buổi',
+	'plan.routes.cancelDone':
+		'Đã hủy tuyến: {kept} hộ đã thăm giữ nguyên lượt thăm, {freed} hộ trở lại danh sách chưa có tuyến.',
+	'plan.assign.inactive': '{name} (đã nghỉ)',
+	'plan.cancel.title': 'Hủy tuyến “{name}”?',
+	'plan.cancel.visited':
+		'{count} hộ đã được thăm trong chuyến này — các lượt thăm được giữ nguyên.',
+	'plan.cancel.noneVisited': 'Chưa hộ nào được thăm trong chuyến này.',
+	'plan.cancel.unvisited': '{count} hộ chưa thăm sẽ trở lại danh sách hộ chưa có tuyến.',
+	'plan.cancel.assignee': '{name} sẽ không còn được giao tuyến này.',
+	'plan.cancel.confirm': 'Hủy tuyến',
+	'plan.cancel.keep': 'Không hủy',
+	'plan.cancel.working': 'Đang hủy…',
+	'plan.alley.none':
+		'Xã này chưa có hộ nào có địa chỉ theo ngõ/ngách/hẻm/kiệt (ví dụ “Số 12, ngõ 45, phố …”), nên chưa có ngõ để chọn. Hãy chọn theo thôn hoặc vẽ vùng.',
 	'mine.title': 'Tuyến của tôi',
 	'mine.none': 'Bạn chưa được giao tuyến nào.',
 	'mine.notLinked': 'Tài khoản của bạn chưa gắn với thành viên nào của tổ, nên chưa có tuyến.',

@@ -29,6 +29,7 @@ import { householdsCsvApi } from './routes/households-csv.ts';
 import { visitRoutesApi } from './routes/visit-routes.ts';
 import { visitsApi } from './routes/visits.ts';
 import { fieldApi } from './routes/field.ts';
+import { overviewApi } from './routes/overview.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -61,6 +62,7 @@ export function createApiApp() {
 	app.route('/routes', visitRoutesApi);
 	app.route('/visits', visitsApi);
 	app.route('/field', fieldApi);
+	app.route('/overview', overviewApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);
