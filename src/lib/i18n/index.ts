@@ -34,7 +34,7 @@ function formatValue(v: string | number): string {
 	return typeof v === 'number' ? formatNumber(v) : v;
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat('vi-VN', {
 	style: 'percent',
 	maximumFractionDigits: 1

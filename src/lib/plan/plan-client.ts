@@ -1,12 +1,13 @@
 /** The page's side of the planning worker: one worker, one promise per request. */
-import type { Plan, PlanHousehold, PlanOptions } from '../domain/routing/types.ts';
+import type { TeamPlanInput } from '../domain/routing/team-plan.ts';
+import type { TeamPlan } from '../domain/routing/team-plan-types.ts';
 import type { PlanRequest, PlanResponse } from './plan-worker.ts';
 
 let worker: Worker | null = null;
 let next = 0;
 const pending = new Map<
 	number,
-	{ resolve: (r: { plan: Plan; ms: number }) => void; reject: (e: Error) => void }
+	{ resolve: (r: { plan: TeamPlan; ms: number }) => void; reject: (e: Error) => void }
 >();
 
 function getWorker(): Worker {
@@ -23,16 +24,13 @@ function getWorker(): Worker {
 }
 
 /**
- * Plans routes in the Web Worker.
+ * Plans a team's outings in the Web Worker.
  * @returns the plan and the milliseconds the worker spent.
  */
-export function planInWorker(
-	households: PlanHousehold[],
-	options: PlanOptions
-): Promise<{ plan: Plan; ms: number }> {
+export function planTeamInWorker(input: TeamPlanInput): Promise<{ plan: TeamPlan; ms: number }> {
 	const id = ++next;
 	return new Promise((resolve, reject) => {
 		pending.set(id, { resolve, reject });
-		getWorker().postMessage({ id, households, options } satisfies PlanRequest);
+		getWorker().postMessage({ id, input } satisfies PlanRequest);
 	});
 }

@@ -1,19 +1,18 @@
 /// <reference lib="webworker" />
 /**
- * Route planning off the main thread: the page posts households and options, the worker
- * answers with the plan (and how long ordering took), so the map never freezes.
+ * Team planning off the main thread: the page posts the households, hamlets, members and
+ * options; the worker answers with the plan (and how long it took), so the map never freezes.
  */
-import { planRoutes } from '../domain/routing/plan.ts';
-import type { Plan, PlanHousehold, PlanOptions } from '../domain/routing/types.ts';
+import { planTeam, type TeamPlanInput } from '../domain/routing/team-plan.ts';
+import type { TeamPlan } from '../domain/routing/team-plan-types.ts';
 
 export interface PlanRequest {
 	id: number;
-	households: PlanHousehold[];
-	options: PlanOptions;
+	input: TeamPlanInput;
 }
 export interface PlanResponse {
 	id: number;
-	plan?: Plan;
+	plan?: TeamPlan;
 	ms: number;
 	error?: string;
 }
@@ -21,7 +20,7 @@ export interface PlanResponse {
 self.onmessage = (e: MessageEvent<PlanRequest>) => {
 	const t0 = performance.now();
 	try {
-		const plan = planRoutes(e.data.households, e.data.options);
+		const plan = planTeam(e.data.input);
 		self.postMessage({ id: e.data.id, plan, ms: performance.now() - t0 } satisfies PlanResponse);
 	} catch (err) {
 		self.postMessage({ id: e.data.id, ms: 0, error: String(err) } satisfies PlanResponse);

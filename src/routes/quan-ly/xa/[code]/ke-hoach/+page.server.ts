@@ -48,10 +48,20 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		(tm) => tm.active && canPlanRoutes(actor, { ...area, teamId: tm.id })
 	);
 	const firstTeam = plannable[0]?.id ?? null;
-	const members = firstTeam
-		? (await apiGet<{ members: MemberItem[] }>(fetch, `/api/teams/${firstTeam}/members`, url))
-				.members
-		: [];
+	// Each route is assigned among its own team's members (the API refuses any other).
+	const membersByTeam: Record<string, MemberItem[]> = Object.fromEntries(
+		await Promise.all(
+			plannable.map(
+				async (tm) =>
+					[
+						tm.id,
+						(await apiGet<{ members: MemberItem[] }>(fetch, `/api/teams/${tm.id}/members`, url))
+							.members
+					] as const
+			)
+		)
+	);
+	const members = firstTeam ? (membersByTeam[firstTeam] ?? []) : [];
 	return {
 		commune: hh.commune,
 		scopeHamletId: hh.hamletId,
@@ -61,6 +71,7 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		hamlets: hamlets.hamlets,
 		teams: plannable,
 		members,
+		membersByTeam,
 		routes: routes.routes,
 		can: { import: canManageCommune(actor, area) }
 	};
