@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// workbox-window ships CommonJS for Node: the dev server's SSR must bundle it to read its
+	// named exports (the production build already does).
+	ssr: { noExternal: ['workbox-window'] },
 	test: {
 		projects: [
 			{
