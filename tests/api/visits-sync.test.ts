@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { TestDb } from './support/db.ts';
-import { AREAS, call, makeTeam, makeUser } from './support/accounts-factory.ts';
+import {
+	AREAS,
+	call,
+	makeHamlet,
+	makeMember,
+	makeTeam,
+	makeUser
+} from './support/accounts-factory.ts';
 import {
 	deviceVisit,
 	openFieldDb,
@@ -10,7 +17,7 @@ import {
 	syncRequest,
 	type FieldWorld
 } from './support/field-factory.ts';
-import { households, syncDevices } from '../../src/lib/server/db/schema/index.ts';
+import { households, syncDevices, teams, users } from '../../src/lib/server/db/schema/index.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { household } from './support/records-factory.ts';
 
@@ -184,6 +191,38 @@ describe('POST /api/visits (device sync)', () => {
 			outsider.cookie
 		);
 		expect(res.status).toBe(403);
+	});
+
+	it('accepts a visit made offline on an outing since given to someone else, or cancelled', async () => {
+		const team = { id: w.teamId, ...AREAS.own };
+		const colleague = await makeMember(t.db, team);
+		const moved = await makeRoute(t.db, w.teamId, colleague.id, []);
+		const freed = household(AREAS.own, { address: 'Số 40, ngõ 7, phố Chợ' });
+		await insertHouseholds(t.db, [freed]);
+		// The route no longer holds the household (cancelled) and is someone else's now.
+		const v = deviceVisit(w, freed.id!, { routeId: moved });
+		const res = await sync(syncRequest(v7(), [v]));
+		expect(res.status, await res.clone().text()).toBe(200);
+		expect(await count(`SELECT count(*) AS n FROM visits WHERE id = '${v.id}'`)).toBe(1);
+	});
+
+	it('refuses a visit naming a team route for a household outside the team’s hamlet', async () => {
+		const own = await makeHamlet(t.db, 'own');
+		const elsewhere = await makeHamlet(t.db, 'own');
+		const team = await makeTeam(t.db, 'own');
+		await t.db.update(teams).set({ hamletId: own.id }).where(eq(teams.id, team.id));
+		const m = await makeMember(t.db, team);
+		const u = await makeUser(t.db, 'member', 'own', team.id);
+		await t.db.update(users).set({ memberId: m.id }).where(eq(users.id, u.id));
+		const route = await makeRoute(t.db, team.id, m.id, []);
+		const inside = household(AREAS.own, { address: 'Số 1, ngõ 30', hamletId: own.id });
+		const outside = household(AREAS.own, { address: 'Số 2, ngõ 30', hamletId: elsewhere.id });
+		await insertHouseholds(t.db, [inside, outside]);
+		const as = (hh: string) => deviceVisit({ ...w, routeId: route, memberId: m.id }, hh);
+		expect((await sync(syncRequest(v7(), [as(inside.id!)]), u.cookie)).status).toBe(200);
+		const res = await sync(syncRequest(v7(), [as(outside.id!)]), u.cookie);
+		expect(res.status).toBe(403);
+		expect((await json(res)).code).toBe('visit_out_of_scope');
 	});
 
 	it('answers 401 without a login and keeps nothing', async () => {

@@ -1,6 +1,10 @@
 /**
  * Which households an actor may record visits for. DOMAIN.md: a member changes "visits on their
  * routes"; a team leader their team's; commune, province and national admins anything in scope.
+ * A visit made offline on an outing the leader has since given to someone else, or cancelled, is
+ * still accepted when it names a route of the caller's own team and the household lies in that
+ * team's area (its hamlet, or the commune for a commune-wide team): the visit happened, and a
+ * phone that was offline could not know.
  */
 import type { Db } from '../client.ts';
 import { jsonChunks, runBatch } from '../bulk.ts';
@@ -25,6 +29,28 @@ const TEAM_STOPS = `SELECT rs.household_id AS h, rs.route_id AS r
 	FROM routes r JOIN route_stops rs ON rs.route_id = r.id
 	WHERE r.province_code = ?1 AND r.commune_code = ?2 AND r.team_id = ?3
 		AND rs.household_id IN (SELECT value FROM json_each(?4))`;
+
+// Households of the team's area named with a route of the team (routes' primary key, then the
+// households' primary key; the team's hamlet bounds the area).
+const TEAM_AREA = `SELECT h.id AS h, r.id AS r FROM routes r JOIN teams t ON t.id = r.team_id
+	JOIN households h ON h.province_code = r.province_code AND h.commune_code = r.commune_code
+		AND (t.hamlet_id IS NULL OR h.hamlet_id = t.hamlet_id)
+	WHERE r.team_id = ?1 AND r.id IN (SELECT value FROM json_each(?2))
+		AND h.id IN (SELECT value FROM json_each(?3))`;
+
+/** (household, route) pairs of the caller's own team's routes and area, for the visits given. */
+async function teamAreaPairs(db: Db, actor: Actor, targets: readonly VisitTarget[]) {
+	const named = targets.filter((v) => v.routeId !== null);
+	if (!actor.teamId || named.length === 0) return new Set<string>();
+	const routes = JSON.stringify([...new Set(named.map((v) => v.routeId!))]);
+	const stmts = jsonChunks([...new Set(named.map((v) => v.householdId))]).map((json) =>
+		db.$client.prepare(TEAM_AREA).bind(actor.teamId, routes, json)
+	);
+	const pairs = new Set<string>();
+	for (const res of await runBatch(db, stmts))
+		for (const { h, r } of res.results as { h: string; r: string }[]) pairs.add(`${h}|${r}`);
+	return pairs;
+}
 
 async function stopsOf(db: Db, actor: Actor, householdIds: string[]) {
 	const d1 = db.$client;
@@ -63,10 +89,11 @@ export async function visitsOutOfScope(
 		actor,
 		targets.map((v) => v.householdId)
 	);
-	return targets
-		.filter((v) => {
-			const routes = stops.get(v.householdId);
-			return !routes || (v.routeId !== null && !routes.has(v.routeId));
-		})
-		.map((v) => v.id);
+	const onStops = (v: VisitTarget) => {
+		const routes = stops.get(v.householdId);
+		return !!routes && (v.routeId === null || routes.has(v.routeId));
+	};
+	const rest = targets.filter((v) => !onStops(v));
+	const team = await teamAreaPairs(db, actor, rest);
+	return rest.filter((v) => !team.has(`${v.householdId}|${v.routeId}`)).map((v) => v.id);
 }
