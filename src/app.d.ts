@@ -8,6 +8,8 @@ declare global {
 	interface Window {
 		/** The coverage map, for end-to-end tests and benchmarks that read its feature-state. */
 		__tungNgoMap?: import('maplibre-gl').Map;
+		/** The field route map, for end-to-end tests that read what it draws. */
+		__tungNgoRouteMap?: import('maplibre-gl').Map;
 	}
 	namespace App {
 		interface Error {

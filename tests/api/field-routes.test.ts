@@ -3,7 +3,13 @@ import { eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { TestDb } from './support/db.ts';
 import { call, makeTeam, makeUser } from './support/accounts-factory.ts';
-import { deviceVisit, openFieldDb, syncRequest, type FieldWorld } from './support/field-factory.ts';
+import {
+	deviceVisit,
+	makeRoute,
+	openFieldDb,
+	syncRequest,
+	type FieldWorld
+} from './support/field-factory.ts';
 import { households } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
@@ -56,11 +62,14 @@ describe('GET /api/field/routes/:id (the offline pack)', () => {
 				'lastVisitAt',
 				'lat',
 				'lon',
+				'metElsewhere',
 				'revisit',
 				'revisitOn',
-				'seq'
+				'seq',
+				'visitedOnRoute'
 			].sort()
 		);
+		expect(body.route.travelMode).toBe('foot');
 		expect(JSON.stringify(body)).not.toContain('Hoàng Văn Tư');
 		expect(JSON.stringify(body)).not.toContain('0912345678');
 		expect(body.commune).toMatchObject({ code: '05569' });
@@ -85,6 +94,35 @@ describe('GET /api/field/routes/:id (the offline pack)', () => {
 		expect(body.stops[1]).toMatchObject({ lastOutcome: 'not_home', lastVisitAt: v.visitedAt });
 		const mine = await json(await call(t, '/api/visits/mine', { cookie: w.user.cookie }));
 		expect(mine.visits.map((x: { id: string }) => x.id)).toContain(v.id);
+	});
+
+	it('carries per stop what was recorded on this route, and a meeting on another route', async () => {
+		const [, second, third] = w.householdIds as [string, string, string];
+		const revisit = await makeRoute(t.db, w.teamId, w.memberId, [third], {
+			revisit: true,
+			travelMode: 'motorbike'
+		});
+		const here = deviceVisit(w, second, { outcome: 'not_home', peopleHelped: 0, services: [] });
+		const elsewhere = deviceVisit(w, third, { routeId: revisit });
+		const sent = await call(t, '/api/visits', {
+			cookie: w.user.cookie,
+			body: syncRequest(v7(), [here, elsewhere])
+		});
+		expect(sent.status).toBe(200);
+		const pack = async (id: string) =>
+			json(await call(t, `/api/field/routes/${id}`, { cookie: w.user.cookie }));
+		const body = await pack(w.routeId);
+		expect(body.stops[1]).toMatchObject({
+			visitedOnRoute: { outcome: 'not_home', visitedAt: here.visitedAt },
+			metElsewhere: false
+		});
+		expect(body.stops[2]).toMatchObject({ visitedOnRoute: null, metElsewhere: true });
+		const other = await pack(revisit);
+		expect(other.route.travelMode).toBe('motorbike');
+		expect(other.stops[0]).toMatchObject({
+			visitedOnRoute: { outcome: 'met', visitedAt: elsewhere.visitedAt },
+			metElsewhere: false
+		});
 	});
 
 	it('refuses another team’s member (403) and answers 404 for an unknown route', async () => {

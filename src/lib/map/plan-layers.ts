@@ -8,17 +8,11 @@ import type {
 	StyleSpecification,
 	ExpressionSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../domain/routing/status.ts';
+import { HOUSEHOLD_STATUSES } from '../domain/routing/status.ts';
+import { STATUS_COLORS } from './status-colors.ts';
 
-/** Status colours (colour-blind-safe hues, do-not-contact near black). */
-export const STATUS_COLORS: Record<HouseholdStatus, string> = {
-	never: '#4a6fa5',
-	met: '#1b9e77',
-	not_home: '#e6ab02',
-	revisit_due: '#d95f02',
-	refused: '#7570b3',
-	do_not_contact: '#222222'
-};
+/** Status colours: the one table planner and field mode share (re-exported for callers here). */
+export { STATUS_COLORS };
 
 /** Distinct colours for the outings of one plan, cycled. */
 export const ROUTE_COLORS = ['#e7298a', '#1f78b4', '#33a02c', '#ff7f00', '#6a3d9a', '#b15928'];
@@ -144,14 +138,23 @@ export function routeLayers(): LayerSpecification[] {
 			type: 'line',
 			source: SOURCES.routes,
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
-			paint: { 'line-color': '#ffffff', 'line-width': 6 }
+			// A line marked `dim` (another outing is picked) steps back.
+			paint: {
+				'line-color': '#ffffff',
+				'line-width': 6,
+				'line-opacity': ['case', ['boolean', ['get', 'dim'], false], 0, 1]
+			}
 		},
 		{
 			id: 'route-line',
 			type: 'line',
 			source: SOURCES.routes,
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
-			paint: { 'line-color': ['get', 'color'], 'line-width': 3 }
+			paint: {
+				'line-color': ['get', 'color'],
+				'line-width': ['case', ['boolean', ['get', 'dim'], false], 2, 3],
+				'line-opacity': ['case', ['boolean', ['get', 'dim'], false], 0.3, 1]
+			}
 		},
 		{
 			id: 'stop-circles',
@@ -173,7 +176,7 @@ export function routeLayers(): LayerSpecification[] {
 				'text-size': 10,
 				'text-allow-overlap': true
 			},
-			paint: { 'text-color': '#ffffff' }
+			paint: { 'text-color': ['coalesce', ['get', 'ink'], '#ffffff'] }
 		},
 		{
 			id: 'start-point',

@@ -1,7 +1,9 @@
 /**
  * The route map's style: the commune of the route outlined over the app's own geometry tiles,
- * the walking order as a line, and each household as a dot coloured by its visit status
- * (feature-state `status`, so a new visit recolours without touching geometry). Pure.
+ * the walking order as a line, each household as a dot coloured by its visit status
+ * (feature-state `status`, so a new visit recolours without touching geometry) with its number
+ * 1…n drawn on it in the app's own glyphs (saved with the route, so they show offline), a ring
+ * on the next house (feature-state `next`), and the member's position. Pure.
  */
 import type {
 	ExpressionSpecification,
@@ -10,18 +12,40 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import { GEO_LAYERS } from './geo-contract.ts';
+import { NEXT_COLOR } from './status-colors.ts';
 import { geoSource, GEO_SOURCE_ID } from './style.ts';
+import {
+	POSITION_SOURCE,
+	positionAccuracyLayer,
+	positionDotLayer,
+	positionGeojson
+} from './position-layers.ts';
 
 export const ROUTE_SOURCE = 'route-stops';
 export const ROUTE_LINE_SOURCE = 'route-line';
-export const ROUTE_LAYERS = { stops: 'route-stops', line: 'route-line' } as const;
+export const ROUTE_LAYERS = {
+	stops: 'route-stops',
+	numbers: 'route-stop-numbers',
+	next: 'route-next-ring',
+	line: 'route-line'
+} as const;
 
-/** circle-color from feature-state `status`, falling back to the not-visited colour. */
+export { NEXT_COLOR };
+
+/** A stop as the map draws it: `n` is its number in walking order, 1…n. */
+export interface MapStop {
+	householdId: string;
+	n: number;
+	lon: number | null;
+	lat: number | null;
+}
+
+/** A value per feature-state `status` (colour or ink), falling back to the not-visited one. */
 export function statusColor(
-	colors: Record<string, string>,
+	table: Record<string, string>,
 	fallback: string
 ): ExpressionSpecification {
-	const cases = Object.entries(colors).flatMap(([k, c]) => [k, c]);
+	const cases = Object.entries(table).flatMap(([k, c]) => [k, c]);
 	return [
 		'match',
 		['coalesce', ['feature-state', 'status'], 'not_visited'],
@@ -30,16 +54,14 @@ export function statusColor(
 	] as unknown as ExpressionSpecification;
 }
 
-/** Household dots (id = household id, promoted for feature-state) and the walking line. */
-export function routeGeojson(
-	stops: readonly { householdId: string; seq: number; lon: number | null; lat: number | null }[]
-) {
+/** Household dots (id = household id, promoted for feature-state; `n` shown) and the line. */
+export function routeGeojson(stops: readonly MapStop[]) {
 	const located = stops.filter((s) => s.lon !== null && s.lat !== null);
 	const points: FeatureCollection<Point> = {
 		type: 'FeatureCollection',
 		features: located.map((s) => ({
 			type: 'Feature',
-			properties: { id: s.householdId, seq: s.seq + 1 },
+			properties: { id: s.householdId, n: s.n },
 			geometry: { type: 'Point', coordinates: [s.lon!, s.lat!] }
 		}))
 	};
@@ -59,10 +81,66 @@ export function routeGeojson(
 	return { points, line };
 }
 
+/** What the route map paints with. */
+export interface RoutePaint {
+	/** Dot colour per status. */
+	colors: Record<string, string>;
+	/** Number colour per status (readable on the dot). */
+	inks: Record<string, string>;
+	/** `text-font` stack of the app's glyphs (the coverage map's). */
+	fontstack: string;
+}
+
+const isNext: ExpressionSpecification = ['boolean', ['feature-state', 'next'], false];
+const dotRadius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 8, 17, 13];
+
+/** The numbered stops and the next house's ring. */
+function stopLayers(p: RoutePaint): LayerSpecification[] {
+	return [
+		{
+			id: ROUTE_LAYERS.next,
+			type: 'circle',
+			source: ROUTE_SOURCE,
+			paint: {
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 13, 17, 19],
+				'circle-color': '#ffffff',
+				'circle-opacity': ['case', isNext, 0.9, 0],
+				'circle-stroke-color': NEXT_COLOR,
+				'circle-stroke-width': 4,
+				'circle-stroke-opacity': ['case', isNext, 1, 0]
+			}
+		},
+		{
+			id: ROUTE_LAYERS.stops,
+			type: 'circle',
+			source: ROUTE_SOURCE,
+			paint: {
+				'circle-radius': dotRadius,
+				'circle-color': statusColor(p.colors, p.colors['not_visited'] ?? '#999'),
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: ROUTE_LAYERS.numbers,
+			type: 'symbol',
+			source: ROUTE_SOURCE,
+			layout: {
+				'text-field': ['to-string', ['get', 'n']],
+				'text-font': [p.fontstack],
+				'text-size': ['interpolate', ['linear'], ['zoom'], 12, 11, 17, 15],
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': statusColor(p.inks, p.inks['not_visited'] ?? '#fff') }
+		}
+	];
+}
+
 /** Layers of the route over the commune (no base map: own background). */
 export function routeLayers(
 	communeCode: string,
-	colors: Record<string, string>,
+	paint: RoutePaint,
 	withBackground: boolean
 ): LayerSpecification[] {
 	const commune: ExpressionSpecification = ['==', ['get', 'code'], communeCode];
@@ -100,37 +178,37 @@ export function routeLayers(
 			id: ROUTE_LAYERS.line,
 			type: 'line',
 			source: ROUTE_LINE_SOURCE,
-			paint: { 'line-color': '#3b6ea5', 'line-width': 2, 'line-dasharray': [2, 1.5] }
+			paint: { 'line-color': '#56616b', 'line-width': 2, 'line-dasharray': [2, 1.5] }
 		},
-		{
-			id: ROUTE_LAYERS.stops,
-			type: 'circle',
-			source: ROUTE_SOURCE,
-			paint: {
-				'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 5, 17, 11],
-				'circle-color': statusColor(colors, colors['not_visited'] ?? '#999'),
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2
-			}
-		}
+		positionAccuracyLayer(),
+		...stopLayers(paint),
+		positionDotLayer()
 	];
 }
 
-/** The full style of the route map (the app's tiles; an absolute tile URL template). */
+/** Where the map's data come from: the app's tiles and glyphs (absolute URL templates). */
+export interface RouteMapUrls {
+	tilesUrl: string;
+	glyphsUrl: string;
+}
+
+/** The full style of the route map. */
 export function routeMapStyle(
-	tilesUrl: string,
+	urls: RouteMapUrls,
 	communeCode: string,
-	stops: Parameters<typeof routeGeojson>[0],
-	colors: Record<string, string>
+	stops: readonly MapStop[],
+	paint: RoutePaint
 ): StyleSpecification {
 	const { points, line } = routeGeojson(stops);
 	return {
 		version: 8,
+		glyphs: urls.glyphsUrl,
 		sources: {
-			[GEO_SOURCE_ID]: geoSource(tilesUrl),
+			[GEO_SOURCE_ID]: geoSource(urls.tilesUrl),
 			[ROUTE_SOURCE]: { type: 'geojson', data: points, promoteId: 'id' },
-			[ROUTE_LINE_SOURCE]: { type: 'geojson', data: line }
+			[ROUTE_LINE_SOURCE]: { type: 'geojson', data: line },
+			[POSITION_SOURCE]: { type: 'geojson', data: positionGeojson(null) }
 		},
-		layers: routeLayers(communeCode, colors, true)
+		layers: routeLayers(communeCode, paint, true)
 	};
 }

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geo
 import type { HouseholdStatus } from '../domain/routing/status.ts';
 import type { LonLat } from '../domain/routing/types.ts';
 import { ROUTE_COLORS } from '../map/plan-layers.ts';
+import { STATUS_COLORS, STATUS_INK } from '../map/status-colors.ts';
 
 export interface MapHousehold {
 	id: string;
@@ -57,12 +58,19 @@ export function draftArea(points: readonly LonLat[], closed: boolean): FeatureCo
 }
 
 export interface MapRoute {
-	/** Located stops in walking order. */
-	stops: { lon: number; lat: number; seq: number }[];
+	/**
+	 * Located stops in walking order. `seq` is the number shown: the stop's place in the whole
+	 * route, 1…n (numberStops), counted before unlocated stops are left out, so the map and the
+	 * list agree. With `status`, the stop is coloured by it (the shared status colours).
+	 */
+	stops: { lon: number; lat: number; seq: number; status?: HouseholdStatus }[];
 	start: LonLat | null;
 }
 
-/** Route lines (start → stops) and numbered stop points, one colour per route. */
+/**
+ * Route lines (start → stops) and numbered stop points: one colour per route, or per status
+ * where stops carry one (a single route's view). `ink` is the number's colour on the dot.
+ */
 export function routeFeatures(routes: readonly MapRoute[], numbered: boolean) {
 	const lines: Feature<LineString>[] = [];
 	const stops: Feature<Point>[] = [];
@@ -79,7 +87,11 @@ export function routeFeatures(routes: readonly MapRoute[], numbered: boolean) {
 			for (const s of r.stops)
 				stops.push({
 					type: 'Feature',
-					properties: { color, seq: s.seq },
+					properties: {
+						color: s.status ? STATUS_COLORS[s.status] : color,
+						ink: s.status ? STATUS_INK[s.status] : '#ffffff',
+						seq: s.seq
+					},
 					geometry: { type: 'Point', coordinates: [s.lon, s.lat] }
 				});
 	});

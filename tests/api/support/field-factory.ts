@@ -45,8 +45,22 @@ export async function makeFieldWorld(db: Db, stops = 3): Promise<FieldWorld> {
 	return { teamId: team.id, memberId: m.id, user, routeId, householdIds: hh.map((h) => h.id!) };
 }
 
-/** A route of the own commune assigned to `memberId`, its stops in the given order. */
-export async function makeRoute(db: Db, teamId: string, memberId: string, householdIds: string[]) {
+/**
+ * A route of the own commune assigned to `memberId`, its stops in the given order.
+ * @param opts.revisit its stops are explicit revisits (the households may sit on another route);
+ *   opts.status defaults to assigned; opts.travelMode to foot.
+ */
+export async function makeRoute(
+	db: Db,
+	teamId: string,
+	memberId: string,
+	householdIds: string[],
+	opts: {
+		revisit?: boolean;
+		status?: (typeof routes.$inferInsert)['status'];
+		travelMode?: (typeof routes.$inferInsert)['travelMode'];
+	} = {}
+) {
 	const id = crypto.randomUUID();
 	await db.insert(routes).values({
 		id,
@@ -55,15 +69,20 @@ export async function makeRoute(db: Db, teamId: string, memberId: string, househ
 		assigneeMemberId: memberId,
 		name: 'Tuyến ngõ 7',
 		plannedOn: '2026-11-23',
-		status: 'assigned',
+		status: opts.status ?? 'assigned',
+		travelMode: opts.travelMode ?? 'foot',
 		createdAt: Date.now()
 	});
 	if (householdIds.length > 0) {
-		await db
-			.insert(routeStops)
-			.values(
-				householdIds.map((householdId, seq) => ({ routeId: id, seq, householdId, ...AREAS.own }))
-			);
+		await db.insert(routeStops).values(
+			householdIds.map((householdId, seq) => ({
+				routeId: id,
+				seq,
+				householdId,
+				...AREAS.own,
+				revisit: opts.revisit ?? false
+			}))
+		);
 	}
 	return id;
 }

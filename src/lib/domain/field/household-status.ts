@@ -14,15 +14,7 @@ export interface KnownVisit {
 	pending?: boolean;
 }
 
-/** Colours per status (the map's circle-color and the list's badges share them). */
-export const STATUS_COLORS: Record<HouseholdStatus, string> = {
-	not_visited: '#9aa5b1',
-	met: '#1a9850',
-	not_home: '#f1a340',
-	refused: '#d73027',
-	moved: '#7b3294',
-	do_not_contact: '#222222'
-};
+// Colours per status: FIELD_STATUS_COLORS in src/lib/map/status-colors.ts (shared with the planner).
 
 /** The latest of the given visits (visit time, then id, as the server orders them). */
 export function latestVisit(visits: readonly (KnownVisit | null | undefined)[]): KnownVisit | null {

@@ -1,5 +1,7 @@
 /** A route saved for offline use: what GET /api/field/routes/:id returned, plus bookkeeping. */
 import type { VisitOutcomeCode } from '$lib/domain/field/visit-draft';
+import type { OnRouteVisit } from '$lib/domain/routing/progress';
+import type { TravelMode } from '$lib/domain/routing/outing-kinds';
 
 export interface PackStop {
 	seq: number;
@@ -14,6 +16,10 @@ export interface PackStop {
 	lastOutcome: VisitOutcomeCode | null;
 	lastVisitAt: number | null;
 	revisitOn: string | null;
+	/** Latest visit recorded on this route (absent in packs saved before it was carried). */
+	visitedOnRoute?: OnRouteVisit | null;
+	/** Someone was met here on another route (absent in older packs). */
+	metElsewhere?: boolean;
 }
 
 export interface RoutePack {
@@ -26,6 +32,8 @@ export interface RoutePack {
 		communeCode: string;
 		distanceM: number | null;
 		estimatedMinutes: number | null;
+		/** How the member gets about (absent in packs saved before it was carried: on foot). */
+		travelMode?: TravelMode;
 	};
 	commune: {
 		code: string;

@@ -1,7 +1,8 @@
 /**
  * Field mode reads (issue 6): the routes the caller walks, and one route's offline pack: the
- * route, its stops with only what a visit needs (address, adults, point, status — never the
- * head of household's name or phone), and the commune's extent for the offline map.
+ * route, its stops with only what a visit needs (address, adults, point, status, what was
+ * recorded on this route — never the head of household's name or phone), and the commune's
+ * extent for the offline map.
  * GET /api/field/routes · GET /api/field/routes/:id
  * Reading a pack is a read of personal data (addresses, points): it is audited.
  */
@@ -55,7 +56,9 @@ export const fieldApi = new Hono<AuthEnv>()
 				provinceCode: route.provinceCode,
 				communeCode: route.communeCode,
 				distanceM: route.distanceM,
-				estimatedMinutes: route.estimatedMinutes
+				estimatedMinutes: route.estimatedMinutes,
+				/** How the member gets about: passed to the phone's map app for directions. */
+				travelMode: route.travelMode
 			},
 			commune,
 			stops,

@@ -1,11 +1,13 @@
 /**
  * Reads for field mode: the routes an actor walks, and a route's offline pack (the route, its
- * stops with only the household fields a visit needs, and the commune's extent).
+ * stops with only the household fields a visit needs and what was recorded on this route, and
+ * the commune's extent).
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { communes, households, routes, routeStops } from '../schema/index.ts';
+import { communes, households, routes, routeStops, visits } from '../schema/index.ts';
 import { covers, type Actor } from '../../../domain/scope.ts';
+import { routeVisitFacts } from '../../../domain/routing/progress.ts';
 
 export type RouteRow = typeof routes.$inferSelect;
 
@@ -67,8 +69,49 @@ export async function getRoute(db: Db, id: string): Promise<RouteRow | null> {
 	return (await db.select().from(routes).where(eq(routes.id, id)).get()) ?? null;
 }
 
-/** A route's stops in walking order, with the household fields a visit needs (no head name). */
+/**
+ * A route's stops in walking order, with the household fields a visit needs (no head name),
+ * and per stop the latest visit recorded on this route (`visitedOnRoute`) and whether someone
+ * was met on another route (`metElsewhere`): field mode counts progress from them.
+ */
 export async function routePackStops(db: Db, r: RouteRow) {
+	const [stops, facts] = await Promise.all([packStopRows(db, r), routeVisits(db, r)]);
+	return stops.map((s) => ({
+		...s,
+		visitedOnRoute: facts.get(s.householdId)?.visitedOnRoute ?? null,
+		metElsewhere: facts.get(s.householdId)?.metElsewhere ?? false
+	}));
+}
+
+/** Every visit of the route's households (any route), in the route's commune. */
+async function routeVisits(db: Db, r: RouteRow) {
+	const rows = await db
+		.select({
+			id: visits.id,
+			householdId: visits.householdId,
+			routeId: visits.routeId,
+			outcome: visits.outcome,
+			visitedAt: visits.visitedAt
+		})
+		.from(visits)
+		// visits_household_idx: commune prefix, then the route's households.
+		.where(
+			and(
+				eq(visits.provinceCode, r.provinceCode),
+				eq(visits.communeCode, r.communeCode),
+				inArray(
+					visits.householdId,
+					db
+						.select({ id: routeStops.householdId })
+						.from(routeStops)
+						.where(eq(routeStops.routeId, r.id))
+				)
+			)
+		);
+	return routeVisitFacts(r.id, rows);
+}
+
+function packStopRows(db: Db, r: RouteRow) {
 	return db
 		.select({
 			seq: routeStops.seq,

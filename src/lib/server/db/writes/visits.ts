@@ -9,6 +9,7 @@ import { visitInput, type VisitInput, type VisitRow } from '../schema/visits.inp
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
 import type { WriteIssue } from './errors.ts';
 import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
+import { routeStatusStatements } from './route-status.ts';
 
 export interface VisitWriteResult {
 	inserted: number;
@@ -139,7 +140,8 @@ export function parseVisits(input: readonly VisitInput[]): VisitRow[] {
 
 /**
  * Checks parsed visits against the database and prepares the insert of the new ones, their
- * service counts and their households' status, as statements for one atomic batch.
+ * service counts, their households' status and their routes' status (in progress, done), as
+ * statements for one atomic batch.
  * @throws WriteValidationError for references outside the row's scope, or an id sent twice
  *   with different payloads.
  */
@@ -157,7 +159,8 @@ export async function prepareVisits(
 		'payload_hash',
 		rows.map((r) => r.id)
 	);
-	const p = plan(rows, hashes, stored, opts.now ?? Date.now());
+	const now = opts.now ?? Date.now();
+	const p = plan(rows, hashes, stored, now);
 	const deviceId = opts.deviceId ?? null;
 	// OR IGNORE: a concurrent sync of the same visit between lookup and insert stays a no-op.
 	const visitStmts = bulkInsert(
@@ -175,6 +178,11 @@ export async function prepareVisits(
 			...householdStatusStatements(
 				db,
 				p.visitRows.map((v) => v.householdId)
+			),
+			...routeStatusStatements(
+				db,
+				p.visitRows.map((v) => v.routeId ?? null),
+				now
 			)
 		],
 		visitStatements: visitStmts.length,
@@ -193,7 +201,7 @@ export function countInserted(p: PreparedVisits, results: D1Result[]): number {
 
 /**
  * Validates visits and inserts the new ones with their service counts in one atomic batch,
- * updating their households' status.
+ * updating their households' and routes' status.
  * A visit's household (and route) must be in its commune; counts must fit its adults.
  * @param opts.now receipt time for rows without `receivedAt` (default: now).
  * @returns inserted count, and ids skipped as duplicates or conflicts.
