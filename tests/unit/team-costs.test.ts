@@ -161,7 +161,7 @@ describe('the optimal split of a walk', () => {
 		const points = new Set([0, n, ...walls]);
 		for (let u = 0; u + 1 < bounds.length; u++) {
 			points.add(bounds[u]!);
-			if (costs.bound(bounds[u]!, bounds[u + 1]!) > p.limit)
+			if (s.minutes(bounds[u]!, bounds[u + 1]!) > p.limit)
 				for (let k = bounds[u]! + 1; k < bounds[u + 1]!; k++) points.add(k);
 		}
 		return { s, points: [...points].sort((a, b) => a - b) };
@@ -211,6 +211,30 @@ describe('the optimal split of a walk', () => {
 			minutesPerHouse: 8
 		});
 		expect(pieces.map((x) => x.flag)).toEqual([flag, flag]);
+	});
+
+	it('walks in parts an alley that fits a session only without the trip to it', () => {
+		const n = 22;
+		const costs = new WalkCosts(
+			Array.from({ length: n }, (_, i) => (i % 2) * 8),
+			Array.from({ length: n }, (_, i) => Math.floor(i / 2) * 6),
+			travelModel('foot'),
+			8
+		);
+		const split = (reach: number) =>
+			optimalSplit({
+				count: n,
+				unitStarts: [0],
+				walls: new Set(),
+				minutes: (a, b) => costs.minutes(a, b, reach),
+				bound: (a, b) => costs.bound(a, b),
+				limit: 180,
+				minutesPerHouse: 8
+			});
+		expect(split(0).map((x) => x.flag)).toEqual([null]);
+		const far = split(600);
+		expect(far.length).toBe(2);
+		expect(far.every((x) => x.flag === 'alley_split' && x.minutes <= 180)).toBe(true);
 	});
 
 	it('walks an alley longer than a session in parts, and says so', () => {

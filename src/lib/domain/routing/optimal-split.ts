@@ -36,7 +36,10 @@ export interface SplitPiece {
 	flag: OutingFlag | null;
 }
 
-/** Units longer than the session alone (time without any trip to them) open their inner cuts. */
+/**
+ * Units that do not fit one session on their own (the trip to them included) open their inner
+ * cuts: such an alley is walked in parts.
+ */
 function cutPoints(s: SplitProblem): number[] {
 	const starts = [...s.unitStarts, s.count];
 	const cuts = new Set<number>([0, s.count]);
@@ -44,7 +47,7 @@ function cutPoints(s: SplitProblem): number[] {
 		const a = starts[u]!;
 		const b = starts[u + 1]!;
 		cuts.add(a);
-		if (b - a > 1 && s.bound(a, b) > s.limit) for (let k = a + 1; k < b; k++) cuts.add(k);
+		if (b - a > 1 && s.minutes(a, b) > s.limit) for (let k = a + 1; k < b; k++) cuts.add(k);
 	}
 	for (const w of s.walls) if (w > 0 && w < s.count) cuts.add(w);
 	return [...cuts].sort((x, y) => x - y);
