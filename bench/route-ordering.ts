@@ -16,9 +16,8 @@ import { parseArgs } from 'node:util';
 import { FAMILIES, seedsFor, type LayoutFamily } from './lib/route-families.ts';
 import { BENCH_START, syntheticHouseholds } from './lib/route-fixtures.ts';
 import { referenceLength } from './lib/route-reference.ts';
-import { planRoutes } from '../src/lib/domain/routing/plan.ts';
+import { DEFAULT_PLAN_OPTIONS, planRoutes } from './lib/previous-planner-core.ts';
 import { solveWalk, Walk, type PathProblem } from '../src/lib/domain/routing/tsp.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../src/lib/domain/routing/types.ts';
 
 const { values } = parseArgs({
 	options: {

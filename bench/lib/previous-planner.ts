@@ -4,15 +4,10 @@
  * travel mode, from the start it used), so "before" and "after" are measured alike.
  */
 import { estimateRoute } from '../../src/lib/domain/routing/estimate.ts';
-import { planRoutes } from '../../src/lib/domain/routing/plan.ts';
+import { DEFAULT_PLAN_OPTIONS, planRoutes, type SplitRule } from './previous-planner-core.ts';
 import type { TravelMode } from '../../src/lib/domain/routing/outing-kinds.ts';
 import { travelModel } from '../../src/lib/domain/routing/travel.ts';
-import {
-	DEFAULT_PLAN_OPTIONS,
-	type LonLat,
-	type PlanHousehold,
-	type SplitRule
-} from '../../src/lib/domain/routing/types.ts';
+import type { LonLat, PlanHousehold } from '../../src/lib/domain/routing/types.ts';
 import type { BenchOuting } from './plan-figures.ts';
 
 export interface PreviousRun {

@@ -5,7 +5,7 @@
  */
 import { BENCH_START, syntheticHouseholds } from './route-fixtures.ts';
 import { alleyHouseholds, alleyLayout, hamletLayout } from './route-layouts.ts';
-import { walkProblem } from '../../src/lib/domain/routing/plan.ts';
+import { walkProblem } from '../../src/lib/domain/routing/walk-order.ts';
 import type { PathProblem } from '../../src/lib/domain/routing/walk.ts';
 
 export interface LayoutFamily {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { planRoutes } from '../../src/lib/domain/routing/plan.ts';
+import { orderHouseholds } from '../../src/lib/domain/routing/walk-order.ts';
 import {
 	alleyWalkOrder,
 	buildWalkUnits,
 	houseNumberOf,
 	isAlleyWalk
 } from '../../src/lib/domain/routing/walk-units.ts';
-import { splitWalk } from '../../src/lib/domain/routing/split.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanHousehold } from '../../src/lib/domain/routing/types.ts';
+import type { PlanHousehold } from '../../src/lib/domain/routing/types.ts';
 
 describe('walk units', () => {
 	it.each([
@@ -58,29 +57,6 @@ describe('walk units', () => {
 	});
 });
 
-describe('splitWalk', () => {
-	const bySize = (count: number, cuts: number[], limit = 80, lower = 60) =>
-		splitWalk({ count, cuts, measure: (a, b) => b - a, limit, lower }).map(([a, b]) => b - a);
-
-	it('splits 150 households into two even outings', () => {
-		expect(
-			bySize(
-				150,
-				Array.from({ length: 149 }, (_, i) => i + 1)
-			)
-		).toEqual([75, 75]);
-	});
-
-	it('keeps an alley whole when the limit allows', () => {
-		// Alleys of 50, 50 and 40 houses: no alley is cut.
-		expect(bySize(140, [50, 100])).toEqual([50, 50, 40]);
-	});
-
-	it('makes one outing for fewer households than the minimum', () => {
-		expect(bySize(12, [3, 6, 9])).toEqual([12]);
-	});
-});
-
 const STREETS = ['lo duc', 'kim ma', 'hue'];
 
 /** Random households: numbered houses in a few alleys, rural houses, some do-not-contact. */
@@ -113,35 +89,12 @@ const householdsArb = fc
 		})
 	);
 
-const splitArb = fc.oneof(
-	fc
-		.tuple(fc.integer({ min: 5, max: 60 }), fc.integer({ min: 0, max: 40 }))
-		.map(([min, extra]) => ({ mode: 'size' as const, min, max: min + extra })),
-	fc.integer({ min: 30, max: 300 }).map((maxMinutes) => ({ mode: 'time' as const, maxMinutes }))
-);
-
-describe('planRoutes properties', () => {
-	it('never loses or duplicates a household, and skips do-not-contact ones', () => {
-		fc.assert(
-			fc.property(householdsArb, splitArb, (hs, split) => {
-				const plan = planRoutes(hs, { ...DEFAULT_PLAN_OPTIONS, split });
-				const routed = plan.routes.flatMap((r) => r.householdIds);
-				const all = [...routed, ...plan.skipped.map((s) => s.id)];
-				expect(all.sort()).toEqual(hs.map((h) => h.id).sort());
-				for (const s of plan.skipped) {
-					const h = hs.find((x) => x.id === s.id)!;
-					expect(s.reason).toBe(h.doNotContact ? 'do_not_contact' : 'no_location');
-				}
-			}),
-			{ numRuns: 150 }
-		);
-	});
-
+describe('the walk through a selection', () => {
 	it('keeps each alley contiguous and orders it by number, odd side up, even side down', () => {
 		fc.assert(
 			fc.property(householdsArb, (hs) => {
-				const plan = planRoutes(hs, DEFAULT_PLAN_OPTIONS);
-				const order = plan.routes.flatMap((r) => r.householdIds);
+				const kept = hs.filter((h) => h.lon !== null && !h.doNotContact);
+				const order = orderHouseholds(kept, null).houses.map((l) => l.h.id);
 				const byId = new Map(hs.map((h) => [h.id, h]));
 				const numbered = new Map<string, number[]>();
 				order.forEach((id, pos) => {
@@ -168,35 +121,6 @@ describe('planRoutes properties', () => {
 		);
 	});
 
-	it('respects the target size with the fewest outings', () => {
-		fc.assert(
-			fc.property(householdsArb, splitArb, (hs, split) => {
-				if (split.mode !== 'size') return;
-				const plan = planRoutes(hs, { ...DEFAULT_PLAN_OPTIONS, split });
-				const sizes = plan.routes.map((r) => r.householdIds.length);
-				for (const s of sizes) expect(s).toBeLessThanOrEqual(split.max);
-				// No two neighbouring outings would fit in one: fewer outings would not do.
-				for (let i = 1; i < sizes.length; i++)
-					expect(sizes[i - 1]! + sizes[i]!).toBeGreaterThan(split.max);
-			}),
-			{ numRuns: 150 }
-		);
-	});
-
-	it('keeps outings within the time limit unless a single house exceeds it', () => {
-		fc.assert(
-			fc.property(householdsArb, fc.integer({ min: 30, max: 240 }), (hs, maxMinutes) => {
-				const plan = planRoutes(hs, {
-					...DEFAULT_PLAN_OPTIONS,
-					split: { mode: 'time', maxMinutes }
-				});
-				for (const r of plan.routes)
-					if (r.householdIds.length > 1) expect(r.estimatedMinutes).toBeLessThanOrEqual(maxMinutes);
-			}),
-			{ numRuns: 100 }
-		);
-	});
-
 	it('starts the walk near the chosen start point', () => {
 		const hs: PlanHousehold[] = Array.from({ length: 30 }, (_, i) => ({
 			id: `h${i}`,
@@ -206,9 +130,8 @@ describe('planRoutes properties', () => {
 			addressKey: 'thon a',
 			doNotContact: false
 		}));
-		const fromEast = planRoutes(hs, { ...DEFAULT_PLAN_OPTIONS, start: [105.64, 21.9] });
-		expect(fromEast.routes[0]!.householdIds[0]).toBe('h29');
-		const fromWest = planRoutes(hs, { ...DEFAULT_PLAN_OPTIONS, start: [105.59, 21.9] });
-		expect(fromWest.routes[0]!.householdIds[0]).toBe('h0');
+		const first = (start: [number, number]) => orderHouseholds(hs, start).houses[0]!.h.id;
+		expect(first([105.64, 21.9])).toBe('h29');
+		expect(first([105.59, 21.9])).toBe('h0');
 	});
 });

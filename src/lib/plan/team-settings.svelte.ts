@@ -56,6 +56,7 @@ export class TeamSettings {
 
 	/** The team's members: the active ones available, 3-hour sessions from the cultural house. */
 	setMembers(list: readonly { id: string; fullName: string; active: boolean }[]) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary lookup, not state
 		const before = new Map(this.members.map((m) => [m.id, m]));
 		this.members = list
 			.filter((m) => m.active)

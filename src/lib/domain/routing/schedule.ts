@@ -120,7 +120,9 @@ export function placeFresh(s: Slots, outings: readonly Outing[]): number {
 	let left = 0;
 	for (const o of [...outings].sort((a, b) => b.priority - a.priority)) {
 		const early = s.input.spread === 'early' || o.priority > 0;
-		if (!placeOwn(s, o, early)) (unplace(o), left++);
+		if (placeOwn(s, o, early)) continue;
+		unplace(o);
+		left++;
 	}
 	return left;
 }

@@ -7,7 +7,7 @@
  * two areas. Which gives the shorter plans is measured in bench/team-planning.ts.
  */
 import { solveWalk } from './tsp.ts';
-import { walkFromOrder, walkProblem } from './plan.ts';
+import { walkFromOrder, walkProblem } from './walk-order.ts';
 import type { PlanMethod } from './team-plan-types.ts';
 import type { LonLat, PlanHousehold } from './types.ts';
 import { isAlleyWalk } from './walk-units.ts';

@@ -74,7 +74,13 @@ function planJob(r: DemoRecords, job: TeamJob, taken: Set<string>): TeamPlan {
 }
 
 /** The plan's outings as a route plan input; outings with no session are left as gaps. */
-function toInput(job: TeamJob, plan: TeamPlan, names: Map<string, string>, seed: string, now: number) {
+function toInput(
+	job: TeamJob,
+	plan: TeamPlan,
+	names: Map<string, string>,
+	seed: string,
+	now: number
+) {
 	const rng = new Rng(`${seed}|routes|${job.team.id}`);
 	const outings = plan.outings.filter((o) => o.memberId && o.day);
 	if (outings.length === 0) return null;
@@ -134,7 +140,12 @@ export function demoRoutePlans(
 			start: { kind: 'hamlet' as const }
 		}));
 		if (members.length === 0) continue;
-		const job = { team, members, days: lead ? week.slice(0, 1) : week, rural: rural(team.communeCode) };
+		const job = {
+			team,
+			members,
+			days: lead ? week.slice(0, 1) : week,
+			rural: rural(team.communeCode)
+		};
 		const input = toInput(job, planJob(r, job, taken), names, seed, now);
 		if (!input) continue;
 		for (const route of input.routes) for (const id of route.householdIds) taken.add(id);
