@@ -5,6 +5,16 @@ import { alley, at, cluster, days, hamlet, house, members, options } from './sup
 
 const idsOf = (hs: TeamHousehold[]) => hs.map((h) => h.id);
 
+/** Three hamlets of `n` houses, 5 km apart, each with its cultural house. */
+const threeHamlets = (n: number) => ({
+	households: [
+		...cluster('a', 0, 0, n),
+		...cluster('b', 5000, 0, n),
+		...cluster('c', 10_000, 0, n)
+	],
+	hamlets: [hamlet('a', 0, 0), hamlet('b', 5000, 0), hamlet('c', 10_000, 0)]
+});
+
 describe('a team plan', () => {
 	it('cuts a hamlet of 60 houses into outings that each fit a 3-hour session by motorbike', () => {
 		const hs = cluster('a', 0, 0, 60, 400);
@@ -155,19 +165,11 @@ describe('a team plan', () => {
 	});
 
 	it('visits priority households in the earliest session', () => {
-		const hs = [
-			...cluster('a', 0, 0, 20),
-			...cluster('b', 5000, 0, 20),
-			...cluster('c', 10_000, 0, 20)
-		];
-		hs[45]!.priority = true; // in hamlet c, walked last
-		const plan = planTeam({
-			households: hs,
-			hamlets: [hamlet('a', 0, 0), hamlet('b', 5000, 0), hamlet('c', 10_000, 0)],
-			members: members(1),
-			options: options()
-		});
-		const first = plan.outings.find((o) => o.householdIds.includes(hs[45]!.id))!;
+		const world = threeHamlets(20);
+		const late = world.households[45]!; // in hamlet c, walked last
+		late.priority = true;
+		const plan = planTeam({ ...world, members: members(1), options: options() });
+		const first = plan.outings.find((o) => o.householdIds.includes(late.id))!;
 		expect(first.priority).toBe(1);
 		expect(first.day).toBe(days(1)[0]);
 	});
@@ -176,14 +178,8 @@ describe('a team plan', () => {
 		['even', ['2026-12-07|morning', '2026-12-08|morning', '2026-12-09|morning']],
 		['early', ['2026-12-07|morning', '2026-12-07|afternoon', '2026-12-08|morning']]
 	] as const)('places one member’s outings by the spread asked for (%s)', (spread, want) => {
-		const hs = [
-			...cluster('a', 0, 0, 15),
-			...cluster('b', 5000, 0, 15),
-			...cluster('c', 10_000, 0, 15)
-		];
 		const plan = planTeam({
-			households: hs,
-			hamlets: [hamlet('a', 0, 0), hamlet('b', 5000, 0), hamlet('c', 10_000, 0)],
+			...threeHamlets(15),
 			members: members(1),
 			options: options({ spread, sessions: ['morning', 'afternoon'] })
 		});
@@ -191,14 +187,8 @@ describe('a team plan', () => {
 	});
 
 	it('leaves outings beyond the period unscheduled and unassigned', () => {
-		const hs = [
-			...cluster('a', 0, 0, 15),
-			...cluster('b', 5000, 0, 15),
-			...cluster('c', 10_000, 0, 15)
-		];
 		const plan = planTeam({
-			households: hs,
-			hamlets: [hamlet('a', 0, 0), hamlet('b', 5000, 0), hamlet('c', 10_000, 0)],
+			...threeHamlets(15),
 			members: members(1),
 			options: options({ days: days(1) })
 		});

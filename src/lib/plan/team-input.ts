@@ -6,21 +6,22 @@ import type { HouseholdStatus, RevisitSuggestion } from '../domain/routing/statu
 import type { OutingFlag, Session, StartKind } from '../domain/routing/outing-kinds.ts';
 import type { Outing, TeamHousehold, TeamPlanOptions } from '../domain/routing/team-plan-types.ts';
 import type { LonLat } from '../domain/routing/types.ts';
+import type { PlanningHousehold } from '../server/db/queries/households.ts';
 
-export interface PlannerHousehold {
-	id: string;
-	hamletId: string | null;
-	address: string;
-	alleyKey: string;
-	addressKey: string;
-	lon: number | null;
-	lat: number | null;
-	doNotContact: boolean;
-	priority: boolean;
-	routeId: string | null;
-	status: HouseholdStatus;
-	revisit: RevisitSuggestion | null;
-}
+/** A household of the planning page: the planning list's fields (GET /api/households). */
+export type PlannerHousehold = Pick<
+	PlanningHousehold,
+	| 'id'
+	| 'hamletId'
+	| 'address'
+	| 'alleyKey'
+	| 'addressKey'
+	| 'lon'
+	| 'lat'
+	| 'doNotContact'
+	| 'priority'
+	| 'routeId'
+> & { status: HouseholdStatus; revisit: RevisitSuggestion | null };
 
 /**
  * What a selected household is to the planner: a household on no route is planned afresh; one
