@@ -86,29 +86,36 @@ describe('seedDemo', () => {
 			counts: first.counts
 		});
 	});
-	it("plans hamlet teams' first outings in town wards, each household on one route", async () => {
+	it("plans every team's coming week in town wards with the defaults, each household once", async () => {
 		expect(first.routes).toBeGreaterThan(0);
 		expect(await n(sql`SELECT count(*) AS n FROM routes WHERE is_demo = 1`)).toBe(first.routes);
-		// Stops lie in the route's team's hamlet, once each, and the assignee is on that team.
+		// Stops lie in the route's team's area (its hamlet, if it has one), once each.
 		expect(
 			await n(sql`SELECT count(*) AS n FROM route_stops s JOIN routes r ON r.id = s.route_id
 				JOIN teams t ON t.id = r.team_id JOIN households h ON h.id = s.household_id
-				WHERE h.hamlet_id IS NOT t.hamlet_id OR h.do_not_contact = 1`)
+				WHERE (t.hamlet_id IS NOT NULL AND h.hamlet_id IS NOT t.hamlet_id) OR h.do_not_contact = 1`)
 		).toBe(0);
 		expect(
 			await n(sql`SELECT count(*) AS n FROM (SELECT household_id FROM route_stops
 				GROUP BY household_id HAVING count(*) > 1)`)
 		).toBe(0);
+		// Each outing: a member of the team, a morning of the coming week, 3 hours, fitting them.
+		const week = [1, 7].map((d) =>
+			new Date(NOW.getTime() + d * 86_400_000).toISOString().slice(0, 10)
+		);
 		expect(
 			await n(sql`SELECT count(*) AS n FROM routes r LEFT JOIN members m ON m.id = r.assignee_member_id
 				WHERE m.team_id IS NOT r.team_id OR m.active = 0 OR r.status <> 'assigned'
-				OR r.planned_on <= ${NOW.toISOString().slice(0, 10)}`)
+				OR r.planned_on < ${week[0]} OR r.planned_on > ${week[1]} OR r.session IS NOT 'morning'
+				OR r.session_minutes IS NOT 180 OR (r.estimated_minutes > 180 AND r.flag IS NULL)
+				OR r.travel_mode <> 'foot'`)
 		).toBe(0);
-		// Part of each hamlet is left for the leader to plan (gaps).
+		// A hamlet team's households to visit are all planned (the week has room for them).
 		expect(
 			await n(sql`SELECT count(*) AS n FROM households h JOIN teams t ON t.hamlet_id = h.hamlet_id
-				JOIN routes r ON r.team_id = t.id WHERE h.id NOT IN (SELECT household_id FROM route_stops)`)
-		).toBeGreaterThan(0);
+				WHERE t.active = 1 AND h.do_not_contact = 0 AND t.id IN (SELECT team_id FROM routes)
+				AND h.id NOT IN (SELECT household_id FROM route_stops)`)
+		).toBe(0);
 	});
 });
 

@@ -55,7 +55,7 @@ export interface SeedReport {
 	provinces: string[];
 	skippedWithoutGeometry: string[];
 	counts: Record<keyof DemoRecords | 'visitServices', number>;
-	/** Demo team plans written (a week of outings per team). */
+	/** Demo outings written (a week of them per team of the route communes). */
 	routes: number;
 	deleted: DemoDeleteReport;
 	timingsMs: { delete: number; generate: number; write: number; total: number };
@@ -100,7 +100,7 @@ async function demoCommunes(db: Db, opts: SeedOptions, seed: string) {
 	return { communes, skipped };
 }
 
-/** Communes whose hamlet teams get demo routes: the demo accounts' and up to 8 town wards. */
+/** Communes whose teams get demo plans: the demo accounts' and up to 8 town wards. */
 function routeCommunes(communes: readonly DemoCommune[]): Set<string> {
 	const wards = communes.filter((c) => c.unitType === 'Phường').slice(0, 8);
 	return new Set([DEMO_COMMUNE.communeCode, ...wards.map((c) => c.code)]);
@@ -164,7 +164,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		communes: communes.length,
 		provinces,
 		counts,
-		routes: routes.length
+		routes: routes.reduce((n, p) => n + p.routes.length, 0)
 	};
 	await runBatch(db, [setMetaStatement(db, 'demo_seed', JSON.stringify(fact), Date.now())]);
 	const t3 = performance.now();
