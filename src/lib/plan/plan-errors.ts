@@ -19,5 +19,7 @@ export function planErrorMessage(t: Translate, err: unknown): string {
 		const key = KNOWN[err.code];
 		if (key) return t(key);
 	}
+	// fetch rejects with a TypeError when the network is down: nothing reached the server.
+	if (err instanceof TypeError) return t('error.offline');
 	return t('plan.error.generic', { message: handleError(err) });
 }

@@ -26,7 +26,8 @@ export interface MemberSetting {
 	home: LonLat | null;
 }
 
-export type SettingsProblem = 'no_days' | 'no_sessions' | 'no_members' | 'home_missing';
+export type SettingsProblem =
+	'no_days' | 'no_sessions' | 'no_members' | 'home_missing' | 'bad_hours' | 'bad_minutes';
 
 const addDays = (day: string, n: number) =>
 	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -87,6 +88,9 @@ export class TeamSettings {
 		const on = this.members.filter((m) => m.on);
 		if (on.length === 0) return 'no_members';
 		if (on.some((m) => m.start === 'home' && !m.home)) return 'home_missing';
+		if (on.some((m) => !(m.hours >= 0.5 && m.hours <= 12))) return 'bad_hours';
+		if (!(this.minutesPerHouse >= 1 && this.minutesPerHouse <= 120)) return 'bad_minutes';
+		if (!(this.walkKmh >= 1.5 && this.walkKmh <= 8)) return 'bad_minutes';
 		return null;
 	});
 

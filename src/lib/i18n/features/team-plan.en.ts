@@ -26,6 +26,7 @@ export const teamPlanEn: Record<keyof typeof teamPlanVi, string> = {
 	'teamPlan.to': 'To',
 	'teamPlan.skipSundays': 'No Sundays',
 	'teamPlan.days': '{count} days out',
+	'teamPlan.daysFrom': '{count} days out, {from} to {to}',
 	'teamPlan.sessions': 'Sessions in a day',
 	'teamPlan.travel': 'Getting about',
 	'teamPlan.travel.foot': 'Walking the whole outing.',
@@ -42,6 +43,11 @@ export const teamPlanEn: Record<keyof typeof teamPlanVi, string> = {
 	'teamPlan.problem.no_sessions': 'Choose at least one session in a day.',
 	'teamPlan.problem.no_members': 'Choose at least one available member.',
 	'teamPlan.problem.home_missing': 'Pick the home on the map of each member starting from home.',
+	'teamPlan.problem.bad_hours': 'Each member’s session must be 0.5 to 12 hours.',
+	'teamPlan.problem.bad_minutes':
+		'The time at each house must be 1 to 120 minutes, the walking speed 1.5 to 8 km/h.',
+	'error.offline':
+		'The server could not be reached, so nothing was saved. The plan is still on the page — try again when you are online.',
 	'teamPlan.generate': 'Plan',
 	'teamPlan.generating': 'Planning…',
 	'teamPlan.nothing':

@@ -24,6 +24,7 @@ export const teamPlanVi = {
 	'teamPlan.to': 'Đến ngày',
 	'teamPlan.skipSundays': 'Nghỉ Chủ nhật',
 	'teamPlan.days': '{count} ngày đi',
+	'teamPlan.daysFrom': '{count} ngày đi, từ {from} đến {to}',
 	'teamPlan.sessions': 'Buổi đi trong ngày',
 	'teamPlan.travel': 'Đi lại bằng',
 	'teamPlan.travel.foot': 'Đi bộ suốt chuyến.',
@@ -39,6 +40,11 @@ export const teamPlanVi = {
 	'teamPlan.problem.no_sessions': 'Chọn ít nhất một buổi đi trong ngày.',
 	'teamPlan.problem.no_members': 'Chọn ít nhất một thành viên đi được.',
 	'teamPlan.problem.home_missing': 'Chọn nhà trên bản đồ cho thành viên xuất phát từ nhà riêng.',
+	'teamPlan.problem.bad_hours': 'Buổi dài của mỗi thành viên phải từ 0,5 đến 12 giờ.',
+	'teamPlan.problem.bad_minutes':
+		'Thời gian ở mỗi hộ phải từ 1 đến 120 phút, tốc độ đi bộ từ 1,5 đến 8 km/giờ.',
+	'error.offline':
+		'Không kết nối được máy chủ nên chưa lưu được. Kế hoạch vẫn còn trên trang — hãy thử lại khi có mạng.',
 	'teamPlan.generate': 'Lập kế hoạch',
 	'teamPlan.generating': 'Đang lập kế hoạch…',
 	'teamPlan.nothing':
