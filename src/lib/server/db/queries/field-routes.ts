@@ -57,6 +57,7 @@ export async function listFieldRoutes(db: Db, actor: Actor, limit = 100) {
 		id: r.id,
 		name: r.name,
 		plannedOn: r.plannedOn,
+		session: r.session,
 		status: r.status,
 		provinceCode: r.provinceCode,
 		communeCode: r.communeCode,
