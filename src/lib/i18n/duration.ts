@@ -29,3 +29,14 @@ export function formatDay(t: Translate, day: string): string {
 	const dm = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 	return `${t(WEEKDAY_KEYS[d.getUTCDay()]!)} ${dm}`;
 }
+
+/** An outing's day and session: "09/12/2026 · Sáng", "09/12/2026", or "—" with no day. */
+export function formatWhen(
+	t: Translate,
+	day: string | null,
+	session: 'morning' | 'afternoon' | 'evening' | null | undefined
+): string {
+	if (!day) return '—';
+	const date = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+	return session ? `${date} · ${t(`session.title.${session}`)}` : date;
+}
