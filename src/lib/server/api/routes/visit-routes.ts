@@ -23,12 +23,11 @@ import {
 import { listPlanningHouseholds } from '../../db/queries/households.ts';
 import {
 	RoutePlanError,
-	cancelEffect,
-	cancelStatements,
 	isCoverageConflict,
 	prepareAssignment,
 	prepareRoutePlan
 } from '../../db/writes/routes.ts';
+import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
 import { WriteValidationError } from '../../db/writes/errors.ts';
 import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';

@@ -1,6 +1,6 @@
 /**
- * Writes routes: storing a plan (its outings and ordered stops), assigning an outing to a member,
- * cancelling one. The coverage guarantee is checked here (a household already on a route is
+ * Writes routes: storing a plan (its outings and ordered stops), assigning an outing to a member
+ * (cancelling: route-cancel.ts). The coverage guarantee is checked here (a household already on a route is
  * refused unless the plan is an explicit revisit) and enforced again by the database's unique
  * index on non-revisit stops, so two concurrent plans cannot both take a household.
  */
@@ -270,39 +270,4 @@ export async function prepareAssignment(
 			now,
 			route.id
 		);
-}
-
-// Stops whose household has a visit recorded on this route (visits_route_idx).
-const VISITED_ON_ROUTE = `household_id IN (SELECT household_id FROM visits WHERE route_id = ?1)`;
-
-/** What cancelling a route would do: stops kept (visited on it) and stops freed (the rest). */
-export async function cancelEffect(
-	db: Db,
-	routeId: string
-): Promise<{ kept: number; freed: number }> {
-	const row = await db.$client
-		.prepare(
-			`SELECT coalesce(sum(${VISITED_ON_ROUTE}), 0) AS kept, count(*) AS stops
-			FROM route_stops WHERE route_id = ?1`
-		)
-		.bind(routeId)
-		.first<{ kept: number; stops: number }>();
-	const kept = row?.kept ?? 0;
-	return { kept, freed: (row?.stops ?? 0) - kept };
-}
-
-/**
- * Cancelling a route, started or not: visits are immutable events and stay; the stops of
- * households visited on this route stay on it (they are covered, not gaps); the other stops
- * are removed, so those households become gaps again, to plan anew. The route row is kept.
- */
-export function cancelStatements(db: Db, routeId: string, now = Date.now()): D1PreparedStatement[] {
-	return [
-		db.$client
-			.prepare(`DELETE FROM route_stops WHERE route_id = ?1 AND NOT ${VISITED_ON_ROUTE}`)
-			.bind(routeId),
-		db.$client
-			.prepare(`UPDATE routes SET status = 'cancelled', updated_at = ? WHERE id = ?`)
-			.bind(now, routeId)
-	];
 }
