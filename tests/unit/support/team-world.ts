@@ -8,11 +8,12 @@ import type {
 	TeamMember,
 	TeamPlanOptions
 } from '../../../src/lib/domain/routing/team-plan-types.ts';
+import { M_PER_DEG } from '../../../src/lib/domain/routing/geometry.ts';
 
 const LON0 = 105.64;
 const LAT0 = 21.9;
-const M_LAT = 1 / 110_574;
-const M_LON = 1 / (111_320 * Math.cos((LAT0 * Math.PI) / 180));
+const M_LAT = 1 / M_PER_DEG;
+const M_LON = 1 / (M_PER_DEG * Math.cos((LAT0 * Math.PI) / 180));
 
 /** lon/lat of a point `x` metres east and `y` metres north of the world's origin. */
 export const at = (x: number, y: number): [number, number] => [LON0 + x * M_LON, LAT0 + y * M_LAT];

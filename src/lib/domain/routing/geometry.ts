@@ -1,11 +1,14 @@
 /**
  * Local planar geometry for a commune-sized area: lon/lat projected to metres around a centre
- * (equirectangular), accurate to well under 1 % over tens of kilometres, and fast.
+ * (equirectangular), on the same sphere as haversineM — so a distance measured in the plane
+ * and one measured on the sphere agree to within 0.1 % over tens of kilometres — and fast.
  */
 import type { LonLat } from './types.ts';
 
-const M_PER_DEG_LAT = 110_574;
-const M_PER_DEG_LON_EQUATOR = 111_320;
+/** Mean earth radius (IUGG), metres: the one sphere every distance here is measured on. */
+const EARTH_RADIUS_M = 6_371_008.8;
+/** Metres per degree of latitude, and of longitude at the equator, on that sphere. */
+export const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
 
 export interface Projection {
 	x(lon: number): number;
@@ -24,13 +27,13 @@ export function projectionAround(points: readonly LonLat[]): Projection {
 		lon0 /= points.length;
 		lat0 /= points.length;
 	}
-	const kx = M_PER_DEG_LON_EQUATOR * Math.cos((lat0 * Math.PI) / 180);
-	return { x: (lon) => (lon - lon0) * kx, y: (lat) => (lat - lat0) * M_PER_DEG_LAT };
+	const kx = M_PER_DEG * Math.cos((lat0 * Math.PI) / 180);
+	return { x: (lon) => (lon - lon0) * kx, y: (lat) => (lat - lat0) * M_PER_DEG };
 }
 
 /** Straight-line distance in metres between two lon/lat points (haversine). */
 export function haversineM(a: LonLat, b: LonLat): number {
-	const R = 6_371_008.8;
+	const R = EARTH_RADIUS_M;
 	const toRad = Math.PI / 180;
 	const dLat = (b[1] - a[1]) * toRad;
 	const dLon = (b[0] - a[0]) * toRad;

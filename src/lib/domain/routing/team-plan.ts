@@ -125,7 +125,7 @@ function freshOutings(ctx: Ctx, s: Stretch, members: readonly TeamMember[]) {
 		count: s.order.length,
 		unitStarts: [...new Set([...s.unitStarts, ...s.walls])].sort((a, b) => a - b),
 		areaEdge: (k) => s.area(k - 1) !== s.area(k),
-		workBefore: (k) => s.costs.workBefore(k),
+		work: (a, b) => (b > a ? s.costs.bound(a, b) : 0),
 		shares
 	});
 	const outings: Outing[] = [];

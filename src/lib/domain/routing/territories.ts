@@ -2,7 +2,9 @@
  * Sharing one walk among members: each member takes a stretch of it (neighbouring houses and
  * hamlets), sized to their share of the work — in proportion to their session length, so a
  * member with shorter sessions gets less. Stretches end between walk units, preferably between
- * areas (a hamlet is not split between two members unless the shares need it).
+ * areas (a hamlet is not split between two members unless the shares need it). A stretch's work
+ * leaves out the leg that leads into it: the member starts at their own start, not at the
+ * previous member's last house (a far hamlet does not count as work for whoever walks it).
  */
 
 /** Minutes of imbalance worth accepting to keep a hamlet with one member. */
@@ -15,8 +17,8 @@ export interface TerritoryProblem {
 	unitStarts: readonly number[];
 	/** True when the houses before and after the position lie in different areas. */
 	areaEdge(pos: number): boolean;
-	/** Work of the houses [0, pos), minutes (time at the houses plus the legs between). */
-	workBefore(pos: number): number;
+	/** Work of the houses [a, b), minutes: time at them plus the legs between them. */
+	work(a: number, b: number): number;
 	/** Relative shares (e.g. session lengths), one per member, in order. */
 	shares: readonly number[];
 }
@@ -29,26 +31,26 @@ export interface TerritoryProblem {
 export function territories(p: TerritoryProblem): [number, number][] {
 	const m = p.shares.length;
 	if (m === 0) return [];
-	const total = p.workBefore(p.count);
-	const sum = p.shares.reduce((a, b) => a + b, 0);
 	const cuts = p.unitStarts.filter((c) => c > 0 && c < p.count);
 	const ends: number[] = [];
-	let target = 0;
+	let start = 0;
 	let from = 0;
 	for (let i = 0; i < m - 1; i++) {
-		target += (total * p.shares[i]!) / sum;
+		// This member's part of what is left, in proportion to the shares still to give.
+		const sum = p.shares.slice(i).reduce((a, b) => a + b, 0);
+		const target = (p.work(start, p.count) * p.shares[i]!) / sum;
 		const left = m - 1 - i;
 		let best = -1;
 		let bestScore = Infinity;
 		for (let k = from; k < cuts.length - left + 1; k++) {
-			const c = cuts[k]!;
-			const score =
-				Math.abs(p.workBefore(c) - target) + (p.areaEdge(c) ? 0 : AREA_CUT_PREFERENCE_MIN);
+			const w = p.work(start, cuts[k]!);
+			const score = Math.abs(w - target) + (p.areaEdge(cuts[k]!) ? 0 : AREA_CUT_PREFERENCE_MIN);
 			if (score < bestScore) [best, bestScore] = [k, score];
-			if (p.workBefore(c) > target + AREA_CUT_PREFERENCE_MIN) break;
+			if (w > target + AREA_CUT_PREFERENCE_MIN) break;
 		}
 		if (best < 0) break;
-		ends.push(cuts[best]!);
+		start = cuts[best]!;
+		ends.push(start);
 		from = best + 1;
 	}
 	const bounds = [0, ...ends, p.count];

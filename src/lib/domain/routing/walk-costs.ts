@@ -117,11 +117,6 @@ export class WalkCosts {
 		return (b - a) * this.minutesPerHouse + this.legMin[b - 1]! - this.legMin[a]!;
 	}
 
-	/** Work of houses [0, b): time at them plus the legs between, minutes (0 for none). */
-	workBefore(b: number): number {
-		return b === 0 ? 0 : this.bound(0, b);
-	}
-
 	/** Minutes of the outing [a, b) (see cost), without building an object: the splitter's hot path. */
 	minutes(a: number, b: number, reachM: number): number {
 		const reach = reachM > 0 ? legMinutes(this.model, reachM) : 0;
