@@ -69,7 +69,7 @@ function neighbours(input: TeamPlanInput, a: string, b: string): boolean {
 	return as.some((x) => bs.some((y) => haversineM([x.lon!, x.lat!], [y.lon!, y.lat!]) <= gap + 1));
 }
 
-const runs = { numRuns: 40 };
+const runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
 
 describe('team plan properties', () => {
 	it('puts every household to visit on exactly one outing, and says why the others are left', () => {
@@ -171,9 +171,11 @@ describe('team plan properties', () => {
 		);
 	});
 
-	it('shares the work within two sessions and the largest alley of each other', () => {
+	it('shares new work within two sessions and the largest alley of each other', () => {
+		// Revisits go on their due day to whoever walks their hamlet: extra to the shares.
 		const even = world.map((w) => ({
 			...w,
+			households: w.households.map((h) => ({ ...h, revisit: null })),
 			members: ['m1', 'm2', 'm3'].map((id) => ({
 				id,
 				sessionMinutes: w.members[0]?.sessionMinutes ?? 180,
@@ -187,10 +189,15 @@ describe('team plan properties', () => {
 				if (used.length < input.members.length) return;
 				const minutes = used.map((l) => l.minutes);
 				const s = input.members[0]!.sessionMinutes;
-				const lane = Math.max(
-					0,
-					...plan.outings.filter((o) => o.flag === 'alley_split').map((o) => o.minutes)
-				);
+				// An alley longer than a session is walked whole by one member, over several outings.
+				const hs = byId(input);
+				const alleys = new Map<string, number>();
+				for (const o of plan.outings.filter((o) => o.flag === 'alley_split')) {
+					const keys = new Set(o.householdIds.map((id) => hs.get(id)!.alleyKey));
+					for (const key of keys)
+						if (key.startsWith('duong')) alleys.set(key, (alleys.get(key) ?? 0) + o.minutes);
+				}
+				const lane = Math.max(0, ...alleys.values());
 				expect(Math.max(...minutes) - Math.min(...minutes)).toBeLessThanOrEqual(2 * s + lane + 40);
 			}),
 			runs
