@@ -76,6 +76,15 @@ export function canManageCommune(actor: Actor, area: Area): boolean {
 	return actor.role === 'commune_admin' && sameCommune(actor, area);
 }
 
+/**
+ * Change what defines someone's scope — a team's hamlet, a member's team, an account's role or
+ * area: only the role above the one it widens (the commune's managers), never the leader whose
+ * own reach it would change.
+ */
+export function canChangeScope(actor: Actor, area: Area): boolean {
+	return canManageCommune(actor, area);
+}
+
 /** Edit a team or its members: commune managers, or the leader of that very team. */
 export function canManageTeam(actor: Actor, area: Area & { teamId: string }): boolean {
 	if (canManageCommune(actor, area)) return true;

@@ -6,10 +6,10 @@ import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, teamOr404 } from '../middleware/scope.ts';
-import { canManageTeam } from '../../../domain/scope.ts';
+import { canChangeScope, canManageTeam } from '../../../domain/scope.ts';
 import { getMember, membersWithPhones, type TeamRow } from '../../db/queries/team-admin.ts';
 import { memberInserts, runBatch } from '../../db/writes/team-admin.ts';
-import { members } from '../../db/schema/index.ts';
+import { members, users } from '../../db/schema/index.ts';
 import { id, memberCreate, memberPatch } from './teams-input.ts';
 
 /** 409 `duplicate_phone` when another member of the commune already has this phone. */
@@ -82,16 +82,20 @@ export const membersApi = new Hono<AuthEnv>()
 		const team = await teamOr404(c, member.teamId);
 		ensure(canManageTeam(actor, { ...team, teamId: team.id }), 'changing this member');
 		const patch = c.req.valid('json');
-		if (patch.teamId && patch.teamId !== team.id) {
-			const target = await teamOr404(c, patch.teamId);
+		// A member's team is their account's reach: moving them is a scope change.
+		const moves = patch.teamId !== undefined && patch.teamId !== team.id;
+		if (moves) {
+			const target = await teamOr404(c, patch.teamId!);
 			ensure(
-				canManageTeam(actor, { ...target, teamId: target.id }) &&
+				canChangeScope(actor, team) &&
+					target.provinceCode === team.provinceCode &&
 					target.communeCode === team.communeCode,
-				'moving this member there'
+				'moving this member to another team'
 			);
 		}
 		await checkPhoneFree(c, team, patch.phone, member.id);
 		const db = c.get('db');
+		const where = { provinceCode: team.provinceCode, communeCode: team.communeCode };
 		await runBatch(db, [
 			db.update(members).set(patch).where(eq(members.id, member.id)),
 			audit(c, {
@@ -99,10 +103,26 @@ export const membersApi = new Hono<AuthEnv>()
 				action: patch.active === false ? 'member.deactivate' : 'member.update',
 				entity: 'member',
 				entityId: member.id,
-				provinceCode: team.provinceCode,
-				communeCode: team.communeCode,
+				...where,
 				detail: { fields: Object.keys(patch) }
-			})
+			}),
+			...(moves
+				? [
+						// The member's account (if any) follows them to the new team.
+						db
+							.update(users)
+							.set({ scopeTeamId: patch.teamId! })
+							.where(eq(users.memberId, member.id)),
+						audit(c, {
+							kind: 'write',
+							action: 'member.scope_change',
+							entity: 'member',
+							entityId: member.id,
+							...where,
+							detail: { teamFrom: team.id, teamTo: patch.teamId }
+						})
+					]
+				: [])
 		]);
 		return c.json({ member: { ...member, ...patch } }, 200);
 	});

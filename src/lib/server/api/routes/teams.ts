@@ -6,6 +6,7 @@ import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, auditNow, communeOr404, teamOr404 } from '../middleware/scope.ts';
 import {
+	canChangeScope,
 	canCreateTeam,
 	canManageTeam,
 	canSeeCommune,
@@ -94,8 +95,12 @@ export const teamsApi = new Hono<AuthEnv>()
 		const team = await teamOr404(c, c.req.valid('param').id);
 		ensure(canManageTeam(actor, { ...team, teamId: team.id }), 'changing this team');
 		const patch = c.req.valid('json');
+		// The hamlet is the team's reach (its leader's and members' households): a scope change.
+		const moves = patch.hamletId !== undefined && patch.hamletId !== team.hamletId;
+		ensure(!moves || canChangeScope(actor, team), 'changing the hamlet this team works in');
 		await checkHamlet(c, patch.hamletId, team.communeCode);
 		const db = c.get('db');
+		const where = { provinceCode: team.provinceCode, communeCode: team.communeCode };
 		await db.batch([
 			db.update(teams).set(patch).where(eq(teams.id, team.id)),
 			audit(c, {
@@ -103,10 +108,21 @@ export const teamsApi = new Hono<AuthEnv>()
 				action: patch.active === false ? 'team.deactivate' : 'team.update',
 				entity: 'team',
 				entityId: team.id,
-				provinceCode: team.provinceCode,
-				communeCode: team.communeCode,
+				...where,
 				detail: { fields: Object.keys(patch) }
-			})
+			}),
+			...(moves
+				? [
+						audit(c, {
+							kind: 'write',
+							action: 'team.scope_change',
+							entity: 'team',
+							entityId: team.id,
+							...where,
+							detail: { hamletFrom: team.hamletId, hamletTo: patch.hamletId }
+						})
+					]
+				: [])
 		]);
 		return c.json({ team: { ...team, ...patch } }, 200);
 	})
