@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { auditInsert } from '$lib/server/auth/audit';
 import { toActor } from '$lib/server/auth/users';
 import type { Role } from '$lib/domain/roles';
+import { sameSitePath } from '$lib/domain/safe-path';
 
 /**
  * Each role's home: a member goes out to the field (`/thuc-dia`), everyone else to their day
@@ -14,11 +15,9 @@ function homeOf(role: Role): string {
 	return role === 'member' ? '/thuc-dia' : '/quan-ly';
 }
 
-/** Only same-site paths: an open redirect would let phishing links borrow our login page. */
+/** Only same-site paths (see safe-path.ts). */
 function safeNext(raw: string | null, role: Role): string {
-	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')
-		? raw
-		: homeOf(role);
+	return sameSitePath(raw) ?? homeOf(role);
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -29,7 +28,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	/** A plain form post (works without JavaScript); SvelteKit checks its origin. */
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
+		// Anything but a form (text/plain, JSON, a broken multipart body) is a bad request.
+		const form = await request.formData().catch(() => null);
+		if (!form) return fail(400, { login: '', reason: 'malformed' as const, minutes: 0 });
 		const login = String(form.get('login') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const ip = request.headers.get('cf-connecting-ip') ?? getClientAddress();
