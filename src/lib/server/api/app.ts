@@ -13,6 +13,7 @@ import { communesApi } from './routes/communes.ts';
 import { searchApi } from './routes/search.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { csrf } from './middleware/csrf.ts';
+import { limitBody } from './middleware/body-limit.ts';
 import { session } from './middleware/session.ts';
 import { authApi } from './routes/auth.ts';
 import { usersApi } from './routes/users.ts';
@@ -36,6 +37,8 @@ export function createApiApp() {
 	const app = new Hono<AuthEnv>().basePath('/api');
 	app.use(requestId());
 	app.use(securityHeaders);
+	// Before anything reads the body or looks up the session: a 20 MB body is refused unread.
+	app.use(limitBody);
 	app.use(async (c, next) => {
 		c.set('db', getDb(c.env.DB));
 		await next();

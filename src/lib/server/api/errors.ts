@@ -3,6 +3,7 @@
  * `{ code, message, requestId }`. A 500 never echoes internals.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export class ApiError extends Error {
@@ -30,13 +31,29 @@ export interface ApiErrorBody {
 	details?: Record<string, unknown>;
 }
 
-/** Hono onError handler. */
+/**
+ * The ApiError for an HTTPException that Hono itself throws with a 4xx status, or null for a 5xx.
+ * Its validator throws a 400 for a body it cannot parse (`{`, an empty body, `{"a":NaN}`): the
+ * caller's mistake, so it keeps its status and gets a code and a clear message.
+ */
+export function fromHttpException(err: HTTPException): ApiError | null {
+	const status = err.status as ContentfulStatusCode;
+	if (status >= 500) return null;
+	if (status === 400 && /json/i.test(err.message)) {
+		return new ApiError('malformed_json', 400, 'The request body is not valid JSON');
+	}
+	if (status === 413) return new ApiError('too_large', 413, 'The request body is too large');
+	return new ApiError(`http_${status}`, status, err.message || 'The request was refused');
+}
+
+/** Hono onError handler: ApiError as is, Hono's 4xx HTTPException by its status, else 500. */
 export function handleApiError(err: Error, c: Context): Response {
 	const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
-	if (err instanceof ApiError) {
-		const body: ApiErrorBody = { code: err.code, message: err.message, requestId };
-		if (err.details) body.details = err.details;
-		return c.json(body, err.status);
+	const known = err instanceof HTTPException ? (fromHttpException(err) ?? err) : err;
+	if (known instanceof ApiError) {
+		const body: ApiErrorBody = { code: known.code, message: known.message, requestId };
+		if (known.details) body.details = known.details;
+		return c.json(body, known.status);
 	}
 	console.error(`[${requestId}]`, err);
 	return c.json({ code: 'internal', message: 'Internal error', requestId }, 500);

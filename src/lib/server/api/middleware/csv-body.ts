@@ -5,6 +5,8 @@ import type { ImportError } from '../../../domain/csv-import.ts';
 
 /** Uploads above this are refused before parsing (a commune's file is far smaller). */
 export const MAX_CSV_BYTES = 1024 * 1024;
+/** Household files are bigger than team or hamlet files: up to 20,000 rows. */
+export const MAX_HOUSEHOLD_CSV_BYTES = 4 * 1024 * 1024;
 
 /** The raw bytes of an uploaded file; 413 when too large, 400 when empty. */
 export async function csvBytes(c: Context, maxBytes = MAX_CSV_BYTES): Promise<Uint8Array> {

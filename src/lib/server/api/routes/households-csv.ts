@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, communeOr404 } from '../middleware/scope.ts';
-import { csvBytes, importInvalid } from '../middleware/csv-body.ts';
+import { csvBytes, importInvalid, MAX_HOUSEHOLD_CSV_BYTES } from '../middleware/csv-body.ts';
 import { canManageCommune } from '../../../domain/scope.ts';
 import { householdImportWrite, previewHouseholdImport } from '../../import/csv/households.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
@@ -12,9 +12,6 @@ const importQuery = z.object({
 	commune: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
 	commit: z.enum(['0', '1']).default('0')
 });
-
-/** Household files are bigger than team or hamlet files: up to 20,000 rows. */
-const MAX_HOUSEHOLD_CSV_BYTES = 4 * 1024 * 1024;
 
 /**
  * POST /api/households/import?commune=05569[&commit=1] — preview (counts, rows placed at their
