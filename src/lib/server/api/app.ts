@@ -14,6 +14,7 @@ import { searchApi } from './routes/search.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { csrf } from './middleware/csrf.ts';
 import { limitBody } from './middleware/body-limit.ts';
+import { publicCache } from './middleware/public-cache.ts';
 import { session } from './middleware/session.ts';
 import { authApi } from './routes/auth.ts';
 import { usersApi } from './routes/users.ts';
@@ -43,6 +44,8 @@ export function createApiApp() {
 		c.set('db', getDb(c.env.DB));
 		await next();
 	});
+	// Public reference data, search and metrics, keyed without parameters the route does not read.
+	app.use(publicCache);
 	// Accounts: refuse cross-site writes, then resolve the caller (issue 4).
 	app.use(csrf);
 	app.use(session);

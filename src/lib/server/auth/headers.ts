@@ -27,6 +27,25 @@ export function applySecurityHeaders(headers: Headers, csp?: string): void {
 }
 
 /**
+ * Adds request header names to a response's `Vary`, each once (case-insensitive), keeping the
+ * names already there. Middleware that several mounted sub-apps share may run twice for one
+ * request; the header must still name each header once.
+ */
+export function addVary(headers: Headers, ...names: string[]): void {
+	const current = (headers.get('Vary') ?? '')
+		.split(',')
+		.map((n) => n.trim())
+		.filter(Boolean);
+	if (current.includes('*')) return;
+	const seen = new Set(current.map((n) => n.toLowerCase()));
+	for (const name of names) {
+		if (!seen.has(name.toLowerCase())) current.push(name);
+		seen.add(name.toLowerCase());
+	}
+	if (current.length > 0) headers.set('Vary', current.join(', '));
+}
+
+/**
  * Adds origins (e.g. a configured base map's host) to the fetch and image sources of a page's
  * CSP, so MapLibre may load that style's tiles, glyphs and sprites. Other directives stay.
  */

@@ -7,6 +7,7 @@ import type { ApiBindings, ApiVariables } from '../types.ts';
 import { ApiError } from '../errors.ts';
 import type { Actor } from '../../../domain/scope.ts';
 import type { UserRow } from '../../auth/users.ts';
+import { addVary } from '../../auth/headers.ts';
 
 export interface AuthVariables extends ApiVariables {
 	/** The logged-in user, or null for the public. Set by the session middleware. */
@@ -39,5 +40,5 @@ export function ensure(allowed: boolean, what = 'this'): void {
 export const noStore: MiddlewareHandler<AuthEnv> = async (c, next) => {
 	await next();
 	c.res.headers.set('Cache-Control', 'private, no-store');
-	c.res.headers.append('Vary', 'Cookie');
+	addVary(c.res.headers, 'Cookie');
 };
