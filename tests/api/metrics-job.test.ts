@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
+	DAY,
 	T0,
 	hamlet,
 	household,
@@ -70,7 +71,13 @@ async function seedVisits(db: TestDb['db']): Promise<void> {
 		visit(A, b!, 200, { adults: 4, peopleHelped: 3, services: [vneid(3, 3)] }),
 		visit(A, b!, 10, { adults: 4, outcome: 'not_home' }),
 		// older than 12 months: outside every figure.
-		visit(A, c!, 400, { adults: 2, peopleHelped: 2, services: [vneid(2, 2)] }),
+		// (history: it reached the server the day after, as a visit may be at most a year late)
+		visit(A, c!, 400, {
+			adults: 2,
+			peopleHelped: 2,
+			services: [vneid(2, 2)],
+			receivedAt: T0 - 399 * DAY
+		}),
 		visit(A, d!, 5, { adults: 2, outcome: 'refused' }),
 		visit(A, e!, 100, { adults: 5, services: [vneid(1, 0)], isDemo: true }),
 		visit(A, e!, 20, { adults: 5, peopleHelped: 3, services: [vneid(4, 3)], isDemo: true }),

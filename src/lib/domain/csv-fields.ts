@@ -3,6 +3,7 @@
  * dates and labelled choices. Each returns the normalised value or an error message (in
  * Vietnamese, the language of the people who fix the file), never throws.
  */
+import { pointIssues, pointOf, VN_BOUNDS, type LonLat } from './point.ts';
 import { cleanText, searchKey } from './text.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -15,7 +16,8 @@ const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
  * "+84"/"84" prefix, and the 9-digit mobile numbers spreadsheets make by dropping the 0.
  */
 export function parsePhone(raw: string): Parsed<string> {
-	let digits = raw.replace(/[\s.\-()]/g, '');
+	// Numbers copied from a phone's contacts often carry invisible bidi marks: cleanText drops them.
+	let digits = cleanText(raw).replace(/[\s.\-()]/g, '');
 	if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
 	else if (/^84\d{9,10}$/.test(digits)) digits = '0' + digits.slice(2);
 	else if (/^[35789]\d{8}$/.test(digits)) digits = '0' + digits;
@@ -27,7 +29,7 @@ export function parsePhone(raw: string): Parsed<string> {
 
 /** E-mail → trimmed lower case, with a plain shape check (delivery is not our concern). */
 export function parseEmail(raw: string): Parsed<string> {
-	const email = raw.trim().toLowerCase();
+	const email = cleanText(raw).toLowerCase();
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
 		return fail(`địa chỉ email "${raw}" không hợp lệ`);
 	}
@@ -80,33 +82,38 @@ export function parseChoice<T extends string>(
 	return fail(`${what} "${cleanText(raw)}" không hợp lệ (chọn một trong: ${allowed})`);
 }
 
-/** Vietnam's extent, Trường Sa and Hoàng Sa included: points outside are typos. */
-const VN_LON: [number, number] = [102, 118];
-const VN_LAT: [number, number] = [6, 24];
-
 /** "105,62" (Vietnamese decimal comma) or "105.62" → number, or NaN. */
 function decimal(raw: string): number {
 	return /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
 }
 
+const RANGE = {
+	kinh_do: ['kinh độ', VN_BOUNDS.west, VN_BOUNDS.east],
+	vi_do: ['vĩ độ', VN_BOUNDS.south, VN_BOUNDS.north]
+} as const;
+
 /**
- * An optional point from its "kinh_do" and "vi_do" cells: null when both are empty, or when one
- * is missing (reported through `err`); a point outside Vietnam is reported per field.
+ * An optional point from its "kinh_do" and "vi_do" cells, by the one point rule (domain
+ * point.ts): null when both are empty; when one is missing, or a coordinate is not a number or
+ * lies outside Vietnam, the problem is reported per field through `err` and null returned.
  */
 export function readPoint(
 	rawLon: string,
 	rawLat: string,
 	err: (field: 'kinh_do' | 'vi_do', message: string) => void
-): { lon: number; lat: number } | null {
-	if (!rawLon && !rawLat) return null;
-	if (!rawLon || !rawLat) {
-		err(rawLon ? 'vi_do' : 'kinh_do', 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
-		return null;
+): LonLat | null {
+	const lon = rawLon ? decimal(rawLon) : null;
+	const lat = rawLat ? decimal(rawLat) : null;
+	const issues = pointIssues(lon, lat);
+	for (const issue of issues) {
+		const field = issue.field === 'lon' ? 'kinh_do' : 'vi_do';
+		if (issue.code === 'half') {
+			err(field, 'cần cả kinh độ và vĩ độ, hoặc bỏ trống cả hai');
+			continue;
+		}
+		const [what, lo, hi] = RANGE[field];
+		const raw = issue.field === 'lon' ? rawLon : rawLat;
+		err(field, `${what} "${raw}" nằm ngoài Việt Nam (${lo}–${hi})`);
 	}
-	const [lon, lat] = [decimal(rawLon), decimal(rawLat)];
-	if (!(lon >= VN_LON[0] && lon <= VN_LON[1]))
-		err('kinh_do', `kinh độ "${rawLon}" nằm ngoài Việt Nam (${VN_LON[0]}–${VN_LON[1]})`);
-	if (!(lat >= VN_LAT[0] && lat <= VN_LAT[1]))
-		err('vi_do', `vĩ độ "${rawLat}" nằm ngoài Việt Nam (${VN_LAT[0]}–${VN_LAT[1]})`);
-	return { lon, lat };
+	return issues.length === 0 ? pointOf({ lon, lat }) : null;
 }

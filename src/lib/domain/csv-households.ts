@@ -13,6 +13,7 @@ import {
 	type ImportError
 } from './csv-import.ts';
 import { duplicateKey } from './household-keys.ts';
+import { pointOf } from './point.ts';
 import { searchKey } from './text.ts';
 
 export const HOUSEHOLD_COLUMNS = {
@@ -133,7 +134,8 @@ export function parseHouseholdImport(
 		else if (key && seen.has(key)) err('dia_chi', `"${address}" trùng với dòng ${seen.get(key)}`);
 		else if (key) seen.set(key, row.line);
 		if (errors.length > before) continue;
-		const at = point ?? (hamlet?.lon != null ? { lon: hamlet.lon, lat: hamlet.lat! } : null);
+		// No point of its own: the hamlet's, when the hamlet has a whole one.
+		const at = point ?? (hamlet ? pointOf(hamlet) : null);
 		households.push({
 			line: row.line,
 			address,

@@ -79,7 +79,32 @@ export function guessDelimiter(text: string): string {
 	return counts[0]![1] > 1 ? counts[0]![0] : ',';
 }
 
-/** Parses CSV text (comma, semicolon or tab separated); blank lines are dropped. */
+/** Vietnamese wording of papaparse's error codes (the people who fix the file read it). */
+const PARSE_ERRORS: Record<string, string> = {
+	MissingQuotes: 'dấu ngoặc kép (") mở nhưng không đóng',
+	InvalidQuotes:
+		'dấu ngoặc kép (") đặt sai chỗ: một ô đặt trong ngoặc kép phải đóng ngoặc ngay trước dấu phân cách hoặc cuối dòng',
+	UndetectableDelimiter: 'không nhận ra dấu phân cách (dùng dấu phẩy, chấm phẩy hoặc tab)',
+	TooFewFields: 'dòng thiếu ô',
+	TooManyFields: 'dòng thừa ô'
+};
+
+const SPANS_LINES =
+	'một ô kéo dài sang dòng sau (thiếu dấu ngoặc kép " đóng?): mỗi ô phải nằm trên một dòng';
+
+/** The line of `text` at offset `at` (1-based), counting from `line` at offset `from`. */
+function lineAt(text: string, from: number, at: number, line: number): number {
+	for (let i = from; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+	return line;
+}
+
+/**
+ * Parses CSV text (comma, semicolon or tab separated); blank lines are dropped. The one reader
+ * of uploaded files: a preview and its commit read the same bytes through it, so they agree.
+ * Every problem papaparse reports becomes a line-numbered problem, and so does a cell that
+ * spans lines: no name, address or phone holds a line break, so such a cell is a quote left
+ * open that swallowed the rows after it (issue 13, defect 5), never a value to store.
+ */
 export function readCsv(text: string): CsvTable {
 	const rows: CsvRow[] = [];
 	const problems: CsvTable['problems'] = [];
@@ -90,12 +115,15 @@ export function readCsv(text: string): CsvTable {
 		delimiter,
 		step: (r) => {
 			const cells = r.data.map((c) => c.trim());
-			if (r.errors.some((e) => e.code === 'MissingQuotes')) {
-				problems.push({ line, message: 'dấu ngoặc kép (") mở nhưng không đóng' });
+			for (const e of r.errors) {
+				problems.push({ line, message: PARSE_ERRORS[e.code] ?? `lỗi đọc CSV: ${e.message}` });
+			}
+			if (r.errors.length === 0 && cells.some((c) => /[\r\n]/.test(c))) {
+				problems.push({ line, message: SPANS_LINES });
 			}
 			if (cells.some((c) => c !== '')) rows.push({ line, cells });
 			const end = r.meta.cursor;
-			for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+			line = lineAt(text, start, end, line);
 			start = end;
 		}
 	});
@@ -107,6 +135,7 @@ export function readCsv(text: string): CsvTable {
 			problems.push({ line: r.line, message });
 		}
 	}
+	problems.sort((a, b) => a.line - b.line);
 	return { header: head?.cells ?? [], rows, delimiter, problems };
 }
 

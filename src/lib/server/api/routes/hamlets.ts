@@ -11,6 +11,7 @@ import { getHamlet, listHamlets } from '../../db/queries/team-admin.ts';
 import { hamletInserts, runBatch } from '../../db/writes/team-admin.ts';
 import { hamlets } from '../../db/schema/index.ts';
 import { communeQuery, hamletCreate, hamletPatch, id } from './teams-input.ts';
+import { ensureWholePoint } from './point-input.ts';
 
 /** 409 `duplicate_hamlet` when the commune already has a hamlet of that name (any spelling). */
 async function checkNameFree(
@@ -84,6 +85,8 @@ export const hamletsApi = new Hono<AuthEnv>()
 		if (!hamlet) throw new ApiError('hamlet_not_found', 404, 'No such hamlet');
 		ensure(canManageCommune(actor, hamlet), 'changing this hamlet');
 		const patch = c.req.valid('json');
+		// A patch of one coordinate (or a null) must leave a whole point or none.
+		ensureWholePoint({ ...hamlet, ...patch });
 		if (patch.name)
 			await checkNameFree(c, hamlet.provinceCode, hamlet.communeCode, patch.name, hamlet.id);
 		const db = c.get('db');

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/scope.ts';
 import { householdStatus, revisitSuggestion } from '../../../domain/routing/status.ts';
 import { duplicateKey } from '../../../domain/household-keys.ts';
+import { pointOf } from '../../../domain/point.ts';
 import {
 	communeAddresses,
 	getHousehold,
@@ -29,6 +30,7 @@ import {
 	householdPatch,
 	idParam
 } from './households-input.ts';
+import { ensureWholePoint } from './point-input.ts';
 
 type Area = { provinceCode: string; communeCode: string };
 
@@ -157,15 +159,17 @@ export const householdsApi = new Hono<AuthEnv>()
 		ensureInHamlet(limit, hamletId, "households outside your team's hamlet");
 		const hamlet = await hamletIn(c, area, hamletId);
 		await checkNotDuplicate(c, area, body.address, body.headName ?? null);
-		const exact = body.lon != null && body.lat != null;
+		const exact = pointOf(body);
+		// No point of its own: the hamlet's, when the hamlet has a whole one.
+		const at = exact ?? (hamlet ? pointOf(hamlet) : null);
 		const row = {
 			id: crypto.randomUUID(),
 			provinceCode: area.provinceCode,
 			communeCode: area.communeCode,
 			hamletId: hamlet?.id ?? null,
 			address: body.address,
-			lon: exact ? body.lon! : (hamlet?.lon ?? null),
-			lat: exact ? body.lat! : (hamlet?.lat ?? null),
+			lon: at?.lon ?? null,
+			lat: at?.lat ?? null,
 			locationStatus: exact ? ('exact' as const) : ('needs_check' as const),
 			adults: body.adults,
 			headName: body.headName ?? null,
@@ -203,6 +207,7 @@ export const householdsApi = new Hono<AuthEnv>()
 			await hamletIn(c, h, patch.hamletId);
 		}
 		const next = { ...h, ...patch };
+		ensureWholePoint(next);
 		if (patch.address !== undefined || patch.headName !== undefined)
 			await checkNotDuplicate(c, h, next.address, next.headName, h.id);
 		const keys = withAddressKeys({ ...next, isDemo: h.isDemo });

@@ -6,13 +6,11 @@ import {
 	TEAM_ROLES,
 	UNION_AFFILIATIONS
 } from '../../db/schema/index.ts';
+import { checkPoint, latInput, lonInput, textInput } from '../../db/schema/admin-units.input.ts';
 import { parseDate, parsePhone } from '../../../domain/csv-fields.ts';
-import { cleanText } from '../../../domain/text.ts';
 
-const name = z
-	.string()
-	.transform(cleanText)
-	.pipe(z.string().min(1, 'Required').max(120, 'At most 120 characters'));
+/** A name in its stored form (domain cleanText), 1–120 characters. */
+const name = textInput(120);
 
 /** YYYY-MM-DD or DD/MM/YYYY → YYYY-MM-DD. */
 export const isoDate = z.string().transform((s, ctx) => {
@@ -64,15 +62,22 @@ export const memberPatch = memberCreate
 	.partial()
 	.refine((o) => Object.keys(o).length > 0, 'Nothing to change');
 
-export const hamletCreate = z.object({
+const hamletFields = z.object({
 	communeCode: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
 	name,
 	kind: z.enum(HAMLET_KINDS),
-	lon: z.number().min(102).max(118).nullish(),
-	lat: z.number().min(6).max(24).nullish()
+	lon: lonInput.nullish(),
+	lat: latInput.nullish()
 });
 
-export const hamletPatch = hamletCreate
+/** A new hamlet: its point is both coordinates or none (domain/point.ts). */
+export const hamletCreate = hamletFields.superRefine(checkPoint);
+
+/**
+ * Changes to a hamlet. A patch may move one coordinate, or clear both; the handler checks the
+ * merged result (stored row + patch) with the same point rule.
+ */
+export const hamletPatch = hamletFields
 	.omit({ communeCode: true })
 	.partial()
 	.refine((o) => Object.keys(o).length > 0, 'Nothing to change');

@@ -6,10 +6,10 @@ import {
 	START_KINDS,
 	TRAVEL_MODES
 } from '../../../domain/routing/outing-kinds.ts';
+import { lonLatInput as lonLat, textInput } from '../../db/schema/admin-units.input.ts';
 
 const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
 const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
-const lonLat = z.tuple([z.number().min(101.5).max(118.5), z.number().min(6.5).max(24)]);
 const isoDay = z.iso.date();
 
 export const routeListQuery = z.object({ commune: communeCode, team: id.optional() });
@@ -27,7 +27,7 @@ export const routePlanBody = z.object({
 	routes: z
 		.array(
 			z.object({
-				name: z.string().trim().min(1).max(120),
+				name: textInput(120),
 				householdIds: z.array(id).min(1).max(500),
 				assigneeMemberId: id.nullish(),
 				plannedOn: isoDay.nullish(),

@@ -1,10 +1,9 @@
 /** Boundary schemas of the visit sync API (the visits themselves: db/schema/visits.input.ts). */
 import { z } from 'zod';
+import { epochMsInput as epochMs } from '../../db/schema/admin-units.input.ts';
 
 /** Most visits per sync request; the device sends larger outboxes in several batches. */
 export const MAX_VISITS_PER_SYNC = 500;
-
-const epochMs = z.number().int().min(946_684_800_000).max(4_102_444_800_000);
 
 /** A sync request: the device's watermark, and a batch of visits (validated one by one). */
 export const syncBody = z.object({

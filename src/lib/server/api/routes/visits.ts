@@ -3,9 +3,13 @@
  *
  * POST /api/visits — a batch from one device. Idempotent per visit id: a stored id with the
  * same payload is a no-op (200); a stored id with another payload is kept for review in
- * visit_conflicts and answered 409 (the other visits of the batch are stored). Malformed → 400
- * naming the visit and field; a household outside the caller's routes → 403 naming the visits.
- * Nothing is written on 400/403. Every request updates the device's sync watermark.
+ * visit_conflicts and answered 409 (the other visits of the batch are stored). Malformed, or
+ * dated beyond the bounds of domain/visit-time.ts (10 min ahead of the server, a year behind)
+ * → 400 `invalid_visit` naming the first visit and field, with every refused visit and its
+ * reasons in `details.rejected`; the device flags the named visit for review and sends the
+ * others again. A household outside the caller's routes → 403 naming the visits. Nothing is
+ * written on 400/403. Every request updates the device's sync watermark. The server stamps
+ * each visit's `receivedAt`; one sent by the device is ignored.
  * GET /api/visits/mine?since= — the visits the server holds from the caller (ids, outcome, times).
  * GET /api/visits/devices — the caller's devices and their watermarks.
  */
@@ -20,7 +24,7 @@ import { runBatch } from '../../db/bulk.ts';
 import { syncDevices, visits } from '../../db/schema/index.ts';
 import type { VisitRow } from '../../db/schema/visits.input.ts';
 import { WriteValidationError } from '../../db/writes/errors.ts';
-import { countInserted, parseVisits, prepareVisits } from '../../db/writes/visits.ts';
+import { countInserted, parseDeviceVisits, prepareVisits } from '../../db/writes/visits.ts';
 import {
 	conflictStatements,
 	detectLoss,
@@ -35,7 +39,20 @@ import { DEVICE_COOKIE, deviceCookie, readCookie } from './visits-cookie.ts';
 const MINE_LIMIT = 5000;
 const mineQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 
-/** A write validation failure as a 400 naming the first visit and field. */
+/** The refused visits of a batch, each with its id (when it sent one) and its reasons. */
+function rejectedVisits(err: WriteValidationError, body: SyncBody) {
+	const byIndex = new Map<number, { field: string; message: string }[]>();
+	for (const i of err.issues) {
+		const field = `visits.${i.index}${i.path ? `.${i.path}` : ''}`;
+		byIndex.set(i.index, [...(byIndex.get(i.index) ?? []), { field, message: i.message }]);
+	}
+	return [...byIndex].slice(0, 100).map(([index, reasons]) => {
+		const sent = body.visits[index] as { id?: unknown } | undefined;
+		return { index, id: typeof sent?.id === 'string' ? sent.id : null, reasons };
+	});
+}
+
+/** A write validation failure as a 400 naming the first visit and field, and every refused visit. */
 function badVisit(err: WriteValidationError, body: SyncBody): ApiError {
 	const first = err.issues[0];
 	const index = first?.index ?? 0;
@@ -45,7 +62,8 @@ function badVisit(err: WriteValidationError, body: SyncBody): ApiError {
 		field,
 		index,
 		id: typeof sent?.id === 'string' ? sent.id : null,
-		issues: err.issues.slice(0, 20)
+		issues: err.issues.slice(0, 20),
+		rejected: rejectedVisits(err, body)
 	});
 }
 
@@ -60,10 +78,10 @@ function ownVisits(actor: Actor, rows: VisitRow[]): VisitRow[] {
 	return rows.map((r) => ({ ...r, memberId: actor.memberId, isDemo: false }));
 }
 
-async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody) {
+async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, now: number) {
 	let rows: VisitRow[];
 	try {
-		rows = ownVisits(actor, parseVisits(body.visits as never[]));
+		rows = ownVisits(actor, parseDeviceVisits(body.visits, now));
 	} catch (err) {
 		throw err instanceof WriteValidationError ? badVisit(err, body) : err;
 	}
@@ -85,8 +103,8 @@ export const visitsApi = new Hono<AuthEnv>()
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const db = c.get('db');
-		const rows = await parseAndScope(c, actor, body);
 		const now = Date.now();
+		const rows = await parseAndScope(c, actor, body, now);
 		let prepared;
 		try {
 			prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });

@@ -3,6 +3,8 @@
  * *.input.ts schemas beside each table; not exported from schema/index.ts.
  */
 import { z } from 'zod';
+import { pointIssueMessage, pointIssues, VN_BOUNDS } from '../../../domain/point.ts';
+import { cleanText } from '../../../domain/text.ts';
 
 export const provinceCodeInput = z.string().regex(/^\d{2}$/, 'a province code is 2 digits');
 export const communeCodeInput = z.string().regex(/^\d{5}$/, 'a commune code is 5 digits');
@@ -20,18 +22,40 @@ export const epochMsInput = z.number().int().min(946_684_800_000).max(4_102_444_
 /** A calendar date, YYYY-MM-DD. */
 export const isoDateInput = z.iso.date();
 
-// Vietnam's extent (incl. Hoàng Sa and Trường Sa) with a margin: catches swapped lon/lat.
-export const lonInput = z.number().min(101.5).max(118.5);
-export const latInput = z.number().min(6.5).max(24);
+const lonRange = `longitude outside Vietnam (${VN_BOUNDS.west} to ${VN_BOUNDS.east})`;
+const latRange = `latitude outside Vietnam (${VN_BOUNDS.south} to ${VN_BOUNDS.north})`;
+/** Vietnam's extent (domain/point.ts, incl. Hoàng Sa and Trường Sa): catches swapped lon/lat. */
+export const lonInput = z.number().min(VN_BOUNDS.west, lonRange).max(VN_BOUNDS.east, lonRange);
+export const latInput = z.number().min(VN_BOUNDS.south, latRange).max(VN_BOUNDS.north, latRange);
+/** A [lon, lat] pair (a route's start, a drawn polygon's corner). */
+export const lonLatInput = z.tuple([lonInput, latInput]);
 
-/** Optional free text: trimmed, empty → null. */
-export function optionalText(max: number) {
+/**
+ * Required free text (a name, an address) in its stored form (domain cleanText: NFC, no
+ * invisible, control or bidi characters, single spaces), then 1…max characters.
+ */
+export function textInput(max: number) {
 	return z
 		.string()
-		.trim()
-		.max(max)
-		.nullish()
-		.transform((s) => (s ? s : null));
+		.transform(cleanText)
+		.pipe(z.string().min(1, 'Required').max(max, `At most ${max} characters`));
+}
+
+/** Free text that may be cleared: cleaned like textInput, then empty → null; null stays null. */
+export function nullableText(max: number) {
+	return z
+		.string()
+		.transform(cleanText)
+		.pipe(z.string().max(max, `At most ${max} characters`))
+		.transform((s) => (s ? s : null))
+		.nullable();
+}
+
+/** Optional free text, cleaned like textInput: absent, empty or only invisible characters → null. */
+export function optionalText(max: number) {
+	return nullableText(max)
+		.optional()
+		.transform((s) => s ?? null);
 }
 
 /** Vietnamese phone number: 0 or +84, then 9–10 digits; spaces and dots are removed. */
@@ -42,7 +66,15 @@ export const phoneInput = z
 	.nullish()
 	.transform((s) => s ?? null);
 
-/** Refinement: lon and lat are given together or not at all. */
-export function pointComplete(p: { lon: number | null; lat: number | null }): boolean {
-	return (p.lon === null) === (p.lat === null);
+/**
+ * superRefine: lon and lat are given together or not at all (domain/point.ts); null and
+ * undefined both mean "absent". The ranges are lonInput's and latInput's.
+ */
+export function checkPoint(
+	p: { lon?: number | null; lat?: number | null },
+	ctx: z.RefinementCtx
+): void {
+	for (const issue of pointIssues(p.lon, p.lat)) {
+		ctx.addIssue({ code: 'custom', path: [issue.field], message: pointIssueMessage(issue) });
+	}
 }

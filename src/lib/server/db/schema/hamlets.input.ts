@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { HAMLET_KINDS } from './hamlets.ts';
 import {
+	checkPoint,
 	communeCodeInput,
 	epochMsInput,
 	idInput,
 	latInput,
 	lonInput,
-	pointComplete,
-	provinceCodeInput
+	provinceCodeInput,
+	textInput
 } from './admin-units.input.ts';
 
 export const hamletInput = z
@@ -16,14 +17,14 @@ export const hamletInput = z
 		id: idInput,
 		provinceCode: provinceCodeInput,
 		communeCode: communeCodeInput,
-		name: z.string().trim().min(1).max(120),
+		name: textInput(120),
 		kind: z.enum(HAMLET_KINDS),
 		lon: lonInput.nullish().transform((v) => v ?? null),
 		lat: latInput.nullish().transform((v) => v ?? null),
 		isDemo: z.boolean().default(false),
 		createdAt: epochMsInput
 	})
-	.refine(pointComplete, { message: 'lon and lat go together', path: ['lon'] });
+	.superRefine(checkPoint);
 
 export type HamletInput = z.input<typeof hamletInput>;
 export type HamletRow = z.output<typeof hamletInput>;

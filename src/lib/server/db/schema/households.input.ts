@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LOCATION_STATUSES } from './households.ts';
 import {
+	checkPoint,
 	communeCodeInput,
 	epochMsInput,
 	idInput,
@@ -12,8 +13,8 @@ import {
 	lonInput,
 	optionalText,
 	phoneInput,
-	pointComplete,
-	provinceCodeInput
+	provinceCodeInput,
+	textInput
 } from './admin-units.input.ts';
 
 export const householdInput = z
@@ -22,7 +23,7 @@ export const householdInput = z
 		provinceCode: provinceCodeInput,
 		communeCode: communeCodeInput,
 		hamletId: idInput.nullish().transform((v) => v ?? null),
-		address: z.string().trim().min(1).max(300),
+		address: textInput(300),
 		lon: lonInput.nullish().transform((v) => v ?? null),
 		lat: latInput.nullish().transform((v) => v ?? null),
 		locationStatus: z.enum(LOCATION_STATUSES).default('needs_check'),
@@ -35,7 +36,7 @@ export const householdInput = z
 		isDemo: z.boolean().default(false),
 		createdAt: epochMsInput
 	})
-	.refine(pointComplete, { message: 'lon and lat go together', path: ['lon'] })
+	.superRefine(checkPoint)
 	.refine((h) => h.locationStatus !== 'exact' || h.lon !== null, {
 		message: 'an exact location needs lon and lat',
 		path: ['locationStatus']

@@ -5,9 +5,9 @@ import {
 	epochMsInput,
 	idInput,
 	isoDateInput,
-	latInput,
-	lonInput,
-	provinceCodeInput
+	lonLatInput,
+	provinceCodeInput,
+	textInput
 } from './admin-units.input.ts';
 import {
 	OUTING_FLAGS,
@@ -16,10 +16,8 @@ import {
 	TRAVEL_MODES
 } from '../../../domain/routing/outing-kinds.ts';
 
-const lonLatInput = z
-	.tuple([lonInput, latInput])
-	.nullish()
-	.transform((v) => v ?? null);
+/** A start point: both coordinates (a tuple cannot be half) or none. */
+const startInput = lonLatInput.nullish().transform((v) => v ?? null);
 
 /** A session length: a quarter of an hour to a whole day. */
 export const sessionMinutesInput = z.number().int().min(15).max(720);
@@ -27,7 +25,7 @@ export const sessionMinutesInput = z.number().int().min(15).max(720);
 /** One outing of a plan: its name and households in walking order. */
 export const plannedRouteInput = z.object({
 	id: idInput,
-	name: z.string().trim().min(1).max(120),
+	name: textInput(120),
 	householdIds: z.array(idInput).min(1).max(500),
 	assigneeMemberId: idInput.nullish().transform((v) => v ?? null),
 	plannedOn: isoDateInput.nullish().transform((v) => v ?? null),
@@ -37,7 +35,7 @@ export const plannedRouteInput = z.object({
 		.transform((v) => v ?? null),
 	sessionMinutes: sessionMinutesInput.nullish().transform((v) => v ?? null),
 	/** This outing's own start (a member's home); else the plan's start. */
-	start: lonLatInput.optional(),
+	start: startInput.optional(),
 	startKind: z
 		.enum(START_KINDS)
 		.nullish()
@@ -58,7 +56,7 @@ export const routePlanInput = z.object({
 	communeCode: communeCodeInput,
 	teamId: idInput,
 	createdBy: idInput.nullish().transform((v) => v ?? null),
-	start: lonLatInput,
+	start: startInput,
 	travelMode: z.enum(TRAVEL_MODES).default('foot'),
 	/** Stops are explicit revisits: the only way a household sits on a second route. */
 	revisit: z.boolean().default(false),

@@ -7,7 +7,8 @@ import {
 	idInput,
 	isoDateInput,
 	phoneInput,
-	provinceCodeInput
+	provinceCodeInput,
+	textInput
 } from './admin-units.input.ts';
 
 export const teamInput = z.object({
@@ -15,7 +16,7 @@ export const teamInput = z.object({
 	provinceCode: provinceCodeInput,
 	communeCode: communeCodeInput,
 	hamletId: idInput.nullish().transform((v) => v ?? null),
-	name: z.string().trim().min(1).max(200),
+	name: textInput(200),
 	foundedOn: isoDateInput.nullish().transform((v) => v ?? null),
 	active: z.boolean().default(true),
 	isDemo: z.boolean().default(false),
@@ -28,7 +29,7 @@ export const memberInput = z
 		teamId: idInput,
 		provinceCode: provinceCodeInput,
 		communeCode: communeCodeInput,
-		fullName: z.string().trim().min(1).max(120),
+		fullName: textInput(120),
 		phone: phoneInput,
 		unionAffiliation: z.enum(UNION_AFFILIATIONS),
 		onetouchStatus: z.enum(ONETOUCH_STATUSES),

@@ -45,27 +45,40 @@ function checkCounts(v: VisitShape, ctx: z.RefinementCtx): void {
 	});
 }
 
-export const visitInput = z
-	.object({
-		id: z.uuidv7(),
-		provinceCode: provinceCodeInput,
-		communeCode: communeCodeInput,
-		householdId: idInput,
-		routeId: idInput.nullish().transform((v) => v ?? null),
-		memberId: idInput.nullish().transform((v) => v ?? null),
-		visitedAt: epochMsInput,
-		outcome: z.enum(VISIT_OUTCOMES),
-		adults: z.number().int().min(0).max(60),
-		peopleHelped: z.number().int().min(0).default(0),
-		note: optionalText(1000),
-		revisitOn: isoDateInput.nullish().transform((v) => v ?? null),
-		services: z.array(visitServiceInput).max(50).default([]),
-		isDemo: z.boolean().default(false),
-		/** Server receipt time; defaults to the write time. Imports replaying history set it. */
+/** The fields of a visit as the device records it: what the payload hash covers. */
+const visitFields = z.object({
+	id: z.uuidv7(),
+	provinceCode: provinceCodeInput,
+	communeCode: communeCodeInput,
+	householdId: idInput,
+	routeId: idInput.nullish().transform((v) => v ?? null),
+	memberId: idInput.nullish().transform((v) => v ?? null),
+	/** When it happened; bounded by its receipt time (domain/visit-time.ts) in the write. */
+	visitedAt: epochMsInput,
+	outcome: z.enum(VISIT_OUTCOMES),
+	adults: z.number().int().min(0).max(60),
+	peopleHelped: z.number().int().min(0).default(0),
+	note: optionalText(1000),
+	revisitOn: isoDateInput.nullish().transform((v) => v ?? null),
+	services: z.array(visitServiceInput).max(50).default([]),
+	isDemo: z.boolean().default(false)
+});
+
+/**
+ * A visit as a device sends it (POST /api/visits). Server-side fields are not part of it:
+ * a `receivedAt` (or anything else) the device sends is dropped, never stored.
+ */
+export const deviceVisitInput = visitFields.superRefine(checkCounts);
+
+/** A visit from a trusted writer: the demo seed, or an import replaying history. */
+export const visitInput = visitFields
+	.extend({
+		/** Server receipt time; defaults to the write time. Only replays of history set it. */
 		receivedAt: epochMsInput.optional()
 	})
 	.superRefine(checkCounts);
 
 export type VisitInput = z.input<typeof visitInput>;
-export type VisitRow = z.output<typeof visitInput>;
+/** A validated visit with its receipt time, stamped by the write (db/writes/visits.ts). */
+export type VisitRow = Omit<z.output<typeof visitInput>, 'receivedAt'> & { receivedAt: number };
 export type VisitServiceRow = z.output<typeof visitServiceInput>;

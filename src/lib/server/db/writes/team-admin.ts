@@ -6,6 +6,8 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client.ts';
 import { hamlets, members, teams } from '../schema/index.ts';
+import { hamletInput, type HamletInput } from '../schema/hamlets.input.ts';
+import { parseRows } from './validate.ts';
 
 export type TeamInsert = typeof teams.$inferInsert;
 export type MemberInsert = typeof members.$inferInsert;
@@ -36,8 +38,13 @@ export function memberInserts(db: Db, rows: MemberInsert[]) {
 	return chunk(rows, perStatement(rows[0]!)).map((c) => db.insert(members).values(c));
 }
 
-/** Insert statements for hamlets, chunked under D1's parameter limit (for a batch). */
-export function hamletInserts(db: Db, rows: HamletInsert[]) {
+/**
+ * Insert statements for hamlets, chunked under D1's parameter limit (for a batch). Every row
+ * passes the hamlet write schema first (a cleaned name; a whole point or none, in Vietnam).
+ * @throws WriteValidationError naming row and field.
+ */
+export function hamletInserts(db: Db, input: readonly HamletInput[]) {
+	const rows: HamletInsert[] = parseRows('hamlets', hamletInput, input);
 	if (rows.length === 0) return [];
 	return chunk(rows, perStatement(rows[0]!)).map((c) => db.insert(hamlets).values(c));
 }

@@ -5,11 +5,21 @@
  */
 import type { Db } from '../client.ts';
 import { visits, visitServices } from '../schema/index.ts';
-import { visitInput, type VisitInput, type VisitRow } from '../schema/visits.input.ts';
+import {
+	deviceVisitInput,
+	visitInput,
+	type VisitInput,
+	type VisitRow
+} from '../schema/visits.input.ts';
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
 import type { WriteIssue } from './errors.ts';
 import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
 import { routeStatusStatements } from './route-status.ts';
+import {
+	VISIT_CLOCK_SKEW_MS,
+	visitTimeMessage,
+	visitTimeProblem
+} from '../../../domain/visit-time.ts';
 
 export interface VisitWriteResult {
 	inserted: number;
@@ -86,7 +96,7 @@ interface Plan {
 }
 
 /** Splits validated rows into new ones (to insert) and stored ones (duplicates, conflicts). */
-function plan(rows: VisitRow[], hashes: string[], stored: Map<string, string>, now: number): Plan {
+function plan(rows: VisitRow[], hashes: string[], stored: Map<string, string>): Plan {
 	const out: Plan = {
 		result: { inserted: 0, duplicates: [], conflicts: [] },
 		visitRows: [],
@@ -99,8 +109,8 @@ function plan(rows: VisitRow[], hashes: string[], stored: Map<string, string>, n
 			(hash === hashes[i] ? out.result.duplicates : out.result.conflicts).push(r.id);
 		if (hash !== undefined || taken.has(r.id)) return;
 		taken.add(r.id);
-		const { services, receivedAt, ...visit } = r;
-		out.visitRows.push({ ...visit, payloadHash: hashes[i]!, receivedAt: receivedAt ?? now });
+		const { services, ...visit } = r;
+		out.visitRows.push({ ...visit, payloadHash: hashes[i]! });
 		for (const s of services) out.serviceRows.push({ visitId: r.id, ...s });
 	});
 	return out;
@@ -133,9 +143,54 @@ export function householdStatusStatements(db: Db, householdIds: readonly string[
 	return jsonChunks([...new Set(householdIds)]).map((json) => db.$client.prepare(text).bind(json));
 }
 
-/** Validates visit input (zod): the parsed rows, or WriteValidationError naming row and field. */
-export function parseVisits(input: readonly VisitInput[]): VisitRow[] {
-	return parseRows('visits', visitInput, input);
+/**
+ * Visit times against receipt times (domain/visit-time.ts); a given receipt time may not lie
+ * after `now` either.
+ */
+function timeIssues(rows: readonly VisitRow[], now: number): WriteIssue[] {
+	return rows.flatMap((r, index) => {
+		if (r.receivedAt > now + VISIT_CLOCK_SKEW_MS)
+			return [{ index, path: 'receivedAt', message: 'receivedAt is after the write time' }];
+		const problem = visitTimeProblem(r.visitedAt, r.receivedAt);
+		return problem
+			? [
+					{
+						index,
+						path: 'visitedAt',
+						message: visitTimeMessage(problem, r.visitedAt, r.receivedAt)
+					}
+				]
+			: [];
+	});
+}
+
+/**
+ * Validates visits from a trusted writer (demo seed, history replay): zod, then each visit's
+ * time against its receipt time (`receivedAt`, else `now`).
+ * @returns the rows, each with its receipt time.
+ * @throws WriteValidationError naming row and field.
+ */
+export function parseVisits(input: readonly VisitInput[], now = Date.now()): VisitRow[] {
+	const rows = parseRows('visits', visitInput, input).map((r) => ({
+		...r,
+		receivedAt: r.receivedAt ?? now
+	}));
+	throwIfIssues('visits', timeIssues(rows, now));
+	return rows;
+}
+
+/**
+ * Validates visits as a device sent them: server-side fields the device sent (`receivedAt`)
+ * are dropped, and every visit is stamped as received `now`, so `?since=` syncs see it.
+ * @throws WriteValidationError naming row and field (a visit time out of bounds included).
+ */
+export function parseDeviceVisits(input: readonly unknown[], now: number): VisitRow[] {
+	const rows = parseRows('visits', deviceVisitInput, input).map((r) => ({
+		...r,
+		receivedAt: now
+	}));
+	throwIfIssues('visits', timeIssues(rows, now));
+	return rows;
 }
 
 /**
@@ -160,7 +215,7 @@ export async function prepareVisits(
 		rows.map((r) => r.id)
 	);
 	const now = opts.now ?? Date.now();
-	const p = plan(rows, hashes, stored, now);
+	const p = plan(rows, hashes, stored);
 	const deviceId = opts.deviceId ?? null;
 	// OR IGNORE: a concurrent sync of the same visit between lookup and insert stays a no-op.
 	const visitStmts = bulkInsert(
@@ -203,7 +258,8 @@ export function countInserted(p: PreparedVisits, results: D1Result[]): number {
  * Validates visits and inserts the new ones with their service counts in one atomic batch,
  * updating their households' and routes' status.
  * A visit's household (and route) must be in its commune; counts must fit its adults.
- * @param opts.now receipt time for rows without `receivedAt` (default: now).
+ * @param opts.now receipt time for rows without `receivedAt` (default: now); visit times are
+ *   bounded by their receipt time (domain/visit-time.ts).
  * @returns inserted count, and ids skipped as duplicates or conflicts.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
@@ -212,7 +268,7 @@ export async function insertVisits(
 	input: readonly VisitInput[],
 	opts: { now?: number } = {}
 ): Promise<VisitWriteResult> {
-	const p = await prepareVisits(db, parseVisits(input), opts);
+	const p = await prepareVisits(db, parseVisits(input, opts.now), opts);
 	const res = await runBatch(db, p.statements);
 	p.result.inserted = countInserted(p, res);
 	return p.result;
