@@ -5,7 +5,11 @@ import { call, makeUser, seedAreas, TEST_PASSWORD } from './support/accounts-fac
 import { loginThrottle, sessions, users } from '../../src/lib/server/db/schema/index.ts';
 import { sha256Hex, fromBase64Url } from '../../src/lib/server/auth/crypto.ts';
 import { SESSION_IDLE_MS } from '../../src/lib/server/auth/session.ts';
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from '../../src/lib/server/auth/throttle.ts';
+import {
+	ACCOUNT_FAILURE_LIMIT,
+	IP_FAILURE_LIMIT,
+	PLACE_FAILURE_LIMIT
+} from '../../src/lib/server/auth/throttle.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -14,11 +18,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function login(loginName: string, password: string, ip = '203.0.113.1') {
+/** A login through Cloudflare's edge from `ip`, with this device's cookie when given. */
+function login(loginName: string, password: string, ip = '203.0.113.1', device = '') {
 	return call(t, '/api/auth/login', {
 		body: { login: loginName, password },
-		headers: { 'cf-connecting-ip': ip }
+		headers: { 'cf-connecting-ip': ip, ...(device ? { cookie: device } : {}) },
+		viaCloudflare: true
 	});
+}
+
+/** The device cookie a successful login set ("name=value"). */
+function deviceOf(res: Response): string {
+	const m = /__Host-tn_device=[^;]*/.exec(res.headers.get('set-cookie') ?? '');
+	return m?.[0] ?? '';
 }
 
 function tokenOf(res: Response): string {
@@ -36,9 +48,13 @@ describe('login and session cookie', () => {
 		const u = await makeUser(t.db, 'commune_admin');
 		const res = await login(u.phone, TEST_PASSWORD);
 		expect(res.status).toBe(200);
-		const cookie = res.headers.get('set-cookie') ?? '';
-		expect(cookie).toMatch(
+		const [session, device] = res.headers.getSetCookie();
+		expect(session).toMatch(
 			/^__Host-tn_session=[A-Za-z0-9_-]+; Path=\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Lax$/
+		);
+		// The device cookie that lets this device past throttling caused by others' failures.
+		expect(device).toMatch(
+			/^__Host-tn_device=[A-Za-z0-9_-]{40,}; Path=\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Lax$/
 		);
 		expect(fromBase64Url(tokenOf(res)).length * 8).toBeGreaterThanOrEqual(256);
 		expect(res.headers.get('cache-control')).toBe('private, no-store');
@@ -164,17 +180,54 @@ describe('password change', () => {
 });
 
 describe('login throttling', () => {
-	it(`locks an account after ${ACCOUNT_FAILURE_LIMIT} failures, even for the right password, then recovers`, async () => {
+	const later = () =>
+		// Fifteen minutes later: every lock's end moved into the past.
+		t.db.update(loginThrottle).set({ lockedUntil: Date.now() - 1, windowStart: 0 });
+
+	it(`locks one login from one address after ${PLACE_FAILURE_LIMIT} failures, not from elsewhere`, async () => {
 		const u = await makeUser(t.db, 'member');
-		for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-			expect((await login(u.phone, 'sai', `10.0.0.${i}`)).status).toBe(401);
-		}
-		const locked = await login(u.phone, TEST_PASSWORD, '10.0.1.1');
+		for (let i = 0; i < PLACE_FAILURE_LIMIT; i++)
+			expect((await login(u.phone, 'sai', '10.0.0.1')).status).toBe(401);
+		const locked = await login(u.phone, TEST_PASSWORD, '10.0.0.1');
 		expect(locked.status).toBe(429);
 		expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-		// Fifteen minutes later (the lock's end moved into the past):
-		await t.db.update(loginThrottle).set({ lockedUntil: Date.now() - 1, windowStart: 0 });
-		expect((await login(u.phone, TEST_PASSWORD, '10.0.1.1')).status).toBe(200);
+		expect((await login(u.phone, TEST_PASSWORD, '10.0.0.2')).status).toBe(200);
+		await later();
+		expect((await login(u.phone, TEST_PASSWORD, '10.0.0.1')).status).toBe(200);
+	});
+
+	it(`locks an account after ${ACCOUNT_FAILURE_LIMIT} failures from anywhere, except on the owner's own phone`, async () => {
+		const u = await makeUser(t.db, 'member');
+		const phone = deviceOf(await login(u.phone, TEST_PASSWORD, '100.64.0.1'));
+		expect(phone).not.toBe('');
+		for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++)
+			expect((await login(u.phone, 'sai', `10.1.0.${i}`)).status).toBe(401);
+		expect((await login(u.phone, TEST_PASSWORD, '10.1.1.1')).status).toBe(429);
+		// The owner, on the phone that logged in before, from a new address: not locked out.
+		const owner = await login(u.phone, TEST_PASSWORD, '100.64.9.9', phone);
+		expect(owner.status).toBe(200);
+		expect(deviceOf(owner)).toBe('');
+		// A device cookie of another account does not count as known for this one.
+		const v = await makeUser(t.db, 'member');
+		expect(
+			(
+				await login(
+					u.phone,
+					TEST_PASSWORD,
+					'10.1.1.2',
+					deviceOf(await login(v.phone, TEST_PASSWORD))
+				)
+			).status
+		).toBe(429);
+	});
+
+	it("locks the owner's device only after its own failures", async () => {
+		const u = await makeUser(t.db, 'member');
+		const phone = deviceOf(await login(u.phone, TEST_PASSWORD));
+		for (let i = 0; i < PLACE_FAILURE_LIMIT; i++)
+			expect((await login(u.phone, 'sai', `10.2.0.${i}`, phone)).status).toBe(401);
+		expect((await login(u.phone, TEST_PASSWORD, '10.2.1.1', phone)).status).toBe(429);
+		expect((await login(u.phone, TEST_PASSWORD, '10.2.1.1')).status).toBe(200);
 	});
 
 	it(`locks an IP after ${IP_FAILURE_LIMIT} failures across accounts, not other IPs`, async () => {
@@ -189,5 +242,20 @@ describe('login throttling', () => {
 		expect(n?.n).toBeGreaterThan(0);
 		const keys = await t.db.select({ key: loginThrottle.key }).from(loginThrottle);
 		expect(JSON.stringify(keys)).not.toContain(ip);
+	});
+
+	it('does not believe a CF-Connecting-IP header that did not come through Cloudflare', async () => {
+		const u = await makeUser(t.db, 'member');
+		const spoofed = (ip: string, password: string) =>
+			call(t, '/api/auth/login', {
+				body: { login: u.phone, password },
+				headers: { 'cf-connecting-ip': ip }
+			});
+		// A new "address" per guess does not give a new allowance: they are one unknown place.
+		for (let i = 0; i < PLACE_FAILURE_LIMIT; i++)
+			expect((await spoofed(`172.16.0.${i}`, 'sai')).status).toBe(401);
+		expect((await spoofed('172.16.9.9', TEST_PASSWORD)).status).toBe(429);
+		const ipKey = `ip:${await sha256Hex('172.16.0.1')}`;
+		expect(await t.db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey))).toEqual([]);
 	});
 });

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail, redirect } from '@sveltejs/kit';
-import { attemptLogin } from '$lib/server/auth/login';
+import { attemptLogin, clientIp } from '$lib/server/auth/login';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from '$lib/server/auth/devices';
 import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { auditInsert } from '$lib/server/auth/audit';
 import { toActor } from '$lib/server/auth/users';
@@ -27,14 +28,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	/** A plain form post (works without JavaScript); SvelteKit checks its origin. */
-	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		// Anything but a form (text/plain, JSON, a broken multipart body) is a bad request.
 		const form = await request.formData().catch(() => null);
 		if (!form) return fail(400, { login: '', reason: 'malformed' as const, minutes: 0 });
 		const login = String(form.get('login') ?? '').trim();
 		const password = String(form.get('password') ?? '');
-		const ip = request.headers.get('cf-connecting-ip') ?? getClientAddress();
-		const r = await attemptLogin(locals.db, login, password, ip);
+		const r = await attemptLogin(locals.db, login, password, {
+			ip: clientIp(request),
+			device: cookies.get(DEVICE_COOKIE) ?? null
+		});
 		if (!r.ok) {
 			const minutes = r.reason === 'locked' ? Math.ceil((r.until - Date.now()) / 60_000) : 0;
 			return fail(r.reason === 'locked' ? 429 : 400, { login, reason: r.reason, minutes });
@@ -59,6 +62,15 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			expires: new Date(r.expiresAt)
 		});
+		if (r.device) {
+			cookies.set(DEVICE_COOKIE, r.device, {
+				path: '/',
+				httpOnly: true,
+				secure: true,
+				sameSite: 'lax',
+				maxAge: DEVICE_MAX_AGE_S
+			});
+		}
 		redirect(303, safeNext(url.searchParams.get('next'), r.user.role));
 	}
 };

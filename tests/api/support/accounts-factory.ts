@@ -169,6 +169,8 @@ export interface CallOptions {
 	body?: unknown;
 	cookie?: string;
 	headers?: Record<string, string>;
+	/** As if through Cloudflare's edge (the runtime's `request.cf`), which makes CF-Connecting-IP believable. */
+	viaCloudflare?: boolean;
 }
 
 /** Calls the API in-process against this test's D1; JSON bodies are encoded. */
@@ -183,9 +185,11 @@ export async function call(t: TestDb, path: string, o: CallOptions = {}): Promis
 			headers['content-type'] = 'application/json';
 		}
 	}
-	return createApiApp().request(
-		`http://localhost${path}`,
-		{ method: o.method ?? (body ? 'POST' : 'GET'), headers, body },
-		{ DB: t.d1 }
-	);
+	const request = new Request(`http://localhost${path}`, {
+		method: o.method ?? (body ? 'POST' : 'GET'),
+		headers,
+		body
+	});
+	if (o.viaCloudflare) Object.defineProperty(request, 'cf', { value: { colo: 'HAN' } });
+	return createApiApp().request(request, undefined, { DB: t.d1 });
 }

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import type { AuthEnv } from './middleware/env.ts';
 import { ApiError, handleApiError } from './errors.ts';
 import { getDb } from '../db/client.ts';
+import { clientIp } from '../auth/login.ts';
 import { health } from './routes/health.ts';
 import { provincesApi } from './routes/provinces.ts';
 import { communesApi } from './routes/communes.ts';
@@ -39,6 +40,11 @@ export function createApiApp() {
 	app.use(requestId());
 	app.use(securityHeaders);
 	// Before anything reads the body or looks up the session: a 20 MB body is refused unread.
+	// Read before the body limit, which re-wraps the request without Cloudflare's `cf`.
+	app.use(async (c, next) => {
+		c.set('clientIp', clientIp(c.req.raw));
+		await next();
+	});
 	app.use(limitBody);
 	app.use(async (c, next) => {
 		c.set('db', getDb(c.env.DB));

@@ -8,6 +8,8 @@ export interface ApiBindings {
 export interface ApiVariables {
 	db: Db;
 	requestId: string;
+	/** The client's address when it can be believed (auth/login.ts clientIp), else null. */
+	clientIp: string | null;
 }
 
 export interface ApiEnv {

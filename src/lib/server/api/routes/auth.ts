@@ -4,19 +4,26 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { attemptLogin, clientIp } from '../../auth/login.ts';
+import { attemptLogin } from '../../auth/login.ts';
+import { deviceCookie, readDeviceCookie } from '../../auth/devices.ts';
 import { clearedSessionCookie, sessionCookie } from '../../auth/cookie.ts';
 import { deleteSession, revokeUserSessions } from '../../auth/session.ts';
-import { PASSWORD_MAX, PASSWORD_MIN, hashPassword, verifyPassword } from '../../auth/password.ts';
+import {
+	PASSWORD_MAX,
+	passwordProblem,
+	hashPassword,
+	verifyPassword
+} from '../../auth/password.ts';
 import { lockedUntil, recordFailure, throttleKeys } from '../../auth/throttle.ts';
 import { toActor, userView } from '../../auth/users.ts';
 import { auditInsert } from '../../auth/audit.ts';
 import { users } from '../../db/schema/index.ts';
 
-export const passwordField = z
-	.string()
-	.min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
-	.max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
+/** A new password (accepting an invite, changing one): the rule of password.ts. */
+export const passwordField = z.string().superRefine((p, ctx) => {
+	const problem = passwordProblem(p);
+	if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const loginBody = z.object({
 	login: z.string().trim().min(1, 'Enter a phone number or e-mail').max(254),
@@ -34,12 +41,10 @@ export const authApi = new Hono<AuthEnv>()
 	.post('/login', validate('json', loginBody), async (c) => {
 		const { login, password } = c.req.valid('json');
 		const db = c.get('db');
-		const r = await attemptLogin(
-			db,
-			login,
-			password,
-			clientIp((n) => c.req.header(n))
-		);
+		const r = await attemptLogin(db, login, password, {
+			ip: c.get('clientIp'),
+			device: readDeviceCookie(c.req.header('cookie'))
+		});
 		if (!r.ok && r.reason === 'malformed')
 			throw new ApiError('invalid_json', 400, `login: ${r.message}`, { field: 'login' });
 		if (!r.ok && r.reason === 'locked') {
@@ -67,6 +72,7 @@ export const authApi = new Hono<AuthEnv>()
 			c.get('requestId')
 		);
 		c.header('Set-Cookie', sessionCookie(r.token, r.expiresAt));
+		if (r.device) c.header('Set-Cookie', deviceCookie(r.device), { append: true });
 		return c.json({ user: userView(r.user) }, 200);
 	})
 	.post('/logout', async (c) => {
@@ -85,10 +91,7 @@ export const authApi = new Hono<AuthEnv>()
 		const db = c.get('db');
 		const { currentPassword, newPassword } = c.req.valid('json');
 		// Guessing the current password through this form is throttled like logging in.
-		const keys = await throttleKeys(
-			`user:${user.id}`,
-			clientIp((n) => c.req.header(n))
-		);
+		const keys = await throttleKeys(`user:${user.id}`, c.get('clientIp'));
 		if (await lockedUntil(db, keys)) {
 			throw new ApiError('too_many_attempts', 429, 'Too many wrong passwords; try again later');
 		}
