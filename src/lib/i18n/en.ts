@@ -57,7 +57,7 @@ export const en: Messages = {
 	'auth.logout': 'Log out',
 	'auth.password.change': 'Change password',
 	'auth.password.current': 'Current password',
-	'auth.password.new': 'New password (at least 8 characters)',
+	'auth.password.new': 'New password (at least 8 characters besides spaces)',
 	'auth.password.changed': 'Password changed. Your other sessions have been logged out.',
 	'join.title': 'Join Từng Ngõ',
 	'join.offer': 'You are invited as {role} — {place}.',

@@ -50,7 +50,7 @@ const base = {
 	'auth.logout': 'Đăng xuất',
 	'auth.password.change': 'Đổi mật khẩu',
 	'auth.password.current': 'Mật khẩu hiện tại',
-	'auth.password.new': 'Mật khẩu mới (ít nhất 8 ký tự)',
+	'auth.password.new': 'Mật khẩu mới (ít nhất 8 ký tự, không kể dấu cách)',
 	'auth.password.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.',
 	'join.title': 'Tham gia Từng Ngõ',
 	'join.offer': 'Bạn được mời làm {role} — {place}.',

@@ -8,7 +8,7 @@ import { parseEmail, parsePhone } from '../../domain/csv-fields.ts';
 import { grantShapeError } from '../../domain/scope.ts';
 import type { Role } from '../../domain/roles.ts';
 import { cleanText } from '../../domain/text.ts';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password.ts';
+import { passwordProblem } from './password.ts';
 import { findUserByLogin, userInsert, type UserRow } from './users.ts';
 import { getUser } from './users.ts';
 import { auditInsert } from './audit.ts';
@@ -33,10 +33,8 @@ function normalise(input: AccountInput) {
 	if (phone && !phone.ok) throw new AccountError(phone.error);
 	if (email && !email.ok) throw new AccountError(email.error);
 	if (!phone && !email) throw new AccountError('give a phone number or an e-mail to log in with');
-	const { length } = input.password;
-	if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-		throw new AccountError(`the password needs ${PASSWORD_MIN}–${PASSWORD_MAX} characters`);
-	}
+	const weak = passwordProblem(input.password);
+	if (weak) throw new AccountError(`password: ${weak}`);
 	const displayName = cleanText(input.displayName);
 	if (!displayName) throw new AccountError('give a display name');
 	return { displayName, phone: phone?.value ?? null, email: email?.value ?? null };

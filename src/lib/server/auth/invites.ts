@@ -4,8 +4,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { invites } from '../db/schema/index.ts';
-import type { Grant } from '../../domain/scope.ts';
+import { invites, users } from '../db/schema/index.ts';
+import { canInvite, type Grant } from '../../domain/scope.ts';
+import { toActor } from './users.ts';
 import type { Role } from '../../domain/roles.ts';
 import { getCommuneArea, getMember, getTeam } from '../db/queries/team-admin.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
@@ -51,8 +52,29 @@ export async function resolveGrant(
 	if (memberId) {
 		const m = await getMember(db, memberId);
 		if (!m || m.teamId !== teamId) return { field: 'memberId', error: 'not a member of this team' };
+		if (await memberHasAccount(db, memberId))
+			return { field: 'memberId', error: 'this member already has an account' };
 	}
 	return { grant: { role: r.role, provinceCode, communeCode, teamId }, memberId };
+}
+
+/** True when an account already acts as this member (two logins must never share one). */
+export async function memberHasAccount(db: Db, memberId: string): Promise<boolean> {
+	const rows = await db.select({ id: users.id }).from(users).where(eq(users.memberId, memberId));
+	return rows.length > 0;
+}
+
+/**
+ * Why the person who made an invite can no longer stand behind it — disabled, gone, or no
+ * longer allowed to grant that role and scope — or null when the invite still holds.
+ */
+export async function inviterGone(db: Db, createdBy: string, grant: Grant): Promise<string | null> {
+	const rows = await db.select().from(users).where(eq(users.id, createdBy));
+	const inviter = rows[0];
+	if (!inviter || inviter.disabled) return 'the person who made this invite can no longer invite';
+	if (!canInvite(toActor(inviter), grant))
+		return 'the person who made this invite can no longer grant it';
+	return null;
 }
 
 /** A new invite's row and its one-time token. */

@@ -10,9 +10,18 @@ const SALT_BYTES = 16;
 const HASH_BITS = 256;
 const PREFIX = 'pbkdf2-sha256';
 
-/** Password rules shown to people: at least 8 characters, at most 128. */
+/** Password rules shown to people: at least 8 characters besides spaces, at most 128. */
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
+
+/** Why a new password is refused, or null when it is acceptable (one rule for every form). */
+export function passwordProblem(password: string): string | null {
+	if (password.length > PASSWORD_MAX) return `At most ${PASSWORD_MAX} characters`;
+	// Spaces do not count: eight spaces, or "a" and seven spaces, are no password.
+	if (password.replace(/\s/gu, '').length < PASSWORD_MIN)
+		return `At least ${PASSWORD_MIN} characters besides spaces`;
+	return null;
+}
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
 	const key = await crypto.subtle.importKey(

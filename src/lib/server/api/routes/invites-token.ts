@@ -6,7 +6,8 @@ import { sha256Hex } from '../../auth/crypto.ts';
 import { findInviteByHash } from '../../db/queries/accounts.ts';
 import { getCommuneArea, getTeam } from '../../db/queries/team-admin.ts';
 import { getProvince } from '../../db/queries/admin-units.ts';
-import { inviteUnusable, markAccepted } from '../../auth/invites.ts';
+import { inviterGone, inviteUnusable, markAccepted, memberHasAccount } from '../../auth/invites.ts';
+import { countAttempt, keyLockedUntil } from '../../auth/throttle.ts';
 import { findUserByLogin, getUser, userInsert, userView } from '../../auth/users.ts';
 import { createSession } from '../../auth/session.ts';
 import { sessionCookie } from '../../auth/cookie.ts';
@@ -21,6 +22,44 @@ async function openInvite(db: Db, token: string) {
 	const why = inviteUnusable(row);
 	if (why) throw new ApiError(`invite_${why}`, 410, `This invite link is ${why}`);
 	return row;
+}
+
+/** "This login is taken" answers one invite link may give: enough for typos, too few to probe. */
+export const LOGIN_TAKEN_LIMIT = 5;
+
+/**
+ * 409 `login_taken` when the phone or e-mail already has an account. Each such answer counts
+ * against the invite link; past LOGIN_TAKEN_LIMIT the link answers 429 for a while, so it
+ * cannot be used to find out which logins exist.
+ */
+async function checkLoginsFree(
+	db: Db,
+	inviteId: string,
+	body: { phone?: string | null; email?: string | null }
+) {
+	const key = `invite:${inviteId}`;
+	const until = await keyLockedUntil(db, key);
+	if (until) {
+		throw new ApiError(
+			'too_many_attempts',
+			429,
+			`Too many logins tried with this link; try again in ${Math.ceil((until - Date.now()) / 60_000)} min`
+		);
+	}
+	for (const kind of ['phone', 'email'] as const) {
+		const value = body[kind];
+		if (value && (await findUserByLogin(db, { kind, value }))) {
+			await countAttempt(db, key, LOGIN_TAKEN_LIMIT);
+			throw new ApiError(
+				'login_taken',
+				409,
+				`${kind}: an account with this ${kind} already exists`,
+				{
+					field: kind
+				}
+			);
+		}
+	}
 }
 
 /** Names for the scope an invite grants (no personal data: place and team names only). */
@@ -54,17 +93,17 @@ export const inviteTokenApi = new Hono<AuthEnv>()
 			const db = c.get('db');
 			const row = await openInvite(db, c.req.valid('param').token);
 			const body = c.req.valid('json');
-			for (const kind of ['phone', 'email'] as const) {
-				const value = body[kind];
-				if (value && (await findUserByLogin(db, { kind, value }))) {
-					throw new ApiError(
-						'login_taken',
-						409,
-						`${kind}: an account with this ${kind} already exists`,
-						{ field: kind }
-					);
-				}
-			}
+			const grant = {
+				role: row.role,
+				provinceCode: row.scopeProvinceCode,
+				communeCode: row.scopeCommuneCode,
+				teamId: row.scopeTeamId
+			};
+			const gone = await inviterGone(db, row.createdBy, grant);
+			if (gone) throw new ApiError('invite_revoked', 410, `This invite link is revoked: ${gone}`);
+			if (row.memberId && (await memberHasAccount(db, row.memberId)))
+				throw new ApiError('invite_used', 410, 'This member already has an account');
+			await checkLoginsFree(db, row.id, body);
 			// The account takes the invite's id: a second accept of the same link fails on the
 			// primary key and its whole batch rolls back, so a link makes exactly one account.
 			const { query, id } = await userInsert(
