@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/lib/domain/csv-read.ts';
 import { parseHouseholdImport } from '../../src/lib/domain/csv-households.ts';
+import { parseHamletImport } from '../../src/lib/domain/csv-hamlets.ts';
 
 const HEADER = 'ma_xa,dia_chi,so_nguoi_lon,chu_ho,dien_thoai';
 const ROW1 = '05569,Số 1 ngõ 2,2,Nguyễn Văn An,0912345678';
@@ -61,5 +62,18 @@ describe('readCsv: every quoting mistake is a line-numbered problem', () => {
 		const r = parseHouseholdImport(readCsv(text), ctx);
 		expect(r.errors).toEqual([]);
 		expect(r.households[0]).toMatchObject({ address: 'Số 12 ngõ 2', headName: 'Nguyễn An' });
+	});
+});
+
+describe('hamlet file rows agree with the hamlet write schema', () => {
+	it('refuses, by line, a name longer than a hamlet may have (never a failed commit)', () => {
+		const long = 'Thôn ' + 'Đồng Tâm '.repeat(20);
+		const text = `ma_xa,ten,loai\n05569,Thôn Một,thôn\n05569,${long},thôn`;
+		const r = parseHamletImport(readCsv(text), {
+			communeCode: '05569',
+			knownCommunes: new Set(['05569']),
+			existing: new Map()
+		});
+		expect(r.errors).toEqual([{ line: 3, field: 'ten', message: expect.stringContaining('120') }]);
 	});
 });

@@ -26,6 +26,9 @@ type HamletColumn = keyof typeof HAMLET_COLUMNS;
 
 const NO_POINT = { lon: null, lat: null };
 
+/** The longest hamlet name the hamlet write schema takes (db/schema/hamlets.input.ts). */
+export const MAX_HAMLET_NAME = 120;
+
 export interface HamletImportContext {
 	communeCode: string;
 	knownCommunes: ReadonlySet<string>;
@@ -62,6 +65,7 @@ export function parseHamletImport(
 		const name = cell('ten');
 		const key = searchKey(name);
 		if (!name) err('ten', 'thiếu tên thôn');
+		else if (name.length > MAX_HAMLET_NAME) err('ten', `tên thôn dài quá ${MAX_HAMLET_NAME} ký tự`);
 		else if (ctx.existing.has(key))
 			err('ten', `"${ctx.existing.get(key)}" đã có trong danh sách thôn của xã`);
 		else if (seen.has(key)) err('ten', `"${name}" trùng với dòng ${seen.get(key)}`);

@@ -1,6 +1,7 @@
 /** Validation for hamlet writes (API, CSV import, demo seed): see db/writes/hamlets.ts. */
 import { z } from 'zod';
 import { HAMLET_KINDS } from './hamlets.ts';
+import { MAX_HAMLET_NAME } from '../../../domain/csv-hamlets.ts';
 import {
 	checkPoint,
 	communeCodeInput,
@@ -17,7 +18,7 @@ export const hamletInput = z
 		id: idInput,
 		provinceCode: provinceCodeInput,
 		communeCode: communeCodeInput,
-		name: textInput(120),
+		name: textInput(MAX_HAMLET_NAME),
 		kind: z.enum(HAMLET_KINDS),
 		lon: lonInput.nullish().transform((v) => v ?? null),
 		lat: latInput.nullish().transform((v) => v ?? null),
