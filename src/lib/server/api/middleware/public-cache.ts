@@ -81,8 +81,9 @@ export const publicCache: MiddlewareHandler = async (c, next) => {
 	if (!params) return next();
 	if (/no-cache/i.test(c.req.header('Cache-Control') ?? '')) await next();
 	else {
-		const hit = await storedResponses()(c, next);
-		if (hit) c.res = hit;
+		// A Response on a hit; without a runtime cache, the middleware passes `next()`'s result on.
+		const hit: unknown = await storedResponses()(c, next);
+		if (hit instanceof Response) c.res = hit;
 	}
 	if (heldEtag(c)) {
 		c.res = new Response(null, { status: 304, headers: c.res.headers });
