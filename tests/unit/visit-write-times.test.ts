@@ -12,7 +12,7 @@ const visitAt = (visitedAt: number, over: object = {}) => ({
 	communeCode: '05569',
 	householdId: 'hh-1',
 	visitedAt,
-	outcome: 'not_home',
+	outcome: 'not_home' as const,
 	adults: 2,
 	...over
 });
