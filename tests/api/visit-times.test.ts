@@ -93,14 +93,19 @@ describe('visit times at sync', () => {
 });
 
 describe('server-side fields at sync', () => {
-	it('stamps receivedAt itself, ignoring the one a device sends, so ?since= syncs see the visit', async () => {
+	it('stamps receivedAt itself and stores a real visit, ignoring what a device sends, so ?since= syncs see it', async () => {
 		const since = Date.now();
-		const v = { ...deviceVisit(w, w.householdIds[0]!), receivedAt: Date.UTC(2001, 0, 1) };
+		const v = {
+			...deviceVisit(w, w.householdIds[0]!),
+			receivedAt: Date.UTC(2001, 0, 1),
+			isDemo: true
+		};
 		const res = await sync([v]);
 		expect(res.status, await res.clone().text()).toBe(200);
 		const stored = await t.db.select().from(visits).where(eq(visits.id, v.id)).get();
 		expect(stored!.receivedAt).toBeGreaterThanOrEqual(since);
 		expect(stored!.receivedAt).toBeLessThanOrEqual(Date.now());
+		expect(stored!.isDemo).toBe(false);
 		const mine = await json(
 			await call(t, `/api/visits/mine?since=${since}`, { cookie: w.user.cookie })
 		);

@@ -28,9 +28,10 @@ const issues = (f: () => unknown) => {
 };
 
 describe('visit times in the write functions', () => {
-	it('stamps device visits as received now, whatever receivedAt they carry', () => {
-		const [row] = parseDeviceVisits([visitAt(NOW - DAY, { receivedAt: 1_000_000_000_000 })], NOW);
-		expect(row!.receivedAt).toBe(NOW);
+	it('stamps device visits as real and received now, whatever server fields they carry', () => {
+		const sent = visitAt(NOW - DAY, { receivedAt: 1_000_000_000_000, isDemo: true });
+		const [row] = parseDeviceVisits([sent], NOW);
+		expect(row).toMatchObject({ receivedAt: NOW, isDemo: false });
 	});
 
 	it('refuses device visits beyond the bounds, naming each one', () => {

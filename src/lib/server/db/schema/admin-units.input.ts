@@ -17,7 +17,11 @@ export const idInput = z
 	.regex(/^[\w-]+$/, 'an id uses letters, digits, "_" and "-" only');
 
 /** Epoch milliseconds between 2000 and 2100. */
-export const epochMsInput = z.number().int().min(946_684_800_000).max(4_102_444_800_000);
+export const epochMsInput = z
+	.number()
+	.int('a time in whole epoch milliseconds')
+	.min(946_684_800_000, 'a time before 2000-01-01')
+	.max(4_102_444_800_000, 'a time after 2100-01-01');
 
 /** A calendar date, YYYY-MM-DD. */
 export const isoDateInput = z.iso.date();

@@ -60,19 +60,19 @@ const visitFields = z.object({
 	peopleHelped: z.number().int().min(0).default(0),
 	note: optionalText(1000),
 	revisitOn: isoDateInput.nullish().transform((v) => v ?? null),
-	services: z.array(visitServiceInput).max(50).default([]),
-	isDemo: z.boolean().default(false)
+	services: z.array(visitServiceInput).max(50).default([])
 });
 
 /**
  * A visit as a device sends it (POST /api/visits). Server-side fields are not part of it:
- * a `receivedAt` (or anything else) the device sends is dropped, never stored.
+ * a `receivedAt` or `isDemo` (or anything else) the device sends is dropped, never stored.
  */
 export const deviceVisitInput = visitFields.superRefine(checkCounts);
 
 /** A visit from a trusted writer: the demo seed, or an import replaying history. */
 export const visitInput = visitFields
 	.extend({
+		isDemo: z.boolean().default(false),
 		/** Server receipt time; defaults to the write time. Only replays of history set it. */
 		receivedAt: epochMsInput.optional()
 	})

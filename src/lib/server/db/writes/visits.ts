@@ -180,13 +180,15 @@ export function parseVisits(input: readonly VisitInput[], now = Date.now()): Vis
 }
 
 /**
- * Validates visits as a device sent them: server-side fields the device sent (`receivedAt`)
- * are dropped, and every visit is stamped as received `now`, so `?since=` syncs see it.
+ * Validates visits as a device sent them: server-side fields the device sent (`receivedAt`,
+ * `isDemo`) are dropped; every visit is real and stamped as received `now`, so `?since=`
+ * syncs see it.
  * @throws WriteValidationError naming row and field (a visit time out of bounds included).
  */
 export function parseDeviceVisits(input: readonly unknown[], now: number): VisitRow[] {
 	const rows = parseRows('visits', deviceVisitInput, input).map((r) => ({
 		...r,
+		isDemo: false,
 		receivedAt: now
 	}));
 	throwIfIssues('visits', timeIssues(rows, now));
