@@ -4,6 +4,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { validate } from '../validation.ts';
 import { noStore, type AuthEnv } from '../middleware/env.ts';
 import { adminArea, areaQuery } from '../middleware/area-query.ts';
+import { auditNow } from '../middleware/scope.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
 const query = areaQuery.extend({
@@ -31,6 +32,15 @@ export const auditApi = new Hono<AuthEnv>()
 			.where(parts.length ? and(...parts) : undefined)
 			.orderBy(desc(auditLog.at))
 			.limit(q.limit);
+		// Who did what to whom is itself personal data: reading it leaves a trace too.
+		await auditNow(c, {
+			kind: 'read',
+			action: 'audit.read',
+			entity: 'audit',
+			provinceCode: area.provinceCode,
+			communeCode: area.communeCode,
+			detail: { rows: rows.length }
+		});
 		return c.json(
 			{ entries: rows.map((r) => ({ ...r, detail: r.detail ? JSON.parse(r.detail) : null })) },
 			200

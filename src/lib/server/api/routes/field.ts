@@ -26,7 +26,16 @@ export const fieldApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get('/routes', async (c) => {
 		const actor = requireActor(c);
-		return c.json({ routes: await listFieldRoutes(c.get('db'), actor), memberId: actor.memberId });
+		const routes = await listFieldRoutes(c.get('db'), actor);
+		await auditNow(c, {
+			kind: 'read',
+			action: 'field.routes.read',
+			entity: 'route',
+			provinceCode: actor.provinceCode,
+			communeCode: actor.communeCode,
+			detail: { rows: routes.length }
+		});
+		return c.json({ routes, memberId: actor.memberId });
 	})
 	.get('/routes/:id', validate('param', idParam), async (c) => {
 		const actor = requireActor(c);

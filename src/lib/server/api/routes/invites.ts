@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { audit } from '../middleware/scope.ts';
+import { audit, auditNow } from '../middleware/scope.ts';
 import { adminArea, areaQuery } from '../middleware/area-query.ts';
 import { canInvite, grantShapeError } from '../../../domain/scope.ts';
 import { getInvite, listInvites } from '../../db/queries/accounts.ts';
@@ -70,7 +70,17 @@ export const invitesApi = new Hono<AuthEnv>()
 	})
 	.get('/', validate('query', areaQuery), async (c) => {
 		const { area } = await adminArea(c, c.req.valid('query'), "this area's invites");
-		return c.json({ invites: await listInvites(c.get('db'), area) }, 200);
+		const rows = await listInvites(c.get('db'), area);
+		// Who was invited, by whom, with notes that often name the person: audited.
+		await auditNow(c, {
+			kind: 'read',
+			action: 'invites.read',
+			entity: 'invite',
+			provinceCode: area.provinceCode,
+			communeCode: area.communeCode,
+			detail: { rows: rows.length }
+		});
+		return c.json({ invites: rows }, 200);
 	})
 	.delete('/:id', validate('param', id), async (c) => {
 		const actor = requireActor(c);

@@ -93,11 +93,29 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		const area = await communeOr404(c, q.commune);
 		ensure(canSeeHouseholds(actor, area), "this commune's routes");
 		const team = actor.role === 'team_leader' ? actor.teamId : (q.team ?? null);
-		return c.json({ commune: area, routes: await listRoutes(c.get('db'), area, team) }, 200);
+		const rows = await listRoutes(c.get('db'), area, team);
+		// Member names (who walks what, when): a personal-data read.
+		await auditNow(c, {
+			kind: 'read',
+			action: 'routes.read',
+			entity: 'route',
+			provinceCode: area.provinceCode,
+			communeCode: area.communeCode,
+			detail: { rows: rows.length, teamId: team }
+		});
+		return c.json({ commune: area, routes: rows }, 200);
 	})
 	.get('/mine', async (c) => {
 		const actor = requireActor(c);
 		const routes = actor.memberId ? await routesOfMember(c.get('db'), actor.memberId) : [];
+		await auditNow(c, {
+			kind: 'read',
+			action: 'routes.mine.read',
+			entity: 'route',
+			provinceCode: actor.provinceCode,
+			communeCode: actor.communeCode,
+			detail: { rows: routes.length }
+		});
 		return c.json({ memberId: actor.memberId, routes }, 200);
 	})
 	.get('/:id', validate('param', idParam), async (c) => {

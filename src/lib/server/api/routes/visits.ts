@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
+import { auditNow } from '../middleware/scope.ts';
 import { syncBody, type SyncBody, type SyncStatus } from './visits-input.ts';
 import { runBatch } from '../../db/bulk.ts';
 import { syncDevices, visits } from '../../db/schema/index.ts';
@@ -175,6 +176,15 @@ export const visitsApi = new Hono<AuthEnv>()
 			)
 			.orderBy(asc(visits.receivedAt))
 			.limit(MINE_LIMIT);
+		// Which households were met, when, and how: personal data even for its own recorder.
+		await auditNow(c, {
+			kind: 'read',
+			action: 'visits.mine.read',
+			entity: 'visit',
+			provinceCode: actor.provinceCode,
+			communeCode: actor.communeCode,
+			detail: { rows: rows.length }
+		});
 		return c.json({ visits: rows });
 	})
 	.get('/devices', async (c) => {

@@ -1,0 +1,100 @@
+/**
+ * Every read of personal data leaves an audit entry (Law 91/2025). The GET routes are taken
+ * from the API app itself, so a new route fails this test until it is classified here: either
+ * it returns personal data (and must be audited), or it says why it does not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { openFieldDb, type FieldWorld } from './support/field-factory.ts';
+import { call, makeUser, type TestUser } from './support/accounts-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { auditLog } from '../../src/lib/server/db/schema/index.ts';
+import { createApiApp } from '../../src/lib/server/api/app.ts';
+
+let t: TestDb;
+let w: FieldWorld;
+let admin: TestUser;
+
+beforeAll(async () => {
+	({ t, w } = await openFieldDb(3));
+	admin = await makeUser(t.db, 'commune_admin');
+});
+afterAll(() => t.close());
+
+type Who = 'admin' | 'member';
+interface Personal {
+	/** The URL to call, ids filled in. */
+	url: (w: FieldWorld) => string;
+	who: Who;
+}
+
+/** Routes that return names, phones, households' places or visits: each read is audited. */
+const PERSONAL: Record<string, Personal> = {
+	'/api/users': { url: () => '/api/users?commune=05569', who: 'admin' },
+	'/api/invites': { url: () => '/api/invites?commune=05569', who: 'admin' },
+	'/api/teams/export': { url: () => '/api/teams/export?commune=05569', who: 'admin' },
+	'/api/teams/:id/members': { url: (w) => `/api/teams/${w.teamId}/members`, who: 'admin' },
+	'/api/hamlets/export': { url: () => '/api/hamlets/export?commune=05569', who: 'admin' },
+	'/api/audit': { url: () => '/api/audit?commune=05569', who: 'admin' },
+	'/api/households': { url: () => '/api/households?commune=05569', who: 'admin' },
+	'/api/households/:id': { url: (w) => `/api/households/${w.householdIds[0]}`, who: 'admin' },
+	'/api/routes': { url: () => '/api/routes?commune=05569', who: 'admin' },
+	'/api/routes/:id': { url: (w) => `/api/routes/${w.routeId}`, who: 'admin' },
+	'/api/overview': { url: () => '/api/overview?commune=05569', who: 'admin' },
+	'/api/routes/mine': { url: () => '/api/routes/mine', who: 'member' },
+	'/api/visits/mine': { url: () => '/api/visits/mine', who: 'member' },
+	'/api/field/routes': { url: () => '/api/field/routes', who: 'member' },
+	'/api/field/routes/:id': { url: (w) => `/api/field/routes/${w.routeId}`, who: 'member' }
+};
+
+/** Routes that return no one's personal data, and why. */
+const NOT_PERSONAL: Record<string, string> = {
+	'/api/health': 'the service state',
+	'/api/provinces': 'places',
+	'/api/provinces/:code': 'a place',
+	'/api/communes': 'places',
+	'/api/communes/:code': 'a place',
+	'/api/search': 'place names',
+	'/api/metrics': 'published aggregates',
+	'/api/metrics/communes': 'published aggregates',
+	'/api/metrics/areas/:code': 'published aggregates',
+	'/api/auth/me': "the caller's own account",
+	'/api/visits/devices': "the caller's own devices",
+	'/api/invites/token/:token': 'the role and place an invite offers, no person',
+	'/api/teams': 'team names and counts',
+	'/api/teams/:id': 'a team name and its hamlet',
+	'/api/hamlets': 'hamlet names and points'
+};
+
+const getRoutes = () => [
+	...new Set(createApiApp().routes.flatMap((r) => (r.method === 'GET' ? [r.path] : [])))
+];
+
+describe('personal-data reads', () => {
+	it('classifies every GET route of the API', () => {
+		const unclassified = getRoutes().filter((p) => !(p in PERSONAL) && !(p in NOT_PERSONAL));
+		expect(unclassified).toEqual([]);
+		const gone = [...Object.keys(PERSONAL), ...Object.keys(NOT_PERSONAL)].filter(
+			(p) => !getRoutes().includes(p)
+		);
+		expect(gone).toEqual([]);
+	});
+
+	it.each(Object.entries(PERSONAL))('audits each read of %s', async (path, p) => {
+		const user = p.who === 'admin' ? admin : w.user;
+		const before = Date.now() - 1;
+		const res = await call(t, p.url(w), { cookie: user.cookie });
+		expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+		const entries = await t.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(
+					eq(auditLog.actorUserId, user.id),
+					inArray(auditLog.kind, ['read', 'export']),
+					gt(auditLog.at, before)
+				)
+			);
+		expect(entries.length, `${path} wrote no audit entry`).toBeGreaterThan(0);
+	});
+});
