@@ -36,8 +36,9 @@ describe('pointIssues: a point is both coordinates or none', () => {
 		expect(VN_BOUNDS.north).toBeGreaterThan(23.393);
 	});
 
-	it('reads half a stored point as no point', () => {
+	it('reads half a stored point, or one outside Vietnam, as no point', () => {
 		expect(pointOf({ lon: 105.8, lat: null })).toBeNull();
+		expect(pointOf({ lon: 105.8, lat: 6.2 })).toBeNull();
 		expect(pointOf({ lon: 105.8, lat: 21 })).toEqual({ lon: 105.8, lat: 21 });
 	});
 });

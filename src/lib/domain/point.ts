@@ -50,11 +50,14 @@ export function pointIssues(lon: Coordinate, lat: Coordinate): PointIssue[] {
 	return out;
 }
 
-/** The point when both coordinates are there, else null: a half point (old data) is no point. */
+/**
+ * The point when it is whole and inside Vietnam, else null: half a point or a stray one (rows
+ * stored before this rule) is no point, so nothing downstream inherits it.
+ */
 export function pointOf(p: { lon?: Coordinate; lat?: Coordinate }): LonLat | null {
-	return p.lon !== null && p.lon !== undefined && p.lat !== null && p.lat !== undefined
-		? { lon: p.lon, lat: p.lat }
-		: null;
+	const { lon, lat } = p;
+	if (lon === null || lon === undefined || lat === null || lat === undefined) return null;
+	return pointIssues(lon, lat).length === 0 ? { lon, lat } : null;
 }
 
 /** English message of a point issue, for API errors. */
