@@ -3,7 +3,11 @@
  * Thái Nguyên and Lạng Sơn plus a few communes in eleven other provinces. Idempotent: previous
  * demo rows are removed first; real rows are never touched. Needs the reference data imported.
  *
- *   node scripts/seed-demo.ts [--seed tung-ngo-demo] [--now 2026-11-23] [--communes N]
+ *   node scripts/seed-demo.ts [--seed tung-ngo-demo] [--now 2026-11-23] [--communes N] [--keep-if-in-use]
+ *
+ * --keep-if-in-use (what setup and `npm start` pass): when real records point at demo records
+ * (someone tried the demo with real data), the demo stays as it is and one line says why,
+ * instead of failing — refreshing the demo must never keep the app from starting.
  * Env: TUNG_NGO_DATA_DIR (reference data), TUNG_NGO_PERSIST_DIR (local D1 state).
  */
 import { parseArgs } from 'node:util';
@@ -22,7 +26,8 @@ const { values } = parseArgs({
 	options: {
 		seed: { type: 'string', default: DEFAULT_SEED },
 		now: { type: 'string' },
-		communes: { type: 'string' }
+		communes: { type: 'string' },
+		'keep-if-in-use': { type: 'boolean', default: false }
 	}
 });
 
@@ -69,6 +74,10 @@ try {
 	}
 	print(report, loadMs);
 } catch (err) {
+	if (err instanceof DemoConflictError && values['keep-if-in-use']) {
+		console.log(`Demo data kept as it is: ${err.message.replace(/^demo data is /, 'it is ')}.`);
+		process.exit(0);
+	}
 	if (
 		err instanceof SetupError ||
 		err instanceof NoDemoCommunesError ||

@@ -37,7 +37,7 @@ try {
 	runStep('Import reference data', process.execPath, ['scripts/import-reference.ts']);
 	runStep('Build map geometry', process.execPath, ['scripts/build-geo.ts']);
 	if (!values['no-demo']) {
-		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts']);
+		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts', '--keep-if-in-use']);
 		runStep('Demo accounts', process.execPath, ['scripts/create-admin.ts', '--demo']);
 	}
 	runStep('Compute metrics', process.execPath, ['scripts/compute-metrics.ts']);

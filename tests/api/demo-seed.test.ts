@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/lib/paths.ts';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
 	T0,
@@ -147,6 +152,33 @@ describe('re-seeding', () => {
 			DemoConflictError
 		);
 		expect(await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`)).toBe(count);
+		await t.db.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
+	});
+
+	it('keeps the demo as it is in one line when `npm start` finds it in use, and goes on', async () => {
+		const [hh] = await all<{ id: string; provinceCode: string; communeCode: string }>(
+			sql`SELECT id, province_code AS provinceCode, commune_code AS communeCode
+				FROM households WHERE is_demo = 1 LIMIT 1`
+		);
+		const scope = { provinceCode: hh!.provinceCode, communeCode: hh!.communeCode };
+		const real = visit(scope, hh!.id, 2, { outcome: 'not_home' });
+		await insertVisits(t.db, [real], { now: T0 });
+		// The script runs on a copy: two local D1 runtimes must not share one folder.
+		const copy = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-seed-'));
+		try {
+			cpSync(t.persistTo, copy, { recursive: true });
+			const run = spawnSync(process.execPath, ['scripts/seed-demo.ts', '--keep-if-in-use'], {
+				cwd: repoRoot,
+				env: { ...process.env, TUNG_NGO_PERSIST_DIR: copy },
+				encoding: 'utf8'
+			});
+			expect(run.status, run.stderr).toBe(0);
+			expect(run.stdout.trim()).toBe(
+				'Demo data kept as it is: it is in use by real records (1 real visits to demo households); nothing was deleted.'
+			);
+		} finally {
+			rmSync(copy, { recursive: true, force: true });
+		}
 		await t.db.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
 	});
 });
