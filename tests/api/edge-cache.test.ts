@@ -50,6 +50,10 @@ describe('the public API edge cache', () => {
 			expect(res.status).toBe(200);
 			expect(await names(res), junk).toContain('Thái Nguyên');
 		}
+		const ids = new Set(
+			[first, await call(t, '/api/provinces?w=9')].map((r) => r.headers.get('x-request-id'))
+		);
+		expect(ids.size).toBe(2);
 		const keys = [...entries.keys()].filter((k) => k.includes('provinces'));
 		expect(keys).toHaveLength(1);
 	});

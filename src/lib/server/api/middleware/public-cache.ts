@@ -83,7 +83,12 @@ export const publicCache: MiddlewareHandler = async (c, next) => {
 	else {
 		// A Response on a hit; without a runtime cache, the middleware passes `next()`'s result on.
 		const hit: unknown = await storedResponses()(c, next);
-		if (hit instanceof Response) c.res = hit;
+		if (hit instanceof Response) {
+			c.res = hit;
+			// The stored copy carries the id of the request that filled the cache.
+			const id = c.get('requestId') as string | undefined;
+			if (id) c.res.headers.set('X-Request-Id', id);
+		}
 	}
 	if (heldEtag(c)) {
 		c.res = new Response(null, { status: 304, headers: c.res.headers });
