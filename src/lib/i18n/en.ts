@@ -55,6 +55,21 @@ export const en: Messages = {
 	'auth.login.invalid': 'Wrong phone/e-mail or password.',
 	'auth.login.locked': 'Too many failed logins. Please try again in {minutes} minutes.',
 	'auth.logout': 'Log out',
+	'logout.title': 'Log out of this device',
+	'logout.routes':
+		'This device keeps {n} route(s) for use without a signal: addresses, household locations and who does not want to be contacted.',
+	'logout.sent': 'This device still holds {n} visit(s) already sent to the server.',
+	'logout.unsent':
+		'{n} visit(s) have not reached the server yet. Sync, or back them up to a file, before removing anything.',
+	'logout.stillUnsent':
+		'{n} visit(s) still could not be sent: check the connection and try again, or back them up to a file.',
+	'logout.stay': 'Stay',
+	'logout.keep': 'Log out, keep the data on this device',
+	'logout.remove': 'Remove the data from this device and log out',
+	'logout.blocked':
+		'Nothing can be removed while visits are unsent: data is never dropped silently.',
+	'logout.blockedBackedUp':
+		'The backup file is saved. Once the visits reach the server you can remove the data from this device.',
 	'auth.password.change': 'Change password',
 	'auth.password.current': 'Current password',
 	'auth.password.new': 'New password (at least 8 characters besides spaces)',

@@ -48,6 +48,21 @@ const base = {
 	'auth.login.invalid': 'Sai số điện thoại/email hoặc mật khẩu.',
 	'auth.login.locked': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
 	'auth.logout': 'Đăng xuất',
+	'logout.title': 'Đăng xuất khỏi máy này',
+	'logout.routes':
+		'Máy này đang lưu {n} tuyến để đi khi không có mạng: địa chỉ, vị trí các hộ và hộ không muốn được liên hệ.',
+	'logout.sent': 'Máy này còn giữ {n} lượt thăm đã gửi lên máy chủ.',
+	'logout.unsent':
+		'Còn {n} lượt thăm chưa gửi lên máy chủ. Hãy đồng bộ, hoặc sao lưu ra tệp, trước khi xoá.',
+	'logout.stillUnsent':
+		'Vẫn còn {n} lượt chưa gửi được: kiểm tra mạng rồi thử lại, hoặc sao lưu ra tệp.',
+	'logout.stay': 'Ở lại',
+	'logout.keep': 'Đăng xuất, giữ dữ liệu trên máy',
+	'logout.remove': 'Xoá dữ liệu trên máy và đăng xuất',
+	'logout.blocked':
+		'Chưa xoá được khi còn lượt thăm chưa gửi: dữ liệu không bao giờ bị xoá âm thầm.',
+	'logout.blockedBackedUp':
+		'Đã có tệp sao lưu. Khi các lượt thăm đã gửi lên máy chủ, bạn có thể xoá dữ liệu trên máy.',
 	'auth.password.change': 'Đổi mật khẩu',
 	'auth.password.current': 'Mật khẩu hiện tại',
 	'auth.password.new': 'Mật khẩu mới (ít nhất 8 ký tự, không kể dấu cách)',

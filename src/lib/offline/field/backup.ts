@@ -54,6 +54,18 @@ export async function exportBackup(): Promise<{ text: string; count: number; fil
 	};
 }
 
+/** Exports the backup and hands it to the browser as a download. @returns visits in it. */
+export async function downloadBackup(): Promise<number> {
+	const b = await exportBackup();
+	const url = URL.createObjectURL(new Blob([b.text], { type: 'application/json' }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = b.fileName;
+	a.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	return b.count;
+}
+
 export interface ImportResult {
 	added: number;
 	/** Already in the outbox (same id). */
