@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { WriteValidationError } from '../db/writes/errors.ts';
 
 export class ApiError extends Error {
 	readonly code: string;
@@ -46,10 +47,31 @@ export function fromHttpException(err: HTTPException): ApiError | null {
 	return new ApiError(`http_${status}`, status, err.message || 'The request was refused');
 }
 
-/** Hono onError handler: ApiError as is, Hono's 4xx HTTPException by its status, else 500. */
+/**
+ * The ApiError for a write function's refusal that no route checked first: the rows and fields
+ * it names are the caller's, so it is a 422 with them, never a 500.
+ */
+export function fromWriteValidation(err: WriteValidationError): ApiError {
+	const first = err.issues[0];
+	return new ApiError('invalid_record', 422, err.message, {
+		entity: err.entity,
+		field: first?.path || null,
+		issues: err.issues.slice(0, 20)
+	});
+}
+
+/**
+ * Hono onError handler, the one translator on the server: ApiError as is, Hono's 4xx
+ * HTTPException by its status, a write function's refusal as 422, anything else a 500.
+ */
 export function handleApiError(err: Error, c: Context): Response {
 	const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
-	const known = err instanceof HTTPException ? (fromHttpException(err) ?? err) : err;
+	const known =
+		err instanceof HTTPException
+			? (fromHttpException(err) ?? err)
+			: err instanceof WriteValidationError
+				? fromWriteValidation(err)
+				: err;
 	if (known instanceof ApiError) {
 		const body: ApiErrorBody = { code: known.code, message: known.message, requestId };
 		if (known.details) body.details = known.details;
