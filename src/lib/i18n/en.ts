@@ -3,6 +3,7 @@ import { mapEn } from './features/map.en.ts';
 import { planEn } from './features/plan.en.ts';
 import { fieldEn } from './features/field.en.ts';
 import { homeEn } from './features/home.en.ts';
+import { auditEn } from './features/audit.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
@@ -11,6 +12,7 @@ export const en: Messages = {
 	...planEn,
 	...fieldEn,
 	...homeEn,
+	...auditEn,
 	...teamPlanEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
@@ -40,6 +42,9 @@ export const en: Messages = {
 	'error.title': 'Something went wrong',
 	'error.notFound': 'This page was not found.',
 	'error.back': 'Back to the map',
+	'error.forbidden': 'Your account does not have access to this page.',
+	'error.badRequest': 'The address of this page is not valid.',
+	'error.server': 'The server could not answer. Please try again in a few minutes.',
 	'footer.attribution':
 		'Administrative boundaries: Bản đồ ĐVHC sau sắp xếp (sapnhap.bando.com.vn, NXB TN-MT & Bản đồ Việt Nam), via the vietnamese-provinces-database project (MIT)',
 	'footer.population': 'Population: unofficial figures from the merger portal, used as estimates.',

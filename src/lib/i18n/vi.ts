@@ -3,6 +3,7 @@ import { planVi } from './features/plan.vi.ts';
 import { fieldVi } from './features/field.vi.ts';
 import { homeVi } from './features/home.vi.ts';
 import { teamPlanVi } from './features/team-plan.vi.ts';
+import { auditVi } from './features/audit.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -34,6 +35,9 @@ const base = {
 	'error.title': 'Đã có lỗi',
 	'error.notFound': 'Không tìm thấy trang này.',
 	'error.back': 'Về bản đồ',
+	'error.forbidden': 'Tài khoản của bạn không có quyền xem trang này.',
+	'error.badRequest': 'Địa chỉ trang này không hợp lệ.',
+	'error.server': 'Máy chủ chưa trả lời được. Vui lòng thử lại sau ít phút.',
 	'footer.attribution':
 		'Ranh giới hành chính: Bản đồ ĐVHC sau sắp xếp (sapnhap.bando.com.vn, NXB TN-MT & Bản đồ Việt Nam), qua dự án vietnamese-provinces-database (MIT)',
 	'footer.population': 'Dân số: số liệu không chính thức từ cổng sáp nhập, chỉ dùng làm ước tính.',
@@ -178,6 +182,14 @@ const base = {
 } as const;
 
 /** Shared text plus one catalogue per feature (src/lib/i18n/features/). */
-export const vi = { ...base, ...mapVi, ...planVi, ...fieldVi, ...homeVi, ...teamPlanVi };
+export const vi = {
+	...base,
+	...mapVi,
+	...planVi,
+	...fieldVi,
+	...homeVi,
+	...teamPlanVi,
+	...auditVi
+};
 
 export type Messages = { [K in keyof typeof vi]: string };

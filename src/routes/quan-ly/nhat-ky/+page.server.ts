@@ -1,25 +1,33 @@
 import type { PageServerLoad } from './$types';
 import { apiGet } from '$lib/server/auth/page-api';
 
-interface Entry {
+export interface AuditRow {
 	id: string;
 	at: number;
 	actorUserId: string | null;
+	actorName: string | null;
 	actorRole: string | null;
 	kind: string;
 	action: string;
 	entity: string;
 	communeCode: string | null;
+	communeName: string | null;
 	detail: Record<string, unknown> | null;
 }
 
-/** The audit log of an area (?commune= or ?province=; none for admins), via the API's checks. */
+/** The query parameters the page passes on to GET /api/audit (area, filters, paging). */
+const PASSED = ['commune', 'province', 'before', 'who', 'kind', 'action', 'from', 'to'] as const;
+
+/** The audit log of an area, filtered, via the API's checks. */
 export const load: PageServerLoad = async ({ fetch, url }) => {
 	const params = new URLSearchParams();
-	for (const k of ['commune', 'province', 'before']) {
+	for (const k of PASSED) {
 		const v = url.searchParams.get(k);
 		if (v) params.set(k, v);
 	}
-	const { entries } = await apiGet<{ entries: Entry[] }>(fetch, `/api/audit?${params}`, url);
-	return { entries, area: url.searchParams.get('commune') ?? url.searchParams.get('province') };
+	const { entries } = await apiGet<{ entries: AuditRow[] }>(fetch, `/api/audit?${params}`, url);
+	const filters = Object.fromEntries(
+		PASSED.filter((k) => k !== 'before').map((k) => [k, url.searchParams.get(k) ?? ''])
+	) as Record<Exclude<(typeof PASSED)[number], 'before'>, string>;
+	return { entries, filters };
 };

@@ -24,7 +24,5 @@ export function ensureInHamlet(
 	if (limit) ensure(hamletId === limit, what);
 }
 
-/** Today in Vietnam (UTC+7) as YYYY-MM-DD: revisit dates are local dates. */
-export function vnToday(now = Date.now()): string {
-	return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today in Vietnam (revisit dates are local dates): domain/vn-time.ts. */
+export { vnToday } from '../../../domain/vn-time.ts';

@@ -4,6 +4,9 @@ import { ApiError } from '../errors.ts';
 import type { AuthEnv } from './env.ts';
 import { getCommuneArea, getTeam, type CommuneArea } from '../../db/queries/team-admin.ts';
 import { auditInsert, type AuditEntry } from '../../auth/audit.ts';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { auditLog } from '../../db/schema/index.ts';
 
 /** The commune with this code, or 404 `commune_not_found`. */
 export async function communeOr404(c: Context<AuthEnv>, code: string): Promise<CommuneArea> {
@@ -24,7 +27,37 @@ export function audit(c: Context<AuthEnv>, entry: AuditEntry) {
 	return auditInsert(c.get('db'), c.get('actor'), entry, c.get('requestId'));
 }
 
+/**
+ * The same read by the same person of the same thing within this long is one entry: a page
+ * that loads, refreshes and pages through a list leaves one line in the log, not a flood.
+ */
+export const READ_COALESCE_MS = 10 * 60_000;
+
 /** Writes one audit entry on its own (personal-data reads and exports). */
 export async function auditNow(c: Context<AuthEnv>, entry: AuditEntry): Promise<void> {
+	const actor = c.get('actor');
+	if (entry.kind === 'read' && actor) {
+		const since = Date.now() - READ_COALESCE_MS;
+		const same = await c
+			.get('db')
+			.select({ id: auditLog.id })
+			.from(auditLog)
+			.where(
+				and(
+					area(auditLog.provinceCode, entry.provinceCode),
+					area(auditLog.communeCode, entry.communeCode),
+					gt(auditLog.at, since),
+					eq(auditLog.actorUserId, actor.userId),
+					eq(auditLog.action, entry.action),
+					area(auditLog.entityId, entry.entityId)
+				)
+			)
+			.limit(1);
+		if (same.length > 0) return;
+	}
 	await audit(c, entry);
 }
+
+/** `column = value`, or `column IS NULL` for no value. */
+const area = (column: SQLiteColumn, value: string | null | undefined) =>
+	value == null ? isNull(column) : eq(column, value);

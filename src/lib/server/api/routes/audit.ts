@@ -1,20 +1,37 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { validate } from '../validation.ts';
 import { noStore, type AuthEnv } from '../middleware/env.ts';
 import { adminArea, areaQuery } from '../middleware/area-query.ts';
 import { auditNow } from '../middleware/scope.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { AUDIT_KINDS, auditLog, communes, users } from '../../db/schema/index.ts';
+import { vnDayStart } from '../../../domain/vn-time.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD');
 
 const query = areaQuery.extend({
 	before: z.coerce.number().int().positive().optional(),
-	limit: z.coerce.number().int().min(1).max(500).default(100)
+	limit: z.coerce.number().int().min(1).max(500).default(100),
+	/** Who: an account id. */
+	who: z.uuid().optional(),
+	/** What kind: write, read, export, auth. */
+	kind: z.enum(AUDIT_KINDS).optional(),
+	/** What: an action ("team.update") or its object ("team"). */
+	action: z
+		.string()
+		.regex(/^[a-z_]+(\.[a-z_]+)*$/, 'An action is like team.update')
+		.max(40)
+		.optional(),
+	/** From and to (inclusive), Vietnam days. */
+	from: day.optional(),
+	to: day.optional()
 });
 
 /**
  * GET /api/audit?commune=05569 (or ?province=19, or nothing for admins): the audit log of an
- * area, newest first, for the admins of that area. Page with ?before=<at of the last row>.
+ * area, newest first, for the admins of that area, with the names of who acted and where.
+ * Filters: who, kind, action, from/to (Vietnam days). Page with ?before=<at of the last row>.
  */
 export const auditApi = new Hono<AuthEnv>()
 	.use(noStore)
@@ -25,10 +42,21 @@ export const auditApi = new Hono<AuthEnv>()
 		if (area.provinceCode) parts.push(eq(auditLog.provinceCode, area.provinceCode));
 		if (area.communeCode) parts.push(eq(auditLog.communeCode, area.communeCode));
 		if (q.before) parts.push(lt(auditLog.at, q.before));
+		if (q.who) parts.push(eq(auditLog.actorUserId, q.who));
+		if (q.kind) parts.push(eq(auditLog.kind, q.kind));
+		if (q.action) parts.push(like(auditLog.action, `${q.action}%`));
+		if (q.from) parts.push(gte(auditLog.at, vnDayStart(q.from)));
+		if (q.to) parts.push(lt(auditLog.at, vnDayStart(q.to) + 86_400_000));
 		const rows = await c
 			.get('db')
-			.select()
+			.select({
+				entry: auditLog,
+				actorName: users.displayName,
+				communeName: communes.fullName
+			})
 			.from(auditLog)
+			.leftJoin(users, eq(users.id, auditLog.actorUserId))
+			.leftJoin(communes, eq(communes.code, auditLog.communeCode))
 			.where(parts.length ? and(...parts) : undefined)
 			.orderBy(desc(auditLog.at))
 			.limit(q.limit);
@@ -42,7 +70,14 @@ export const auditApi = new Hono<AuthEnv>()
 			detail: { rows: rows.length }
 		});
 		return c.json(
-			{ entries: rows.map((r) => ({ ...r, detail: r.detail ? JSON.parse(r.detail) : null })) },
+			{
+				entries: rows.map((r) => ({
+					...r.entry,
+					actorName: r.actorName,
+					communeName: r.communeName,
+					detail: r.entry.detail ? (JSON.parse(r.entry.detail) as Record<string, unknown>) : null
+				}))
+			},
 			200
 		);
 	});
