@@ -2,7 +2,7 @@
 import { eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, provinces } from '../schema/index.ts';
-import { normaliseQuery, rankCandidates } from '../../../domain/search.ts';
+import { filterKey, rankCandidates } from '../../../domain/search.ts';
 import { containsPattern } from './like-pattern.ts';
 
 export interface PlaceHit {
@@ -32,11 +32,12 @@ function bboxOf(r: Bounds): PlaceHit['bbox'] {
 
 /**
  * Provinces and communes whose name matches the query (case- and diacritics-insensitive),
- * best first. The LIKE pre-filter runs on the stored search key (cut to the length D1 accepts, so
- * a long query pre-filters on its start); ranking on the whole query is domain/search.ts.
+ * best first. The LIKE pre-filter runs on the stored search key of the short name, with the query's
+ * unit word left out ("xã Định Hoá" → "dinh hoa"; cut to the length D1 accepts, so a long query
+ * pre-filters on its start); ranking on the whole query is domain/search.ts.
  */
 export async function searchPlaces(db: Db, raw: string, limit: number): Promise<PlaceHit[]> {
-	const query = normaliseQuery(raw);
+	const query = filterKey(raw);
 	if (query.length === 0) return [];
 	const pattern = containsPattern(query);
 	const [provinceRows, communeRows] = await db.batch([
