@@ -35,9 +35,10 @@ export interface MetricDefinition {
 	smallCountRule: boolean;
 }
 
+/** Shown where a rate would name its denominator: a count has none, so it says what it is. */
 const COUNT_DENOMINATOR: Label = {
-	vi: 'Số đếm, không có mẫu số',
-	en: 'A count, with no denominator'
+	vi: 'Số đếm, không phải tỷ lệ',
+	en: 'A count, not a rate'
 };
 
 export const COVERAGE_METRICS: readonly MetricDefinition[] = [
@@ -105,20 +106,92 @@ export const COVERAGE_METRICS: readonly MetricDefinition[] = [
 	}
 ];
 
-/** "Ứng dụng công dân của tỉnh" → "ứng dụng công dân của tỉnh"; acronyms (VNeID) stay. */
-function inSentence(name: string): string {
-	return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+/**
+ * "Ứng dụng công dân của tỉnh" → "ứng dụng công dân của tỉnh": a name that starts like a
+ * sentence (a capitalised word, then a lower-case one). Brands and acronyms stay as written:
+ * "VssID" (not "vssID"), "VNeID", "C‑Thái Nguyên", "Zalo Pay", "Momo".
+ */
+export function inSentence(name: string): string {
+	return /^\p{Lu}\p{Ll}*\s\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/**
+ * How each default service reads in a metric's name: what an adult who has it does ("dùng
+ * VNeID", "biết nhận diện lừa đảo trực tuyến"), and what a member helped someone to do. A
+ * service's name is a noun ("Phòng chống lừa đảo trực tuyến"), which does not fit after "người
+ * lớn dùng"; services added later fall back to "dùng <name>" / "hỗ trợ: <name>".
+ */
+const SERVICE_PHRASES: Readonly<Record<string, { uses: Label; helped: Label }>> = {
+	vneid: {
+		uses: { vi: 'dùng VNeID', en: 'using VNeID' },
+		helped: { vi: 'được giúp cài đặt, kích hoạt VNeID', en: 'helped to set up VNeID' }
+	},
+	vssid: {
+		uses: { vi: 'dùng VssID', en: 'using VssID' },
+		helped: { vi: 'được giúp cài đặt VssID', en: 'helped to set up VssID' }
+	},
+	citizen_app: {
+		uses: { vi: 'dùng ứng dụng công dân của tỉnh', en: "using the province's citizen app" },
+		helped: {
+			vi: 'được giúp cài đặt ứng dụng công dân của tỉnh',
+			en: "helped to set up the province's citizen app"
+		}
+	},
+	public_services: {
+		uses: { vi: 'dùng dịch vụ công trực tuyến', en: 'using online public services' },
+		helped: {
+			vi: 'được hướng dẫn dùng dịch vụ công trực tuyến',
+			en: 'shown how to use online public services'
+		}
+	},
+	payment: {
+		uses: { vi: 'có tài khoản thanh toán trực tuyến', en: 'with an online payment account' },
+		helped: {
+			vi: 'được giúp mở tài khoản thanh toán trực tuyến',
+			en: 'helped to open an online payment account'
+		}
+	},
+	online_shopping: {
+		uses: { vi: 'thanh toán hoá đơn, mua sắm trực tuyến', en: 'paying bills or shopping online' },
+		helped: {
+			vi: 'được hướng dẫn thanh toán hoá đơn, mua sắm trực tuyến',
+			en: 'shown how to pay bills and shop online'
+		}
+	},
+	scam_awareness: {
+		uses: { vi: 'biết nhận diện lừa đảo trực tuyến', en: 'who can recognise online scams' },
+		helped: {
+			vi: 'được hướng dẫn phòng chống lừa đảo trực tuyến',
+			en: 'shown how to recognise online scams'
+		}
+	}
+};
+
+/** The adoption and helped labels of a service. */
+function serviceLabels(s: ServiceDefinition): { adoption: Label; helped: Label } {
+	const p = SERVICE_PHRASES[s.code];
+	return {
+		adoption: {
+			vi: `Tỷ lệ người lớn ${p?.uses.vi ?? `dùng ${inSentence(s.nameVi)}`}`,
+			en: `Adults ${p?.uses.en ?? `using ${inSentence(s.nameEn)}`}`
+		},
+		helped: {
+			vi: `Số người ${p?.helped.vi ?? `được hỗ trợ: ${inSentence(s.nameVi)}`}`,
+			en: `People ${p?.helped.en ?? `helped: ${inSentence(s.nameEn)}`}`
+		}
+	};
 }
 
 /** adoption_<code> and helped_<code> for one service. */
 export function serviceMetrics(s: ServiceDefinition): MetricDefinition[] {
+	const labels = serviceLabels(s);
 	return [
 		{
 			key: `adoption_${s.code}`,
 			group: 'adoption',
 			kind: 'proportion',
 			serviceCode: s.code,
-			label: { vi: `Tỷ lệ người lớn dùng ${inSentence(s.nameVi)}`, en: `Adults using ${s.nameEn}` },
+			label: labels.adoption,
 			denominatorLabel: {
 				vi: 'Tổng số người lớn của các hộ đã gặp trong 12 tháng qua, theo lần gặp gần nhất có hỏi về dịch vụ này',
 				en: 'All adults of households met in the last 12 months, as at the latest visit that asked about this service'
@@ -132,10 +205,7 @@ export function serviceMetrics(s: ServiceDefinition): MetricDefinition[] {
 			group: 'helped',
 			kind: 'count',
 			serviceCode: s.code,
-			label: {
-				vi: `Số người được hỗ trợ: ${inSentence(s.nameVi)}`,
-				en: `People helped: ${s.nameEn}`
-			},
+			label: labels.helped,
 			denominatorLabel: COUNT_DENOMINATOR,
 			period: 'last_12_months',
 			estimate: false,
