@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { apiGet } from '$lib/server/auth/page-api';
 import { canInvite, canManageTeam, canSeePersonal } from '$lib/domain/scope';
-import type { TeamRow } from '$lib/server/db/queries/team-admin';
+import { getCommuneArea, type TeamRow } from '$lib/server/db/queries/team-admin';
 import type { members } from '$lib/server/db/schema';
 
 /** A team's page: its record, its members (personal data, when the API allows), hamlets. */
@@ -23,8 +23,11 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		`/api/hamlets?commune=${team.communeCode}`,
 		url
 	);
+	// The commune's name (public reference data) for the breadcrumb and the printed invite.
+	const commune = (await getCommuneArea(locals.db, team.communeCode)) ?? null;
 	return {
 		team,
+		commune,
 		members: list.members,
 		hamlets,
 		can: {
