@@ -200,7 +200,8 @@ test.describe('public coverage map', () => {
 		await expect(panel.getByRole('heading', { name: 'Xã Định Hoá' })).toBeVisible();
 		await expect(panel).toContainText('Tỉnh Thái Nguyên · 05569');
 		await expect(panel.getByTestId('team-count')).toContainText(/\d+ tổ/);
-		await expect(panel.getByText('Mẫu số:')).toBeVisible();
+		// The default metric is a count: it says so, rather than "Mẫu số: …" of a rate.
+		await expect(panel.getByTestId('current-figure')).toContainText('Số đếm, không phải tỷ lệ');
 		await expect(panel.getByRole('link', { name: /Mở trang của Xã Định Hoá/ })).toHaveAttribute(
 			'href',
 			'/xa/05569'
@@ -286,7 +287,7 @@ test.describe('public coverage map', () => {
 			/Tổ công nghệ số đang hoạt động: \d+ tổ/
 		);
 		await expect(page.getByText('Tỷ lệ hộ đã gặp được trong 12 tháng qua')).toBeVisible();
-		await expect(page.getByText(/Mẫu số: /).first()).toBeVisible();
+		await expect(page.getByText('Số đếm, không phải tỷ lệ').first()).toBeVisible();
 		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
 			'content',
 			'Xã Định Hoá, Thái Nguyên — Từng Ngõ'
