@@ -59,7 +59,10 @@ describe('scripts/create-admin.ts', () => {
 
 	it.each([
 		[['--name', 'Trùng', '--phone', '0912888999', '--password-stdin'], 'already exists'],
-		[['--name', 'Ngắn', '--phone', '0912000000', '--password-stdin'], '8–128 characters'],
+		[
+			['--name', 'Ngắn', '--phone', '0912000000', '--password-stdin'],
+			'At least 8 characters besides spaces'
+		],
 		[['--phone', '0912000001', '--password-stdin'], '--name is required'],
 		[['--name', 'Sai số', '--phone', '12', '--password-stdin'], 'không hợp lệ']
 	])('refuses %j with a clear message and exit 1', (args, message) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,24 @@ describe('seedDemo', () => {
 	});
 });
 
+/** Runs a node script of the repository; resolves with its exit status and output. */
+function runNode(args: string[], env: Record<string, string>) {
+	return new Promise<{ status: number | null; stdout: string; stderr: string }>(
+		(resolve, reject) => {
+			const child = spawn(process.execPath, args, {
+				cwd: repoRoot,
+				env: { ...process.env, ...env }
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+			child.on('error', reject);
+			child.on('close', (status) => resolve({ status, stdout, stderr }));
+		}
+	);
+}
+
 describe('re-seeding', () => {
 	it('replaces demo rows without duplicates and keeps real rows', async () => {
 		const real = { provinceCode: '19', communeCode: '01849' };
@@ -167,10 +185,9 @@ describe('re-seeding', () => {
 		const copy = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-seed-'));
 		try {
 			cpSync(t.persistTo, copy, { recursive: true });
-			const run = spawnSync(process.execPath, ['scripts/seed-demo.ts', '--keep-if-in-use'], {
-				cwd: repoRoot,
-				env: { ...process.env, TUNG_NGO_PERSIST_DIR: copy },
-				encoding: 'utf8'
+			// Asynchronously: a blocked event loop would let the test's own D1 connection drop.
+			const run = await runNode(['scripts/seed-demo.ts', '--keep-if-in-use'], {
+				TUNG_NGO_PERSIST_DIR: copy
 			});
 			expect(run.status, run.stderr).toBe(0);
 			expect(run.stdout.trim()).toBe(
