@@ -62,6 +62,19 @@ describe('visit times at sync', () => {
 		});
 	});
 
+	it("puts a phone's visits on the server's clock when the phone says its clock is days off", async () => {
+		// The phone's clock runs three days fast: its visit and its sentAt are both three days on.
+		const fast = 3 * DAY;
+		const v = deviceVisit(w, w.householdIds[2]!, { visitedAt: Date.now() + fast - 5 * MIN });
+		const res = await call(t, '/api/visits', {
+			body: { ...syncRequest(v7(), [v]), sentAt: Date.now() + fast },
+			cookie: w.user.cookie
+		});
+		expect(res.status, JSON.stringify(await json(res.clone()))).toBe(200);
+		const [row] = await t.db.select().from(visits).where(eq(visits.id, v.id));
+		expect(Math.abs(row!.visitedAt - (Date.now() - 5 * MIN))).toBeLessThan(MIN);
+	});
+
 	it('keeps a future-dated visit from pinning the household status', async () => {
 		const hh = w.householdIds[2]!;
 		await sync([deviceVisit(w, hh, { visitedAt: Date.UTC(2096, 0, 1) })]);

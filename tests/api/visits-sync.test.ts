@@ -241,7 +241,8 @@ describe('POST /api/visits (device sync)', () => {
 describe('sync watermarks and eviction detection', () => {
 	it('records what each device created, holds and had accepted, and the clock offset', async () => {
 		const device = v7();
-		const v = deviceVisit(w, w.householdIds[0]!);
+		// The device's clock runs an hour slow: its visit and its sentAt both say so.
+		const v = deviceVisit(w, w.householdIds[0]!, { visitedAt: Date.now() - 3_600_000 });
 		const res = await sync(
 			syncRequest(device, [v], { createdSeq: 7, pending: 3, sentAt: Date.now() - 3_600_000 })
 		);

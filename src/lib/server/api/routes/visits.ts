@@ -35,6 +35,7 @@ import {
 import { visitsOutOfScope } from '../../db/queries/visit-scope.ts';
 import type { Actor } from '../../../domain/scope.ts';
 import { DEVICE_COOKIE, deviceCookie, readCookie } from './visits-cookie.ts';
+import { VISIT_CLOCK_SKEW_MS } from '../../../domain/visit-time.ts';
 
 /** Most visits listed by GET /mine. */
 const MINE_LIMIT = 5000;
@@ -79,10 +80,26 @@ function ownVisits(actor: Actor, rows: VisitRow[]): VisitRow[] {
 	return rows.map((r) => ({ ...r, memberId: actor.memberId, isDemo: false }));
 }
 
+/**
+ * The visits' times on the server's clock. A phone whose clock is off by more than the allowed
+ * skew (visit-time.ts) says so itself: `sentAt` is its clock at sending, so the error is
+ * `now − sentAt`, and its visits are moved by that much (assumed the same when they were
+ * recorded). This never lets a visit pass that an honest clock would not: after the move the
+ * usual bounds apply. A phone within the allowance is left as it is.
+ */
+function onServerClock(body: SyncBody, now: number): unknown[] {
+	const skew = now - body.sentAt;
+	if (Math.abs(skew) <= VISIT_CLOCK_SKEW_MS) return body.visits;
+	return body.visits.map((v) => {
+		const at = (v as { visitedAt?: unknown } | null)?.visitedAt;
+		return typeof at === 'number' ? { ...(v as object), visitedAt: at + skew } : v;
+	});
+}
+
 async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, now: number) {
 	let rows: VisitRow[];
 	try {
-		rows = ownVisits(actor, parseDeviceVisits(body.visits, now));
+		rows = ownVisits(actor, parseDeviceVisits(onServerClock(body, now), now));
 	} catch (err) {
 		throw err instanceof WriteValidationError ? badVisit(err, body) : err;
 	}
