@@ -44,7 +44,19 @@ const PERSONAL: Record<string, Personal> = {
 	'/api/routes/mine': { url: () => '/api/routes/mine', who: 'member' },
 	'/api/visits/mine': { url: () => '/api/visits/mine', who: 'member' },
 	'/api/field/routes': { url: () => '/api/field/routes', who: 'member' },
-	'/api/field/routes/:id': { url: (w) => `/api/field/routes/${w.routeId}`, who: 'member' }
+	'/api/field/routes/:id': { url: (w) => `/api/field/routes/${w.routeId}`, who: 'member' },
+	'/api/personal-data/households/:id/export': {
+		url: (w) => `/api/personal-data/households/${w.householdIds[0]}/export?reason=yeu-cau`,
+		who: 'admin'
+	},
+	'/api/personal-data/members/:id/export': {
+		url: (w) => `/api/personal-data/members/${w.memberId}/export?reason=yeu-cau`,
+		who: 'admin'
+	},
+	'/api/personal-data/review': {
+		url: () => '/api/personal-data/review?commune=05569',
+		who: 'admin'
+	}
 };
 
 /** Routes that return no one's personal data, and why. */

@@ -33,6 +33,7 @@ import { visitRoutesApi } from './routes/visit-routes.ts';
 import { visitsApi } from './routes/visits.ts';
 import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
+import { personalDataApi } from './routes/personal-data.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -75,6 +76,7 @@ export function createApiApp() {
 	app.route('/visits', visitsApi);
 	app.route('/field', fieldApi);
 	app.route('/overview', overviewApi);
+	app.route('/personal-data', personalDataApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

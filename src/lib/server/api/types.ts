@@ -3,6 +3,8 @@ import type { Db } from '../db/client.ts';
 export interface ApiBindings {
 	DB: D1Database;
 	BASEMAP_STYLE_URL?: string;
+	/** Months without a visit after which a household is due for review (default 24; issue 13). */
+	PERSONAL_DATA_REVIEW_MONTHS?: string;
 }
 
 export interface ApiVariables {

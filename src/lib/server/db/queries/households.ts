@@ -2,7 +2,7 @@
  * Scoped reads of households for planning: a commune's (or a hamlet's) households with their
  * latest visit and the route holding them. Every query takes province and commune (STYLE.md §6).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { households } from '../schema/index.ts';
 import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
@@ -45,7 +45,8 @@ interface Row {
 }
 
 /**
- * The households of a commune, or of one hamlet, for the planning map (no names or phones).
+ * The households of a commune, or of one hamlet, for the planning map (no names or phones);
+ * never the anonymous placeholders left by an erasure (erased_at set).
  * Three reads in one batch: households, their visits, their route stops.
  */
 export async function listPlanningHouseholds(
@@ -65,7 +66,8 @@ export async function listPlanningHouseholds(
 		db.$client
 			.prepare(
 				`SELECT id, hamlet_id, address, alley_key, address_key, lon, lat, location_status, adults,
-				consent, do_not_contact, priority, is_demo FROM households WHERE ${where}${hamlet} ORDER BY id`
+				consent, do_not_contact, priority, is_demo FROM households WHERE ${where}${hamlet}
+				AND erased_at IS NULL ORDER BY id`
 			)
 			.bind(...binds),
 		db.$client
@@ -122,5 +124,11 @@ export function communeAddresses(db: Db, provinceCode: string, communeCode: stri
 	return db
 		.select({ id: households.id, address: households.address, headName: households.headName })
 		.from(households)
-		.where(and(eq(households.provinceCode, provinceCode), eq(households.communeCode, communeCode)));
+		.where(
+			and(
+				eq(households.provinceCode, provinceCode),
+				eq(households.communeCode, communeCode),
+				isNull(households.erasedAt)
+			)
+		);
 }

@@ -32,7 +32,9 @@ export const auditLog = sqliteTable(
 	(t) => [
 		// a commune's log for its admin, and a province's for the province admin (prefix).
 		index('audit_area_idx').on(t.provinceCode, t.communeCode, t.at),
-		// the admin's log across the country, newest first.
-		index('audit_at_idx').on(t.at)
+		// the admin's log across the country, newest first; audit retention (delete before a time).
+		index('audit_at_idx').on(t.at),
+		// read coalescing (middleware/scope.ts auditNow): this person's same read in the last minutes.
+		index('audit_actor_action_idx').on(t.actorUserId, t.action, t.at)
 	]
 );

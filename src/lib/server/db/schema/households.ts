@@ -43,7 +43,18 @@ export const households = sqliteTable(
 		lastVisitAt: integer('last_visit_at'),
 		lastOutcome: text('last_outcome', { enum: VISIT_OUTCOMES }),
 		/** Revisit date asked for by the latest visit (YYYY-MM-DD). */
-		revisitOn: text('revisit_on')
+		revisitOn: text('revisit_on'),
+		/**
+		 * Retention review (issue 13): when an admin last decided to keep this household's personal
+		 * fields although it was not visited for the review period; epoch ms, null if never.
+		 */
+		reviewedAt: integer('reviewed_at'),
+		/**
+		 * Set when the household's personal data was erased: the row is then an anonymous
+		 * placeholder (new id, no address, point or names) that only keeps the commune's public
+		 * counts whole; no list, route or export shows it.
+		 */
+		erasedAt: integer('erased_at')
 	},
 	(t) => [
 		// a commune's households (planning view, metrics job), optionally by hamlet.

@@ -51,7 +51,9 @@ export const members = sqliteTable(
 		teamRole: text('team_role', { enum: TEAM_ROLES }).notNull(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** Set when the member's personal data was erased (name and phone gone; issue 13). */
+		erasedAt: integer('erased_at')
 	},
 	(t) => [
 		// a team's member list.

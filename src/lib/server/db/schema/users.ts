@@ -19,7 +19,9 @@ export const users = sqliteTable(
 		scopeTeamId: text('scope_team_id'),
 		memberId: text('member_id').references(() => members.id),
 		disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** Set when the account's personal data was erased: no login, name or password left. */
+		erasedAt: integer('erased_at')
 	},
 	(t) => [
 		// login by email / by phone.

@@ -1,0 +1,90 @@
+/**
+ * Erasure of a person's data (Law 91/2025): the statements, run by the caller in ONE D1 batch
+ * with the audit entry, so an erasure happens whole or not at all.
+ *
+ * What stays, and why: the public metrics count households, their latest visit's outcome and
+ * the services per visit, and active members. So an erased household becomes an anonymous
+ * placeholder under a NEW id (nothing links it to the old one: no address, point, hamlet,
+ * names or dates of its own), its visits move to it keeping only commune, time, outcome, adults
+ * and service counts (no note, route, member, device or revisit date), and it leaves every
+ * route. An erased member keeps their row (team, role, training status, active flag: the team's
+ * counts) without name or phone; their accounts lose login, name and password and are
+ * disabled, their sessions and devices are removed, their pending invites revoked, and the
+ * visits they recorded no longer name them.
+ */
+import type { Db } from '../db/client.ts';
+import { ERASED_NAME } from '../../domain/personal-data.ts';
+
+/** Statements that erase household `oldId` behind the new anonymous id `newId`. */
+export function eraseHouseholdStatements(
+	db: Db,
+	oldId: string,
+	newId: string,
+	now: number
+): D1PreparedStatement[] {
+	const d1 = db.$client;
+	return [
+		d1
+			.prepare(
+				`INSERT INTO households (id, province_code, commune_code, hamlet_id, address, address_key,
+					alley_key, lon, lat, location_status, adults, head_name, head_phone, consent,
+					do_not_contact, priority, is_demo, created_at, erased_at)
+				SELECT ?2, province_code, commune_code, NULL, '', '', '', NULL, NULL, 'needs_check', 0,
+					NULL, NULL, 0, 1, 0, is_demo, ?3, ?3
+				FROM households WHERE id = ?1 AND erased_at IS NULL`
+			)
+			.bind(oldId, newId, now),
+		d1
+			.prepare(
+				`UPDATE visits SET household_id = ?2, route_id = NULL, member_id = NULL, note = NULL,
+					revisit_on = NULL, device_id = NULL WHERE household_id = ?1`
+			)
+			.bind(oldId, newId),
+		d1.prepare(`DELETE FROM route_stops WHERE household_id = ?1`).bind(oldId),
+		d1.prepare(`DELETE FROM visit_conflicts WHERE household_id = ?1`).bind(oldId),
+		d1.prepare(`DELETE FROM households WHERE id = ?1`).bind(oldId)
+	];
+}
+
+/** The accounts of member `?1`, as a sub-select. */
+const ACCOUNTS = `SELECT id FROM users WHERE member_id = ?1`;
+
+/** Statements that erase member `memberId` and their accounts. */
+export function eraseMemberStatements(
+	db: Db,
+	memberId: string,
+	now: number
+): D1PreparedStatement[] {
+	const d1 = db.$client;
+	const run = (text: string, ...more: unknown[]) => d1.prepare(text).bind(memberId, ...more);
+	return [
+		run(`UPDATE visits SET member_id = NULL, device_id = NULL WHERE member_id = ?1`),
+		run(
+			`UPDATE visits SET device_id = NULL WHERE device_id IN
+				(SELECT id FROM sync_devices WHERE user_id IN (${ACCOUNTS}) OR member_id = ?1)`
+		),
+		run(
+			`UPDATE visit_conflicts SET user_id = NULL, device_id = NULL WHERE user_id IN (${ACCOUNTS})`
+		),
+		run(`DELETE FROM sync_devices WHERE user_id IN (${ACCOUNTS}) OR member_id = ?1`),
+		run(`DELETE FROM trusted_devices WHERE user_id IN (${ACCOUNTS})`),
+		run(`DELETE FROM sessions WHERE user_id IN (${ACCOUNTS})`),
+		run(
+			`UPDATE invites SET revoked_at = ?2 WHERE accepted_at IS NULL AND revoked_at IS NULL
+				AND (member_id = ?1 OR created_by IN (${ACCOUNTS}))`,
+			now
+		),
+		run(`UPDATE invites SET note = NULL WHERE member_id = ?1`),
+		run(
+			`UPDATE users SET email = NULL, phone = NULL, display_name = ?2, password_hash = '',
+				disabled = 1, erased_at = ?3 WHERE member_id = ?1`,
+			ERASED_NAME,
+			now
+		),
+		run(
+			`UPDATE members SET full_name = ?2, phone = NULL, erased_at = ?3 WHERE id = ?1`,
+			ERASED_NAME,
+			now
+		)
+	];
+}
