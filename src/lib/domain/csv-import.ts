@@ -4,12 +4,35 @@
  */
 import type { CsvRow } from './csv-read.ts';
 import { cleanText } from './text.ts';
+import { isCommuneCode, restoreCommuneCode } from './codes.ts';
 
 /** One problem in an uploaded file: where (line, column) and why, in Vietnamese. */
 export interface ImportError {
 	line: number;
 	field: string;
 	message: string;
+}
+
+/**
+ * A file refused as a whole: every line-numbered error, nothing written. The server's one error
+ * translator (server/api/errors.ts) turns it into a 422 `import_invalid`.
+ */
+export class ImportRefusedError extends Error {
+	readonly errors: ImportError[];
+	constructor(errors: ImportError[]) {
+		const first = errors[0];
+		const where = first
+			? `line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`
+			: '';
+		super(`${errors.length} error(s); nothing was imported. First: ${where}`);
+		this.name = 'ImportRefusedError';
+		this.errors = errors;
+	}
+}
+
+/** @throws ImportRefusedError when the preview found errors; otherwise returns. */
+export function refuseIfErrors(errors: ImportError[]): void {
+	if (errors.length > 0) throw new ImportRefusedError(errors);
 }
 
 /** The most rows one import takes (a commune has hundreds at most). */
@@ -39,8 +62,8 @@ export function communeCodeError(
 	known: ReadonlySet<string>
 ): string | null {
 	if (!raw) return 'thiếu mã xã';
-	const code = /^\d{4}$/.test(raw) ? `0${raw}` : raw;
-	if (!/^\d{5}$/.test(code)) return `mã xã "${raw}" phải gồm 5 chữ số`;
+	const code = restoreCommuneCode(raw);
+	if (!isCommuneCode(code)) return `mã xã "${raw}" phải gồm 5 chữ số`;
 	if (!known.has(code)) return `mã xã ${code} không tồn tại`;
 	if (code !== target) return `mã xã ${code} không phải xã đang nhập (${target})`;
 	return null;

@@ -4,6 +4,7 @@
  *   /?metric=adoption_vneid&province=19&commune=05569
  */
 import { metricDefinition } from '../domain/metric-definitions.ts';
+import { isCommuneCode, isProvinceCode } from '../domain/codes.ts';
 
 export interface MapUrlState {
 	metric: string;
@@ -23,8 +24,8 @@ export function parseMapUrl(params: URLSearchParams): MapUrlState {
 	const commune = params.get('commune') ?? '';
 	return {
 		metric: metricDefinition(metric) ? metric : DEFAULT_METRIC,
-		province: /^\d{2}$/.test(province) ? province : null,
-		commune: /^\d{5}$/.test(commune) ? commune : null
+		province: isProvinceCode(province) ? province : null,
+		commune: isCommuneCode(commune) ? commune : null
 	};
 }
 

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
+import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { getCommuneArea, getTeam } from '$lib/server/db/queries/team-admin';
 import type { Overview } from '$lib/server/api/routes/overview';
@@ -11,7 +12,7 @@ import type { Overview } from '$lib/server/api/routes/overview';
  */
 export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	const open = url.searchParams.get('xa');
-	if (open && /^\d{5}$/.test(open.trim())) redirect(303, `/quan-ly/xa/${open.trim()}`);
+	if (open && isCommuneCode(open.trim())) redirect(303, `/quan-ly/xa/${open.trim()}`);
 	const user = locals.user!;
 	const commune = user.communeCode ? await getCommuneArea(locals.db, user.communeCode) : undefined;
 	const team = user.teamId ? await getTeam(locals.db, user.teamId) : undefined;

@@ -11,7 +11,7 @@ import {
 	visits
 } from '../../../src/lib/server/db/schema/index.ts';
 import type { Session } from '../../../src/lib/domain/routing/outing-kinds.ts';
-import type { VisitOutcome } from '../../../src/lib/domain/routing/visit-outcome.ts';
+import type { VisitOutcome } from '../../../src/lib/domain/choices.ts';
 import { AREAS } from './accounts-factory.ts';
 
 export const DAY_MS = 86_400_000;

@@ -1,18 +1,13 @@
-/** Choice lists for management forms, as i18n keys (the codes are the database enums). */
+/** Choice lists for management forms and their i18n keys (the codes are domain/choices.ts). */
 import type { MessageKey } from '$lib/i18n';
 
-export const UNION_CODES = [
-	'doan_thanh_nien',
-	'hoi_phu_nu',
-	'cong_chuc',
-	'cong_an',
-	'giao_vien',
-	'tinh_nguyen',
-	'khac'
-] as const;
-export const ONETOUCH_CODES = ['chua_hoc', 'dang_hoc', 'da_hoan_thanh'] as const;
-export const TEAM_ROLE_CODES = ['to_truong', 'to_pho', 'thanh_vien'] as const;
-export const HAMLET_KIND_CODES = ['thon', 'xom', 'ban', 'ap', 'to_dan_pho'] as const;
+/** The forms' choice lists are the domain's coded choices, under the forms' names. */
+export {
+	UNION_AFFILIATIONS as UNION_CODES,
+	ONETOUCH_STATUSES as ONETOUCH_CODES,
+	TEAM_ROLES as TEAM_ROLE_CODES,
+	HAMLET_KINDS as HAMLET_KIND_CODES
+} from '$lib/domain/choices';
 
 export const unionKey = (c: string) => `union.${c}` as MessageKey;
 export const onetouchKey = (c: string) => `onetouch.${c}` as MessageKey;

@@ -4,14 +4,11 @@
  * the form accepts is one the server accepts. Pure.
  */
 
-export const VISIT_OUTCOME_CODES = [
-	'met',
-	'not_home',
-	'refused',
-	'moved',
-	'do_not_contact'
-] as const;
-export type VisitOutcomeCode = (typeof VISIT_OUTCOME_CODES)[number];
+import { ISO_DAY } from '../codes.ts';
+import type { VisitOutcome } from '../choices.ts';
+
+/** A visit's outcome as field mode names it: the one list of domain/choices.ts. */
+export type VisitOutcomeCode = VisitOutcome;
 
 /** Per service: adults already using it before the visit, and adults helped with it now. */
 export interface ServiceEntry {
@@ -78,8 +75,7 @@ export function draftIssues(d: VisitDraft): DraftIssue[] {
 	if (!Number.isInteger(d.adults) || d.adults < 0 || d.adults > MAX_ADULTS)
 		issues.push({ field: 'adults', code: 'range' });
 	if (d.note.trim().length > MAX_NOTE) issues.push({ field: 'note', code: 'too_long' });
-	if (d.revisitOn && !/^\d{4}-\d{2}-\d{2}$/.test(d.revisitOn))
-		issues.push({ field: 'revisitOn', code: 'date' });
+	if (d.revisitOn && !ISO_DAY.test(d.revisitOn)) issues.push({ field: 'revisitOn', code: 'date' });
 	if (d.outcome === 'met') {
 		for (const s of d.services) {
 			if (s.already + s.helped > d.adults)

@@ -6,7 +6,7 @@
  * figure. A household met on another route is told apart ("met elsewhere") but is not done for
  * this route. Pure.
  */
-import type { VisitOutcome } from './visit-outcome.ts';
+import type { VisitOutcome } from '../choices.ts';
 
 /** The latest visit recorded on the route for one household. */
 export interface OnRouteVisit {

@@ -2,7 +2,7 @@
  * A household's status on the planning map, from its flags and latest visit, and the automatic
  * revisit suggestions for households found not at home (at most three tries).
  */
-import type { VisitOutcome } from './visit-outcome.ts';
+import type { VisitOutcome } from '../choices.ts';
 
 export const HOUSEHOLD_STATUSES = [
 	'never',

@@ -1,6 +1,6 @@
 /** Summarises a household's visits (oldest first) into what status and revisits need. */
 import type { VisitSummary } from './status.ts';
-import type { VisitOutcome } from './visit-outcome.ts';
+import type { VisitOutcome } from '../choices.ts';
 
 export interface VisitRow {
 	household_id: string;

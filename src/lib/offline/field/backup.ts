@@ -3,6 +3,8 @@
  * Importing never overwrites a visit the outbox already holds: ids are immutable.
  */
 import { z } from 'zod';
+import { VISIT_OUTCOMES } from '$lib/domain/choices';
+import { communeCodeInput, provinceCodeInput } from '$lib/domain/fields';
 import { fieldDb, type DeviceMeta, type OutboxVisit } from './db';
 import { allVisits, deviceMeta, refreshSentinel } from './outbox';
 
@@ -10,13 +12,13 @@ export const BACKUP_FORMAT = 'tungngo-visits-backup';
 
 const payload = z.object({
 	id: z.uuidv7(),
-	provinceCode: z.string().regex(/^\d{2}$/),
-	communeCode: z.string().regex(/^\d{5}$/),
+	provinceCode: provinceCodeInput,
+	communeCode: communeCodeInput,
 	householdId: z.string().min(1).max(64),
 	routeId: z.string().max(64).nullable(),
 	memberId: z.string().max(64).nullable(),
 	visitedAt: z.number().int(),
-	outcome: z.enum(['met', 'not_home', 'refused', 'moved', 'do_not_contact']),
+	outcome: z.enum(VISIT_OUTCOMES),
 	adults: z.number().int().min(0),
 	peopleHelped: z.number().int().min(0),
 	note: z.string().nullable(),

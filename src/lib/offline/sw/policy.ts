@@ -2,10 +2,14 @@
  * What the service worker may cache. Pure, so the rules are unit-tested: only public GETs,
  * never personal data, never `no-store` / `private` responses.
  */
+import { isCommuneCode, isProvinceCode } from '../../domain/codes.ts';
 
 /** Public page paths that work offline once visited (map, province and commune pages). */
 export function isPublicPage(pathname: string): boolean {
-	return pathname === '/' || /^\/(xa\/\d{5}|tinh\/\d{2})\/?$/.test(pathname);
+	if (pathname === '/') return true;
+	const [, unit, code] = /^\/(xa|tinh)\/([^/]+)\/?$/.exec(pathname) ?? [];
+	if (unit === 'xa') return isCommuneCode(code!);
+	return unit === 'tinh' && isProvinceCode(code!);
 }
 
 /** Public API reads: reference data and precomputed aggregates. */

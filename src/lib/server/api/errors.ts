@@ -1,11 +1,15 @@
 /**
  * Typed API errors and the one translator that turns any thrown value into
- * `{ code, message, requestId }`. A 500 never echoes internals.
+ * `{ code, message, requestId }`: the errors of the lower layers (a write's validation, a plan's
+ * rules, a refused CSV file) are mapped here and nowhere else. A 500 never echoes internals
+ * (docs/style.md, "Typed errors, one translator on each side").
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { WriteValidationError } from '../db/writes/errors.ts';
+import { VisitBatchError, WriteValidationError, type WriteIssue } from '../db/writes/errors.ts';
+import { isCoverageConflict, RoutePlanError } from '../db/writes/routes.ts';
+import { ImportRefusedError } from '../../domain/csv-import.ts';
 
 export class ApiError extends Error {
 	readonly code: string;
@@ -61,17 +65,66 @@ export function fromWriteValidation(err: WriteValidationError): ApiError {
 }
 
 /**
- * Hono onError handler, the one translator on the server: ApiError as is, Hono's 4xx
- * HTTPException by its status, a write function's refusal as 422, anything else a 500.
+ * The ApiError for a device's refused batch of visits: 400 `invalid_visit` naming the first
+ * visit and field, with every refused visit, its id and its reasons in `details.rejected` (the
+ * device flags those for review and sends the others again).
+ */
+export function fromVisitBatch(err: VisitBatchError): ApiError {
+	const fieldOf = (i: WriteIssue) => `visits.${i.index}${i.path ? `.${i.path}` : ''}`;
+	const byIndex = new Map<number, { field: string; message: string }[]>();
+	for (const i of err.issues) {
+		byIndex.set(i.index, [
+			...(byIndex.get(i.index) ?? []),
+			{ field: fieldOf(i), message: i.message }
+		]);
+	}
+	const rejected = [...byIndex]
+		.slice(0, 100)
+		.map(([index, reasons]) => ({ index, id: err.sentIds[index] ?? null, reasons }));
+	const first = err.issues[0];
+	const index = first?.index ?? 0;
+	const field = first ? fieldOf(first) : `visits.${index}`;
+	return new ApiError('invalid_visit', 400, `${field}: ${first?.message ?? 'invalid'}`, {
+		field,
+		index,
+		id: err.sentIds[index] ?? null,
+		issues: err.issues.slice(0, 20),
+		rejected
+	});
+}
+
+/**
+ * The ApiError for an error of a lower layer (or the error itself when it is none of theirs):
+ * Hono's 4xx HTTPException by its status; a write function's refusal 422 `invalid_record`; a
+ * plan or assignment that breaks a rule 422 (409 when the households are planned already, also
+ * when a concurrent plan took them first); a refused CSV file 422 `import_invalid` with every
+ * line-numbered error.
+ */
+export function translate(err: Error): Error {
+	if (err instanceof ApiError) return err;
+	if (err instanceof HTTPException) return fromHttpException(err) ?? err;
+	if (err instanceof VisitBatchError) return fromVisitBatch(err);
+	if (err instanceof WriteValidationError) return fromWriteValidation(err);
+	if (err instanceof RoutePlanError) {
+		const status = err.problem === 'already_planned' ? 409 : 422;
+		return new ApiError(err.problem, status, err.message, { ids: err.ids });
+	}
+	if (isCoverageConflict(err)) {
+		return new ApiError('already_planned', 409, 'Another plan took some of these households first');
+	}
+	if (err instanceof ImportRefusedError) {
+		return new ApiError('import_invalid', 422, err.message, { errors: err.errors });
+	}
+	return err;
+}
+
+/**
+ * Hono onError handler, the one translator on the server: ApiError as is, a lower layer's error
+ * by translate(), anything else a 500.
  */
 export function handleApiError(err: Error, c: Context): Response {
 	const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
-	const known =
-		err instanceof HTTPException
-			? (fromHttpException(err) ?? err)
-			: err instanceof WriteValidationError
-				? fromWriteValidation(err)
-				: err;
+	const known = translate(err);
 	if (known instanceof ApiError) {
 		const body: ApiErrorBody = { code: known.code, message: known.message, requestId };
 		if (known.details) body.details = known.details;

@@ -1,11 +1,16 @@
-/** Boundary validation helpers: zod schemas for params and a validator that throws ApiError. */
+/**
+ * Boundary validation: a validator that throws ApiError; the code fields are the contract's
+ * (domain/fields.ts).
+ */
 import { z } from 'zod';
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { ApiError } from './errors.ts';
 
-export const provinceCode = z.string().regex(/^\d{2}$/, 'A province code is 2 digits, e.g. "19"');
-export const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits, e.g. "05923"');
+export {
+	provinceCodeInput as provinceCode,
+	communeCodeInput as communeCode
+} from '../../domain/fields.ts';
 
 /** zValidator whose failures become 400 `invalid_<target>` with the field and reason. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(

@@ -3,7 +3,7 @@
  * kiệt in Huế, Đà Nẵng and Quảng Trị, hẻm with slashes in the south; thôn, xóm, bản and ấp in the
  * countryside, tổ dân phố / khu phố in towns.
  */
-import type { HamletKind } from '../db/schema/hamlets.ts';
+import type { HamletKind } from '../../domain/choices.ts';
 import { placeName } from './names.ts';
 import type { Rng } from './rng.ts';
 

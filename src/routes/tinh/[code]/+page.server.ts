@@ -1,12 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
+import { isProvinceCode } from '$lib/domain/codes';
 import { getProvince, listCommunesOfProvince } from '$lib/server/db/queries/admin-units';
 import { metricsOfProvinceGroup } from '$lib/server/db/queries/public-metrics';
 import { parseMapUrl } from '$lib/map/url-state';
 
 /** A province's public page: its totals and every commune's figure for one metric (?metric=). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!/^\d{2}$/.test(params.code)) error(404, 'Not found');
+	if (!isProvinceCode(params.code)) error(404, 'Not found');
 	const province = await getProvince(locals.db, params.code);
 	if (!province) error(404, 'Not found');
 	const [communes, group] = await Promise.all([

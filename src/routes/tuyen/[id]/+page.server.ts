@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
+import { isRecordId } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import type { RouteDetail } from '$lib/plan/route-types';
 
@@ -8,7 +9,7 @@ import type { RouteDetail } from '$lib/plan/route-types';
  * fields). The field app reuses the same API response to save the route for offline use.
  */
 export const load: PageServerLoad = async ({ params, fetch, url, setHeaders }) => {
-	if (!/^[\w-]{1,64}$/.test(params.id)) error(404, 'Not found');
+	if (!isRecordId(params.id)) error(404, 'Not found');
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return { detail: await apiGet<RouteDetail>(fetch, `/api/routes/${params.id}`, url) };
 };

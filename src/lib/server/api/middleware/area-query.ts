@@ -9,16 +9,11 @@ import { ensure, requireActor, type AuthEnv } from './env.ts';
 import { communeOr404 } from './scope.ts';
 import { canAdminister, type Actor } from '../../../domain/scope.ts';
 import { getProvince } from '../../db/queries/admin-units.ts';
+import { communeCodeInput, provinceCodeInput } from '../../../domain/fields.ts';
 
 export const areaQuery = z.object({
-	commune: z
-		.string()
-		.regex(/^\d{5}$/, 'A commune code is 5 digits')
-		.optional(),
-	province: z
-		.string()
-		.regex(/^\d{2}$/, 'A province code is 2 digits')
-		.optional()
+	commune: communeCodeInput.optional(),
+	province: provinceCodeInput.optional()
 });
 
 export interface AdminArea {

@@ -1,7 +1,16 @@
 /** Uploaded CSV bodies and CSV responses for the import/export routes. */
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { ApiError } from '../errors.ts';
-import type { ImportError } from '../../../domain/csv-import.ts';
+import { communeCodeInput } from '../../../domain/fields.ts';
+
+/** `?commune=05569` of a CSV export. */
+export const csvExportQuery = z.object({ commune: communeCodeInput });
+
+/** `?commune=05569[&commit=1]` of a CSV import: a preview unless commit is 1. */
+export const csvImportQuery = csvExportQuery.extend({
+	commit: z.enum(['0', '1']).default('0')
+});
 
 /** Uploads above this are refused before parsing (a commune's file is far smaller). */
 export const MAX_CSV_BYTES = 1024 * 1024;
@@ -18,20 +27,6 @@ export async function csvBytes(c: Context, maxBytes = MAX_CSV_BYTES): Promise<Ui
 	if (bytes.length > maxBytes) throw tooLarge();
 	if (bytes.length === 0) throw new ApiError('empty_file', 400, 'The file is empty');
 	return bytes;
-}
-
-/** 422 `import_invalid` listing every line-numbered error; nothing was written. */
-export function importInvalid(errors: ImportError[]): ApiError {
-	const first = errors[0];
-	const where = first
-		? `line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`
-		: '';
-	return new ApiError(
-		'import_invalid',
-		422,
-		`${errors.length} error(s); nothing was imported. First: ${where}`,
-		{ errors }
-	);
 }
 
 /** A CSV download response. */

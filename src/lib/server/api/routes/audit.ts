@@ -7,8 +7,7 @@ import { adminArea, areaQuery } from '../middleware/area-query.ts';
 import { auditNow } from '../middleware/scope.ts';
 import { AUDIT_KINDS, auditLog, communes, users } from '../../db/schema/index.ts';
 import { vnDayStart } from '../../../domain/vn-time.ts';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD');
+import { isoDateInput as day } from '../../../domain/fields.ts';
 
 const query = areaQuery.extend({
 	before: z.coerce.number().int().positive().optional(),

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { validate } from '../validation.ts';
+import { refuseIfErrors } from '../../../domain/csv-import.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, auditNow, communeOr404 } from '../middleware/scope.ts';
-import { csvBytes, csvResponse, importInvalid } from '../middleware/csv-body.ts';
+import { csvBytes, csvExportQuery, csvImportQuery, csvResponse } from '../middleware/csv-body.ts';
 import { canManageCommune, canSeeCommune } from '../../../domain/scope.ts';
 import { hamletImportStatements, previewHamletImport } from '../../import/csv/hamlets.ts';
 import { listHamlets } from '../../db/queries/team-admin.ts';
@@ -12,16 +12,13 @@ import { toCsv } from '../../../domain/csv-write.ts';
 import { HAMLET_KIND_LABELS, labelOf } from '../../../domain/csv-labels.ts';
 import { HAMLET_COLUMNS } from '../../../domain/csv-hamlets.ts';
 
-const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
-const importQuery = z.object({ commune: communeCode, commit: z.enum(['0', '1']).default('0') });
-
 /**
  * POST /api/hamlets/import?commune=05569[&commit=1] — preview, then write all rows or none.
  * GET /api/hamlets/export?commune=05569 — the commune's hamlets in the import's columns.
  */
 export const hamletsCsvApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/import', validate('query', importQuery), async (c) => {
+	.post('/import', validate('query', csvImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -29,7 +26,7 @@ export const hamletsCsvApi = new Hono<AuthEnv>()
 		const db = c.get('db');
 		const r = await previewHamletImport(db, area, await csvBytes(c));
 		if (q.commit === '0') return c.json({ preview: r }, 200);
-		if (r.errors.length) throw importInvalid(r.errors);
+		refuseIfErrors(r.errors);
 		const detail = { hamlets: r.hamlets.length, encoding: r.encoding };
 		await runBatch(db, [
 			...hamletImportStatements(db, area, r.hamlets),
@@ -44,7 +41,7 @@ export const hamletsCsvApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ imported: { hamlets: r.hamlets.length } }, 201);
 	})
-	.get('/export', validate('query', z.object({ commune: communeCode })), async (c) => {
+	.get('/export', validate('query', csvExportQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(

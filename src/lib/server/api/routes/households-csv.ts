@@ -1,17 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { validate } from '../validation.ts';
+import { refuseIfErrors } from '../../../domain/csv-import.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, communeOr404 } from '../middleware/scope.ts';
-import { csvBytes, importInvalid, MAX_HOUSEHOLD_CSV_BYTES } from '../middleware/csv-body.ts';
+import { csvBytes, csvImportQuery, MAX_HOUSEHOLD_CSV_BYTES } from '../middleware/csv-body.ts';
 import { canManageCommune } from '../../../domain/scope.ts';
 import { householdImportWrite, previewHouseholdImport } from '../../import/csv/households.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
-
-const importQuery = z.object({
-	commune: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
-	commit: z.enum(['0', '1']).default('0')
-});
 
 /**
  * POST /api/households/import?commune=05569[&commit=1] — preview (counts, rows placed at their
@@ -19,7 +14,7 @@ const importQuery = z.object({
  */
 export const householdsCsvApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/import', validate('query', importQuery), async (c) => {
+	.post('/import', validate('query', csvImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -41,7 +36,7 @@ export const householdsCsvApi = new Hono<AuthEnv>()
 			delimiter: r.delimiter
 		};
 		if (q.commit === '0') return c.json({ preview }, 200);
-		if (r.errors.length) throw importInvalid(r.errors);
+		refuseIfErrors(r.errors);
 		const write = await householdImportWrite(db, area, r.households);
 		await runBatch(db, [
 			...write.statements,

@@ -1,17 +1,16 @@
 /** Request bodies for households: validated at the boundary (zod). */
 import { z } from 'zod';
-import { phone } from './teams-input.ts';
 import {
 	checkPoint,
+	communeCodeInput as communeCode,
+	idInput as id,
 	latInput as lat,
 	lonInput as lon,
 	nullableText,
 	optionalText,
+	phoneText as phone,
 	textInput
-} from '../../db/schema/admin-units.input.ts';
-
-const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
-const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
+} from '../../../domain/fields.ts';
 
 export const householdListQuery = z.object({
 	commune: communeCode,

@@ -3,19 +3,13 @@ import { z } from 'zod';
 import { ROLES } from '../../../domain/roles.ts';
 import { cleanText } from '../../../domain/text.ts';
 import { parseEmail } from '../../../domain/csv-fields.ts';
-import { phone } from './teams-input.ts';
+import { communeCodeInput, phoneText as phone, provinceCodeInput } from '../../../domain/fields.ts';
 import { passwordField } from './auth.ts';
 
 export const inviteCreate = z.object({
 	role: z.enum(ROLES),
-	provinceCode: z
-		.string()
-		.regex(/^\d{2}$/, 'A province code is 2 digits')
-		.nullish(),
-	communeCode: z
-		.string()
-		.regex(/^\d{5}$/, 'A commune code is 5 digits')
-		.nullish(),
+	provinceCode: provinceCodeInput.nullish(),
+	communeCode: communeCodeInput.nullish(),
 	teamId: z.uuid().nullish(),
 	memberId: z.uuid().nullish(),
 	note: z.string().transform(cleanText).pipe(z.string().max(200)).nullish()

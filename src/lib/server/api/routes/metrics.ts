@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AuthEnv } from '../middleware/env.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
+import { areaCodeInput as areaCode } from '../../../domain/fields.ts';
 import { METRIC_DEFINITIONS, metricDefinition } from '../../../domain/metric-definitions.ts';
 import {
 	listPublicTeams,
@@ -34,9 +35,6 @@ function notModified(c: Context<AuthEnv>, etag: string): Response | null {
 const metricKey = z.string().refine((k) => metricDefinition(k) !== undefined, {
 	message: `Unknown metric; one of ${METRIC_DEFINITIONS.map((d) => d.key).join(', ')}`
 });
-const areaCode = z
-	.string()
-	.regex(/^(\d{2}|\d{5})$/, 'A province (2 digits) or commune (5 digits) code');
 
 /** Public metrics for the map (issue 3): compact, cacheable, ETag'd. */
 export const metricsApi = new Hono<AuthEnv>()

@@ -5,34 +5,25 @@ import {
 	ONETOUCH_STATUSES,
 	TEAM_ROLES,
 	UNION_AFFILIATIONS
-} from '../../db/schema/index.ts';
-import { checkPoint, latInput, lonInput, textInput } from '../../db/schema/admin-units.input.ts';
-import { parseDate, parsePhone } from '../../../domain/csv-fields.ts';
+} from '../../../domain/choices.ts';
+import {
+	checkPoint,
+	communeCodeInput as communeCode,
+	dayText as isoDate,
+	latInput,
+	lonInput,
+	phoneText as phone,
+	textInput
+} from '../../../domain/fields.ts';
 
 /** A name in its stored form (domain cleanText), 1–120 characters. */
 const name = textInput(120);
 
-/** YYYY-MM-DD or DD/MM/YYYY → YYYY-MM-DD. */
-export const isoDate = z.string().transform((s, ctx) => {
-	const r = parseDate(s);
-	if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-	return r.ok ? r.value : '';
-});
-
-/** A Vietnamese phone number, normalised to 0XXXXXXXXX. */
-export const phone = z.string().transform((s, ctx) => {
-	const r = parsePhone(s);
-	if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-	return r.ok ? r.value : '';
-});
-
 export const id = z.object({ id: z.uuid('Not a valid id') });
-export const communeQuery = z.object({
-	commune: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits')
-});
+export const communeQuery = z.object({ commune: communeCode });
 
 export const teamCreate = z.object({
-	communeCode: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
+	communeCode,
 	name,
 	hamletId: z.uuid().nullish(),
 	foundedOn: isoDate.nullish()
@@ -63,7 +54,7 @@ export const memberPatch = memberCreate
 	.refine((o) => Object.keys(o).length > 0, 'Nothing to change');
 
 const hamletFields = z.object({
-	communeCode: z.string().regex(/^\d{5}$/, 'A commune code is 5 digits'),
+	communeCode,
 	name,
 	kind: z.enum(HAMLET_KINDS),
 	lon: lonInput.nullish(),

@@ -6,11 +6,13 @@ import {
 	START_KINDS,
 	TRAVEL_MODES
 } from '../../../domain/routing/outing-kinds.ts';
-import { lonLatInput as lonLat, textInput } from '../../db/schema/admin-units.input.ts';
-
-const communeCode = z.string().regex(/^\d{5}$/, 'A commune code is 5 digits');
-const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
-const isoDay = z.iso.date();
+import {
+	communeCodeInput as communeCode,
+	idInput as id,
+	isoDateInput as isoDay,
+	lonLatInput as lonLat,
+	textInput
+} from '../../../domain/fields.ts';
 
 export const routeListQuery = z.object({ commune: communeCode, team: id.optional() });
 

@@ -21,29 +21,10 @@ import {
 	type RouteRow
 } from '../../db/queries/routes.ts';
 import { listPlanningHouseholds } from '../../db/queries/households.ts';
-import {
-	RoutePlanError,
-	isCoverageConflict,
-	prepareAssignment,
-	prepareRoutePlan
-} from '../../db/writes/routes.ts';
+import { prepareAssignment, prepareRoutePlan } from '../../db/writes/routes.ts';
 import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
-import { WriteValidationError } from '../../db/writes/errors.ts';
 import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';
-
-/** Rule breaks become 422 (409 when another plan holds the households), with the ids. */
-function planError(err: unknown): never {
-	if (err instanceof RoutePlanError) {
-		const status = err.problem === 'already_planned' ? 409 : 422;
-		throw new ApiError(err.problem, status, err.message, { ids: err.ids });
-	}
-	if (err instanceof WriteValidationError)
-		throw new ApiError('invalid_json', 400, err.message, { issues: err.issues });
-	if (isCoverageConflict(err))
-		throw new ApiError('already_planned', 409, 'Another plan took some of these households first');
-	throw err;
-}
 
 async function routeOr404(c: Context<AuthEnv>, id: string): Promise<RouteRow> {
 	const r = await getRoute(c.get('db'), id);
@@ -161,40 +142,36 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			throw new ApiError('empty_plan', 422, 'routes: the plan has no outings', { field: 'routes' });
 		const db = c.get('db');
 		const now = Date.now();
-		try {
-			const plan = await prepareRoutePlan(
+		const plan = await prepareRoutePlan(
+			db,
+			{
+				...body,
+				provinceCode: area.provinceCode,
+				createdBy: actor.userId,
+				createdAt: now,
+				routes: body.routes.map((r) => ({ ...r, id: crypto.randomUUID() }))
+			},
+			{ hamletId: hamletLimit }
+		);
+		await runBatch(db, [
+			...plan.statements,
+			statementOf(
 				db,
-				{
-					...body,
+				audit(c, {
+					kind: 'write',
+					action: 'routes.plan',
+					entity: 'route',
 					provinceCode: area.provinceCode,
-					createdBy: actor.userId,
-					createdAt: now,
-					routes: body.routes.map((r) => ({ ...r, id: crypto.randomUUID() }))
-				},
-				{ hamletId: hamletLimit }
-			);
-			await runBatch(db, [
-				...plan.statements,
-				statementOf(
-					db,
-					audit(c, {
-						kind: 'write',
-						action: 'routes.plan',
-						entity: 'route',
-						provinceCode: area.provinceCode,
-						communeCode: area.communeCode,
-						detail: {
-							routes: plan.routes.length,
-							stops: plan.routes.reduce((n, r) => n + r.stops, 0),
-							revisit: body.revisit
-						}
-					})
-				)
-			]);
-			return c.json({ routes: plan.routes }, 201);
-		} catch (err) {
-			planError(err);
-		}
+					communeCode: area.communeCode,
+					detail: {
+						routes: plan.routes.length,
+						stops: plan.routes.reduce((n, r) => n + r.stops, 0),
+						revisit: body.revisit
+					}
+				})
+			)
+		]);
+		return c.json({ routes: plan.routes }, 201);
 	})
 	.patch('/:id', validate('param', idParam), validate('json', routeAssignBody), async (c) => {
 		const actor = requireActor(c);
@@ -204,25 +181,21 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			throw new ApiError('route_cancelled', 409, 'A cancelled route cannot be assigned');
 		const db = c.get('db');
 		const body = c.req.valid('json');
-		try {
-			await runBatch(db, [
-				await prepareAssignment(db, route, body),
-				statementOf(
-					db,
-					audit(c, {
-						kind: 'write',
-						action: 'route.assign',
-						entity: 'route',
-						entityId: route.id,
-						provinceCode: route.provinceCode,
-						communeCode: route.communeCode,
-						detail: { assigned: body.assigneeMemberId !== null }
-					})
-				)
-			]);
-		} catch (err) {
-			planError(err);
-		}
+		await runBatch(db, [
+			await prepareAssignment(db, route, body),
+			statementOf(
+				db,
+				audit(c, {
+					kind: 'write',
+					action: 'route.assign',
+					entity: 'route',
+					entityId: route.id,
+					provinceCode: route.provinceCode,
+					communeCode: route.communeCode,
+					detail: { assigned: body.assigneeMemberId !== null }
+				})
+			)
+		]);
 		return c.json({ route: await getRoute(db, route.id) }, 200);
 	})
 	.post('/:id/cancel', validate('param', idParam), async (c) => {

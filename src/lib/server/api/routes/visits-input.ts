@@ -1,6 +1,6 @@
 /** Boundary schemas of the visit sync API (the visits themselves: db/schema/visits.input.ts). */
 import { z } from 'zod';
-import { epochMsInput as epochMs } from '../../db/schema/admin-units.input.ts';
+import { epochMsInput as epochMs } from '../../../domain/fields.ts';
 
 /** Most visits per sync request; the device sends larger outboxes in several batches. */
 export const MAX_VISITS_PER_SYNC = 500;

@@ -24,7 +24,6 @@ import { syncBody, type SyncBody, type SyncStatus } from './visits-input.ts';
 import { runBatch } from '../../db/bulk.ts';
 import { syncDevices, visits } from '../../db/schema/index.ts';
 import type { VisitRow } from '../../db/schema/visits.input.ts';
-import { WriteValidationError } from '../../db/writes/errors.ts';
 import { countInserted, parseDeviceVisits, prepareVisits } from '../../db/writes/visits.ts';
 import {
 	conflictStatements,
@@ -40,34 +39,6 @@ import { VISIT_CLOCK_SKEW_MS } from '../../../domain/visit-time.ts';
 /** Most visits listed by GET /mine. */
 const MINE_LIMIT = 5000;
 const mineQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
-
-/** The refused visits of a batch, each with its id (when it sent one) and its reasons. */
-function rejectedVisits(err: WriteValidationError, body: SyncBody) {
-	const byIndex = new Map<number, { field: string; message: string }[]>();
-	for (const i of err.issues) {
-		const field = `visits.${i.index}${i.path ? `.${i.path}` : ''}`;
-		byIndex.set(i.index, [...(byIndex.get(i.index) ?? []), { field, message: i.message }]);
-	}
-	return [...byIndex].slice(0, 100).map(([index, reasons]) => {
-		const sent = body.visits[index] as { id?: unknown } | undefined;
-		return { index, id: typeof sent?.id === 'string' ? sent.id : null, reasons };
-	});
-}
-
-/** A write validation failure as a 400 naming the first visit and field, and every refused visit. */
-function badVisit(err: WriteValidationError, body: SyncBody): ApiError {
-	const first = err.issues[0];
-	const index = first?.index ?? 0;
-	const field = `visits.${index}${first?.path ? `.${first.path}` : ''}`;
-	const sent = body.visits[index] as { id?: unknown } | undefined;
-	return new ApiError('invalid_visit', 400, `${field}: ${first?.message ?? 'invalid'}`, {
-		field,
-		index,
-		id: typeof sent?.id === 'string' ? sent.id : null,
-		issues: err.issues.slice(0, 20),
-		rejected: rejectedVisits(err, body)
-	});
-}
 
 /** The member recording is the caller: a visit naming someone else is refused. */
 function ownVisits(actor: Actor, rows: VisitRow[]): VisitRow[] {
@@ -97,12 +68,7 @@ function onServerClock(body: SyncBody, now: number): unknown[] {
 }
 
 async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, now: number) {
-	let rows: VisitRow[];
-	try {
-		rows = ownVisits(actor, parseDeviceVisits(onServerClock(body, now), now));
-	} catch (err) {
-		throw err instanceof WriteValidationError ? badVisit(err, body) : err;
-	}
+	const rows = ownVisits(actor, parseDeviceVisits(onServerClock(body, now), now));
 	const outside = await visitsOutOfScope(c.get('db'), actor, rows);
 	if (outside.length > 0) {
 		throw new ApiError(
@@ -123,12 +89,7 @@ export const visitsApi = new Hono<AuthEnv>()
 		const db = c.get('db');
 		const now = Date.now();
 		const rows = await parseAndScope(c, actor, body, now);
-		let prepared;
-		try {
-			prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });
-		} catch (err) {
-			throw err instanceof WriteValidationError ? badVisit(err, body) : err;
-		}
+		const prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });
 		const previousId = readCookie(c.req.header('cookie'), DEVICE_COOKIE);
 		const devices = await loadDevices(db, [body.deviceId, previousId]);
 		const lost = detectLoss(

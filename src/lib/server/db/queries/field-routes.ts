@@ -8,6 +8,10 @@ import type { Db } from '../client.ts';
 import { communes, households, routes, routeStops, visits } from '../schema/index.ts';
 import { covers, type Actor } from '../../../domain/scope.ts';
 import { routeVisitFacts } from '../../../domain/routing/progress.ts';
+import { ROUTE_STATUSES } from '../../../domain/choices.ts';
+
+/** The routes field mode lists: all but cancelled ones. */
+const LISTED = ROUTE_STATUSES.filter((s) => s !== 'cancelled');
 
 export type RouteRow = typeof routes.$inferSelect;
 
@@ -41,7 +45,7 @@ export async function listFieldRoutes(db: Db, actor: Actor, limit = 100) {
 	const rows = await db
 		.select()
 		.from(routes)
-		.where(and(where, inArray(routes.status, ['assigned', 'in_progress', 'done', 'draft'])))
+		.where(and(where, inArray(routes.status, LISTED)))
 		.orderBy(desc(routes.plannedOn), asc(routes.name))
 		.limit(limit);
 	if (rows.length === 0) return [];

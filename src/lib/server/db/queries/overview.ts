@@ -1,12 +1,13 @@
 /**
  * Scoped reads for a leader's day: the week's outings of some teams, their members, and the
- * members' sync watermarks. Every query takes the province and commune (STYLE.md §6); team ids
+ * members' sync watermarks. Every query takes the province and commune (docs/style.md); team ids
  * travel as one JSON parameter (D1 caps bound variables).
  */
 import type { Db } from '../client.ts';
 import { runBatch } from '../bulk.ts';
 import type { Session } from '../../../domain/routing/outing-kinds.ts';
 import type { DeviceWatermark } from '../../../domain/team-overview.ts';
+import type { RouteStatus, TeamRole } from '../../../domain/choices.ts';
 
 type Area = { provinceCode: string; communeCode: string };
 
@@ -18,7 +19,7 @@ export interface OutingItem {
 	name: string;
 	plannedOn: string;
 	session: Session | null;
-	status: 'draft' | 'assigned' | 'in_progress' | 'done';
+	status: Exclude<RouteStatus, 'cancelled'>;
 	estimatedMinutes: number | null;
 	/** Households on the outing. */
 	stops: number;
@@ -31,7 +32,7 @@ export interface OverviewMember {
 	id: string;
 	teamId: string;
 	fullName: string;
-	teamRole: 'to_truong' | 'to_pho' | 'thanh_vien';
+	teamRole: TeamRole;
 	active: boolean;
 }
 

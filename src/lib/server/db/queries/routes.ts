@@ -4,6 +4,7 @@
  * what the field app saves for offline use).
  */
 import type { Db } from '../client.ts';
+import type { RouteStatus } from '../../../domain/choices.ts';
 import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
 import {
 	householdStatus,
@@ -30,7 +31,7 @@ export interface RouteListItem {
 	name: string;
 	plannedOn: string | null;
 	session: Session | null;
-	status: 'draft' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+	status: RouteStatus;
 	travelMode: TravelMode;
 	/** The session length the outing was planned to fit (null: planned by size). */
 	sessionMinutes: number | null;

@@ -1,6 +1,6 @@
 /** Validation for hamlet writes (API, CSV import, demo seed): see db/writes/hamlets.ts. */
 import { z } from 'zod';
-import { HAMLET_KINDS } from './hamlets.ts';
+import { HAMLET_KINDS } from '../../../domain/choices.ts';
 import { MAX_HAMLET_NAME } from '../../../domain/csv-hamlets.ts';
 import {
 	checkPoint,
@@ -11,7 +11,7 @@ import {
 	lonInput,
 	provinceCodeInput,
 	textInput
-} from './admin-units.input.ts';
+} from '../../../domain/fields.ts';
 
 export const hamletInput = z
 	.object({

@@ -1,9 +1,7 @@
 /** Hamlets and residential groups below a commune; entered or imported by commune admins. */
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { communes } from './admin-units.ts';
-
-export const HAMLET_KINDS = ['thon', 'xom', 'ban', 'ap', 'to_dan_pho'] as const;
-export type HamletKind = (typeof HAMLET_KINDS)[number];
+import { HAMLET_KINDS } from '../../../domain/choices.ts';
 
 export const hamlets = sqliteTable(
 	'hamlets',

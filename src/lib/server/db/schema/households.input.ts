@@ -3,7 +3,7 @@
  * addressKey / alleyKey are not inputs: the write function derives them from the address.
  */
 import { z } from 'zod';
-import { LOCATION_STATUSES } from './households.ts';
+import { LOCATION_STATUSES } from '../../../domain/choices.ts';
 import {
 	checkPoint,
 	communeCodeInput,
@@ -15,7 +15,7 @@ import {
 	phoneInput,
 	provinceCodeInput,
 	textInput
-} from './admin-units.input.ts';
+} from '../../../domain/fields.ts';
 
 export const householdInput = z
 	.object({

@@ -3,7 +3,8 @@
  * is stored only as its SHA-256; an invite is used once, expires, and can be revoked.
  */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ROLES, users } from './users.ts';
+import { users } from './users.ts';
+import { ROLES } from '../../../domain/roles.ts';
 import { members } from './teams.ts';
 
 export const invites = sqliteTable(

@@ -8,7 +8,7 @@ import {
 	lonLatInput,
 	provinceCodeInput,
 	textInput
-} from './admin-units.input.ts';
+} from '../../../domain/fields.ts';
 import {
 	OUTING_FLAGS,
 	SESSIONS,

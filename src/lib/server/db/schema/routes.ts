@@ -17,8 +17,7 @@ import {
 	START_KINDS,
 	TRAVEL_MODES
 } from '../../../domain/routing/outing-kinds.ts';
-
-export const ROUTE_STATUSES = ['draft', 'assigned', 'in_progress', 'done', 'cancelled'] as const;
+import { ROUTE_STATUSES } from '../../../domain/choices.ts';
 
 export const routes = sqliteTable(
 	'routes',

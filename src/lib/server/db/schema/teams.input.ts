@@ -1,6 +1,6 @@
 /** Validation for team and member writes (API, CSV import, demo seed): see db/writes/teams.ts. */
 import { z } from 'zod';
-import { ONETOUCH_STATUSES, TEAM_ROLES, UNION_AFFILIATIONS } from './teams.ts';
+import { ONETOUCH_STATUSES, TEAM_ROLES, UNION_AFFILIATIONS } from '../../../domain/choices.ts';
 import {
 	communeCodeInput,
 	epochMsInput,
@@ -9,7 +9,7 @@ import {
 	phoneInput,
 	provinceCodeInput,
 	textInput
-} from './admin-units.input.ts';
+} from '../../../domain/fields.ts';
 
 export const teamInput = z.object({
 	id: idInput,

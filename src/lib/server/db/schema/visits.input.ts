@@ -3,18 +3,19 @@
  * A visit is an immutable event; its id is a UUIDv7 made on the device.
  */
 import { z } from 'zod';
-import { VISIT_OUTCOMES } from './visits.ts';
+import { VISIT_OUTCOMES, type VisitOutcome } from '../../../domain/choices.ts';
 import {
 	communeCodeInput,
 	epochMsInput,
 	idInput,
 	isoDateInput,
 	optionalText,
-	provinceCodeInput
-} from './admin-units.input.ts';
+	provinceCodeInput,
+	serviceCodeInput
+} from '../../../domain/fields.ts';
 
 export const visitServiceInput = z.object({
-	serviceCode: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a service code, e.g. "vneid"'),
+	serviceCode: serviceCodeInput,
 	/** Adults of the household using the service after the visit. */
 	adultsUsing: z.number().int().min(0),
 	/** People helped with the service during the visit. */
@@ -22,7 +23,7 @@ export const visitServiceInput = z.object({
 });
 
 type VisitShape = {
-	outcome: (typeof VISIT_OUTCOMES)[number];
+	outcome: VisitOutcome;
 	adults: number;
 	peopleHelped: number;
 	services: z.output<typeof visitServiceInput>[];

@@ -5,9 +5,7 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { households } from './households.ts';
 import { services } from './services.ts';
-import { VISIT_OUTCOMES } from './visit-outcomes.ts';
-
-export { VISIT_OUTCOMES, type VisitOutcome } from './visit-outcomes.ts';
+import { VISIT_OUTCOMES } from '../../../domain/choices.ts';
 
 export const visits = sqliteTable(
 	'visits',

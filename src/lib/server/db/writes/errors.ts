@@ -26,3 +26,17 @@ export class WriteValidationError extends Error {
 		this.issues = issues;
 	}
 }
+
+/**
+ * A device's batch of visits refused (POST /api/visits): the issues by row, and the id each
+ * sent visit carried (null where it sent none), so the device can flag the refused ones.
+ */
+export class VisitBatchError extends WriteValidationError {
+	readonly sentIds: readonly (string | null)[];
+
+	constructor(issues: WriteIssue[], sentIds: readonly (string | null)[]) {
+		super('visits', issues);
+		this.name = 'VisitBatchError';
+		this.sentIds = sentIds;
+	}
+}

@@ -6,9 +6,10 @@
  */
 import type { Db } from '../client.ts';
 import { jsonChunks } from '../bulk.ts';
+import { OPEN_ROUTE_STATUSES } from '../../../domain/choices.ts';
 
 /** Statuses a visit may move on; the others (done, cancelled) are final for this rule. */
-const OPEN = `('draft', 'assigned', 'in_progress')`;
+const OPEN = `(${OPEN_ROUTE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * Statements that set the status of these routes from their visits (run after the visits'

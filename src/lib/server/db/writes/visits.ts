@@ -12,7 +12,7 @@ import {
 	type VisitRow
 } from '../schema/visits.input.ts';
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
-import type { WriteIssue } from './errors.ts';
+import { VisitBatchError, WriteValidationError, type WriteIssue } from './errors.ts';
 import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
 import { routeStatusStatements } from './route-status.ts';
 import {
@@ -183,24 +183,41 @@ export function parseVisits(input: readonly VisitInput[], now = Date.now()): Vis
  * Validates visits as a device sent them: server-side fields the device sent (`receivedAt`,
  * `isDemo`) are dropped; every visit is real and stamped as received `now`, so `?since=`
  * syncs see it.
- * @throws WriteValidationError naming row and field (a visit time out of bounds included).
+ * @throws VisitBatchError naming row and field (a visit time out of bounds included).
  */
 export function parseDeviceVisits(input: readonly unknown[], now: number): VisitRow[] {
-	const rows = parseRows('visits', deviceVisitInput, input).map((r) => ({
-		...r,
-		isDemo: false,
-		receivedAt: now
-	}));
-	throwIfIssues('visits', timeIssues(rows, now));
-	return rows;
+	try {
+		const rows = parseRows('visits', deviceVisitInput, input).map((r) => ({
+			...r,
+			isDemo: false,
+			receivedAt: now
+		}));
+		throwIfIssues('visits', timeIssues(rows, now));
+		return rows;
+	} catch (err) {
+		throw asBatchError(err, input);
+	}
+}
+
+/** The id a sent visit carries, or null. */
+function sentId(v: unknown): string | null {
+	const id = (v as { id?: unknown } | null)?.id;
+	return typeof id === 'string' ? id : null;
+}
+
+/** A validation failure of a device's batch as a VisitBatchError naming the sent ids. */
+function asBatchError(err: unknown, sent: readonly unknown[]): unknown {
+	return err instanceof WriteValidationError
+		? new VisitBatchError(err.issues, sent.map(sentId))
+		: err;
 }
 
 /**
  * Checks parsed visits against the database and prepares the insert of the new ones, their
  * service counts, their households' status and their routes' status (in progress, done), as
  * statements for one atomic batch.
- * @throws WriteValidationError for references outside the row's scope, or an id sent twice
- *   with different payloads.
+ * @throws VisitBatchError for references outside the row's scope, or an id sent twice with
+ *   different payloads.
  */
 export async function prepareVisits(
 	db: Db,
@@ -208,7 +225,8 @@ export async function prepareVisits(
 	opts: { now?: number; deviceId?: string | null } = {}
 ): Promise<PreparedVisits> {
 	const hashes = await Promise.all(rows.map(visitPayloadHash));
-	throwIfIssues('visits', [...duplicateIssues(rows, hashes), ...(await checkScope(db, rows))]);
+	const issues = [...duplicateIssues(rows, hashes), ...(await checkScope(db, rows))];
+	if (issues.length > 0) throw new VisitBatchError(issues, rows.map(sentId));
 	const stored = await lookup(
 		db,
 		'visits',

@@ -1,5 +1,6 @@
 /** What the database knows that a CSV import checks against: existing communes, in one query. */
 import { inArray } from 'drizzle-orm';
+import { isCommuneCode, restoreCommuneCode } from '../../../domain/codes.ts';
 import type { Db } from '../../db/client.ts';
 import { communes } from '../../db/schema/index.ts';
 import { codesInColumn } from '../../../domain/csv-import.ts';
@@ -13,8 +14,8 @@ export async function knownCommunes(
 ): Promise<Set<string>> {
 	const { columns } = mapHeader(table.header, aliases, []);
 	const codes = codesInColumn(table.rows, columns.ma_xa)
-		.map((c) => (/^\d{4}$/.test(c) ? `0${c}` : c))
-		.filter((c) => /^\d{5}$/.test(c))
+		.map(restoreCommuneCode)
+		.filter(isCommuneCode)
 		.slice(0, 90);
 	if (codes.length === 0) return new Set();
 	const rows = await db

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
+import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { canAdminister, canCreateTeam, canInvite, canManageCommune } from '$lib/domain/scope';
 import { ROLES } from '$lib/domain/roles';
@@ -16,7 +17,7 @@ interface TeamItem {
 
 /** A commune's management page: what the caller may see comes from the API's own checks. */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
-	if (!/^\d{5}$/.test(params.code)) error(404, 'Not found');
+	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
 	const { commune, teams } = await apiGet<{ commune: CommuneArea; teams: TeamItem[] }>(
 		fetch,

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
+import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { canManageCommune, canPlanRoutes } from '$lib/domain/scope';
 import type { CommuneArea } from '$lib/server/db/queries/team-admin';
@@ -26,7 +27,7 @@ export interface MemberItem {
 
 /** The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes. */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
-	if (!/^\d{5}$/.test(params.code)) error(404, 'Not found');
+	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
 	const [hh, hamlets, teams, routes] = await Promise.all([
 		apiGet<{

@@ -1,20 +1,32 @@
 /**
- * Shared field schemas for write inputs (zod): codes, ids, points, dates. Used by the
- * *.input.ts schemas beside each table; not exported from schema/index.ts.
+ * The field schemas (zod) of the contract between the layers: codes, ids, points, dates, free
+ * text. One definition, imported by the write schemas beside each table (db/schema/*.input.ts),
+ * the API's request bodies and queries, and the offline backup file (docs/style.md, "One
+ * contract"). The rules themselves are the plain ones of codes.ts, point.ts and text.ts.
  */
 import { z } from 'zod';
-import { pointIssueMessage, pointIssues, VN_BOUNDS } from '../../../domain/point.ts';
-import { cleanText } from '../../../domain/text.ts';
+import {
+	CODE_MESSAGES,
+	COMMUNE_CODE,
+	isAreaCode,
+	PROVINCE_CODE,
+	RECORD_ID,
+	SERVICE_CODE
+} from './codes.ts';
+import { parseDate, parsePhone, type Parsed } from './csv-fields.ts';
+import { pointIssueMessage, pointIssues, VN_BOUNDS } from './point.ts';
+import { cleanText } from './text.ts';
 
-export const provinceCodeInput = z.string().regex(/^\d{2}$/, 'a province code is 2 digits');
-export const communeCodeInput = z.string().regex(/^\d{5}$/, 'a commune code is 5 digits');
+export const provinceCodeInput = z.string().regex(PROVINCE_CODE, CODE_MESSAGES.province);
+export const communeCodeInput = z.string().regex(COMMUNE_CODE, CODE_MESSAGES.commune);
+/** A province or a commune code (an area of the public figures). */
+export const areaCodeInput = z.string().refine(isAreaCode, CODE_MESSAGES.area);
 
 /** Record ids are made by the client (UUIDs) or by an importer; opaque, short, printable. */
-export const idInput = z
-	.string()
-	.min(1)
-	.max(64)
-	.regex(/^[\w-]+$/, 'an id uses letters, digits, "_" and "-" only');
+export const idInput = z.string().regex(RECORD_ID, CODE_MESSAGES.id);
+
+/** A service code of the catalogue (domain/services.ts), e.g. "vneid". */
+export const serviceCodeInput = z.string().regex(SERVICE_CODE, CODE_MESSAGES.service);
 
 /** Epoch milliseconds between 2000 and 2100. */
 export const epochMsInput = z
@@ -62,13 +74,23 @@ export function optionalText(max: number) {
 		.transform((s) => s ?? null);
 }
 
-/** Vietnamese phone number: 0 or +84, then 9–10 digits; spaces and dots are removed. */
-export const phoneInput = z
-	.string()
-	.transform((s) => s.replace(/[\s.]/g, ''))
-	.pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'a Vietnamese phone number'))
-	.nullish()
-	.transform((s) => s ?? null);
+/** A zod string field read by one of the domain's field parsers (csv-fields.ts). */
+function parsedBy(parse: (raw: string) => Parsed<string>) {
+	return z.string().transform((s, ctx) => {
+		const r = parse(s);
+		if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+		return r.ok ? r.value : '';
+	});
+}
+
+/** A Vietnamese phone number in any usual spelling, normalised to 0XXXXXXXXX (parsePhone). */
+export const phoneText = parsedBy(parsePhone);
+
+/** A date as YYYY-MM-DD or DD/MM/YYYY, normalised to YYYY-MM-DD (parseDate). */
+export const dayText = parsedBy(parseDate);
+
+/** An optional phone number (phoneText): absent → null. */
+export const phoneInput = phoneText.nullish().transform((s) => s ?? null);
 
 /**
  * superRefine: lon and lat are given together or not at all (domain/point.ts); null and
