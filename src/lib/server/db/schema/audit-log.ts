@@ -3,7 +3,7 @@
  * commune, when (UTC epoch ms). Append-only; viewable by the admins of that scope.
  */
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { ROLES } from './users.ts';
+import { ROLES } from '../../../domain/roles.ts';
 
 /** What happened: writes, personal-data reads and exports, and account events. */
 export const AUDIT_KINDS = ['write', 'read', 'export', 'auth'] as const;

@@ -5,9 +5,7 @@
  */
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { hamlets } from './hamlets.ts';
-import { VISIT_OUTCOMES } from './visit-outcomes.ts';
-
-export const LOCATION_STATUSES = ['exact', 'needs_check'] as const;
+import { LOCATION_STATUSES, VISIT_OUTCOMES } from '../../../domain/choices.ts';
 
 export const households = sqliteTable(
 	'households',

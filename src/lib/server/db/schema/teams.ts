@@ -2,18 +2,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { communes } from './admin-units.ts';
 import { hamlets } from './hamlets.ts';
-
-export const UNION_AFFILIATIONS = [
-	'doan_thanh_nien',
-	'hoi_phu_nu',
-	'cong_chuc',
-	'cong_an',
-	'giao_vien',
-	'tinh_nguyen',
-	'khac'
-] as const;
-export const ONETOUCH_STATUSES = ['chua_hoc', 'dang_hoc', 'da_hoan_thanh'] as const;
-export const TEAM_ROLES = ['to_truong', 'to_pho', 'thanh_vien'] as const;
+import { ONETOUCH_STATUSES, TEAM_ROLES, UNION_AFFILIATIONS } from '../../../domain/choices.ts';
 
 export const teams = sqliteTable(
 	'teams',

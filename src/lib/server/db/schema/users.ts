@@ -1,9 +1,7 @@
 /** Logins with a role and a scope (province, commune or team). Sessions come with the accounts issue. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { members } from './teams.ts';
-
-export const ROLES = ['admin', 'province_admin', 'commune_admin', 'team_leader', 'member'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '../../../domain/roles.ts';
 
 export const users = sqliteTable(
 	'users',
