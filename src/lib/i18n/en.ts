@@ -4,6 +4,7 @@ import { planEn } from './features/plan.en.ts';
 import { fieldEn } from './features/field.en.ts';
 import { homeEn } from './features/home.en.ts';
 import { auditEn } from './features/audit.en.ts';
+import { privacyEn } from './features/privacy.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
@@ -13,6 +14,7 @@ export const en: Messages = {
 	...fieldEn,
 	...homeEn,
 	...auditEn,
+	...privacyEn,
 	...teamPlanEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',

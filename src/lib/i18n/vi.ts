@@ -4,6 +4,7 @@ import { fieldVi } from './features/field.vi.ts';
 import { homeVi } from './features/home.vi.ts';
 import { teamPlanVi } from './features/team-plan.vi.ts';
 import { auditVi } from './features/audit.vi.ts';
+import { privacyVi } from './features/privacy.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -189,7 +190,8 @@ export const vi = {
 	...fieldVi,
 	...homeVi,
 	...teamPlanVi,
-	...auditVi
+	...auditVi,
+	...privacyVi
 };
 
 export type Messages = { [K in keyof typeof vi]: string };

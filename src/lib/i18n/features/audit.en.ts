@@ -62,5 +62,13 @@ export const auditEn = {
 	'audit.action.user.password_change': 'Changed a password',
 	'audit.action.user.revoke_sessions': 'Logged an account out everywhere',
 	'audit.action.users.read': 'Viewed accounts',
-	'audit.action.visits.mine.read': 'Viewed own visits'
+	'audit.action.visits.mine.read': 'Viewed own visits',
+	'audit.action.household.export': "Exported a household's personal data",
+	'audit.action.household.erase': "Erased a household's personal data",
+	'audit.action.household.keep': 'Kept a household after review',
+	'audit.action.households.review': 'Viewed households due for review',
+	'audit.action.member.export': "Exported a member's personal data",
+	'audit.action.member.erase': "Erased a member's personal data",
+	'audit.action.audit.prune': 'Deleted audit entries past retention',
+	'audit.reason': 'Reason: {reason}'
 } as const;

@@ -62,5 +62,13 @@ export const auditVi = {
 	'audit.action.user.password_change': 'Đổi mật khẩu',
 	'audit.action.user.revoke_sessions': 'Đăng xuất mọi phiên của tài khoản',
 	'audit.action.users.read': 'Xem danh sách tài khoản',
-	'audit.action.visits.mine.read': 'Xem lượt thăm của mình'
+	'audit.action.visits.mine.read': 'Xem lượt thăm của mình',
+	'audit.action.household.export': 'Xuất dữ liệu cá nhân của một hộ',
+	'audit.action.household.erase': 'Xóa dữ liệu cá nhân của một hộ',
+	'audit.action.household.keep': 'Giữ lại dữ liệu hộ sau rà soát',
+	'audit.action.households.review': 'Xem danh sách hộ cần rà soát',
+	'audit.action.member.export': 'Xuất dữ liệu cá nhân của thành viên',
+	'audit.action.member.erase': 'Xóa dữ liệu cá nhân của thành viên',
+	'audit.action.audit.prune': 'Xóa nhật ký quá hạn lưu giữ',
+	'audit.reason': 'Lý do: {reason}'
 } as const;

@@ -5,6 +5,8 @@ export interface ApiBindings {
 	BASEMAP_STYLE_URL?: string;
 	/** Months without a visit after which a household is due for review (default 24; issue 13). */
 	PERSONAL_DATA_REVIEW_MONTHS?: string;
+	/** Years audit entries are kept before housekeeping deletes them (default 5; issue 13). */
+	AUDIT_RETENTION_YEARS?: string;
 }
 
 export interface ApiVariables {

@@ -21,6 +21,7 @@ import {
 	exportFileName,
 	isDueForReview,
 	monthsBefore,
+	auditRetentionYears,
 	redactReason,
 	reviewMonths
 } from '../../../domain/personal-data.ts';
@@ -275,6 +276,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 		return c.json({
 			commune: area,
 			months,
+			auditYears: auditRetentionYears(c.env?.AUDIT_RETENTION_YEARS),
 			cutoff,
 			total: due.total,
 			households: due.households.filter((h) => isDueForReview(h, cutoff))

@@ -1,0 +1,85 @@
+/**
+ * Issue 13, end to end: a commune admin finds a household due for retention review, exports
+ * everything held about it (a JSON file downloads with its data), erases it with a reason (it
+ * leaves the list), and the audit log shows both in Vietnamese with the reason, not the data.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { queryE2eDb, runScript } from './support/e2e-db.ts';
+
+const ADMIN = { login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' };
+const ID = `e2e-pd-${Date.now().toString(36)}`;
+const ADDRESS = `Số 99, ngõ ${Date.now() % 1000}, phố Thử Nghiệm`;
+const NAME = 'Trần Văn Thử';
+const PHONE = '0987000111';
+
+test.beforeAll(() => {
+	runScript('scripts/create-admin.ts', '--demo');
+	const threeYearsAgo = Date.now() - 3 * 365 * 86_400_000;
+	// A real (not demo) household of Định Hoá, never visited, added three years ago: due for review.
+	queryE2eDb(
+		`INSERT INTO households (id, province_code, commune_code, address, address_key, alley_key,
+			location_status, adults, head_name, head_phone, consent, created_at)
+		VALUES ('${ID}', '19', '05569', '${ADDRESS}', '${ID}', '${ID}', 'needs_check', 2, '${NAME}',
+			'${PHONE}', 1, ${threeYearsAgo})`
+	);
+});
+
+async function login(page: Page) {
+	await page.goto('/dang-nhap');
+	await page.getByLabel('Số điện thoại hoặc email').fill(ADMIN.login);
+	await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).toHaveURL(/\/quan-ly$/);
+}
+
+test('a commune admin exports and erases a household due for review, and the log says so', async ({
+	page
+}) => {
+	await login(page);
+	await page.goto('/quan-ly/xa/05569');
+	await page.getByRole('link', { name: /Dữ liệu cá nhân/ }).click();
+	await expect(page).toHaveURL(/\/quan-ly\/xa\/05569\/du-lieu-ca-nhan$/);
+	await expect(page.getByRole('heading', { name: 'Xóa giữ lại gì, và lưu bao lâu' })).toBeVisible();
+	const row = page.getByTestId('review-table').locator('tr', { hasText: ADDRESS });
+	await expect(row).toContainText('Chưa thăm');
+
+	// Export: the reason is asked for first, then the file downloads with the household's data.
+	await row.getByRole('button', { name: 'Xuất dữ liệu' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText(`Xuất toàn bộ dữ liệu về ${ADDRESS}`);
+	await dialog.getByRole('button', { name: 'Tải tệp xuống' }).click();
+	await expect(dialog.getByRole('alert')).toContainText('Hãy ghi lý do');
+	await dialog.getByLabel(/Lý do/).fill('Người dân yêu cầu bản sao');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		dialog.getByRole('button', { name: 'Tải tệp xuống' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(
+		new RegExp(`^tung-ngo-household-${ID}-\\d{4}-\\d{2}-\\d{2}\\.json$`)
+	);
+	const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+	expect(file.household).toMatchObject({ id: ID, headName: NAME, headPhone: PHONE });
+	await expect(page.getByRole('status')).toContainText('Đã tải xuống');
+
+	// Erase with a reason: it says what stays, then the household leaves the list.
+	await row.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }).click();
+	await expect(dialog).toContainText('Không thể hoàn tác.');
+	await expect(dialog).toContainText('số liệu công khai của xã không đổi');
+	await dialog.getByLabel(/Lý do/).fill(`${NAME} chuyển đi, yêu cầu xóa`);
+	await dialog.getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã xóa dữ liệu cá nhân của hộ');
+	await expect(page.getByText(ADDRESS)).toHaveCount(0);
+	await page.screenshot({ path: 'tests/artifacts/personal-data-review.png', fullPage: true });
+
+	// The audit log: both actions in Vietnamese, the reason without the erased name.
+	await page.goto('/quan-ly/nhat-ky?commune=05569');
+	const table = page.getByTestId('audit-table');
+	const erased = table.locator('tr', { hasText: 'Xóa dữ liệu cá nhân của một hộ' }).first();
+	await expect(erased).toContainText('Lý do: … chuyển đi, yêu cầu xóa');
+	await expect(
+		table.locator('tr', { hasText: 'Xuất dữ liệu cá nhân của một hộ' }).first()
+	).toContainText('Người dân yêu cầu bản sao');
+	expect(await table.innerText()).not.toContain(NAME);
+	await page.screenshot({ path: 'tests/artifacts/personal-data-audit.png', fullPage: true });
+});
