@@ -3,16 +3,9 @@
  * optional point. Pure, like the team import: the server supplies what the database knows.
  */
 import { parseChoice, readPoint } from './csv-fields.ts';
-import { mapHeader, type CsvTable } from './csv-read.ts';
+import type { CsvTable } from './csv-read.ts';
 import { HAMLET_KIND_LABELS } from './csv-labels.ts';
-import {
-	cellReader,
-	communeCodeError,
-	headerErrors,
-	structureErrors,
-	sizeErrors,
-	type ImportError
-} from './csv-import.ts';
+import { readRow, startImport, type ImportError } from './csv-import.ts';
 import { searchKey } from './text.ts';
 
 export const HAMLET_COLUMNS = {
@@ -22,7 +15,6 @@ export const HAMLET_COLUMNS = {
 	kinh_do: ['kinh_do', 'lon', 'longitude'],
 	vi_do: ['vi_do', 'lat', 'latitude']
 } as const;
-type HamletColumn = keyof typeof HAMLET_COLUMNS;
 
 const NO_POINT = { lon: null, lat: null };
 
@@ -49,19 +41,13 @@ export function parseHamletImport(
 	table: CsvTable,
 	ctx: HamletImportContext
 ): { hamlets: ImportedHamlet[]; errors: ImportError[] } {
-	const { columns, missing } = mapHeader(table.header, HAMLET_COLUMNS, ['ma_xa', 'ten', 'loai']);
-	const errors = [...headerErrors(missing), ...sizeErrors(table.rows.length)];
-	if (errors.length) return { hamlets: [], errors };
-	errors.push(...structureErrors(table.problems));
+	const { columns, errors, ok } = startImport(table, HAMLET_COLUMNS, ['ma_xa', 'ten', 'loai']);
+	if (!ok) return { hamlets: [], errors };
 	const hamlets: ImportedHamlet[] = [];
 	const seen = new Map<string, number>();
 	for (const row of table.rows) {
 		const before = errors.length;
-		const err = (field: HamletColumn, message: string) =>
-			errors.push({ line: row.line, field, message });
-		const cell = cellReader(columns, row);
-		const communeError = communeCodeError(cell('ma_xa'), ctx.communeCode, ctx.knownCommunes);
-		if (communeError) err('ma_xa', communeError);
+		const { cell, err } = readRow(columns, row, ctx, errors);
 		const name = cell('ten');
 		const key = searchKey(name);
 		if (!name) err('ten', 'thiếu tên thôn');

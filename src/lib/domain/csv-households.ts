@@ -4,14 +4,8 @@
  * hamlets (with their points, for rows without coordinates) and existing duplicate keys.
  */
 import { parsePhone, readPoint } from './csv-fields.ts';
-import { mapHeader, type CsvTable } from './csv-read.ts';
-import {
-	cellReader,
-	communeCodeError,
-	headerErrors,
-	structureErrors,
-	type ImportError
-} from './csv-import.ts';
+import type { CsvTable } from './csv-read.ts';
+import { readRow, startImport, type ImportError } from './csv-import.ts';
 import { duplicateKey } from './household-keys.ts';
 import { pointOf } from './point.ts';
 import { searchKey } from './text.ts';
@@ -86,30 +80,18 @@ export function parseHouseholdImport(
 	table: CsvTable,
 	ctx: HouseholdImportContext
 ): { households: ImportedHousehold[]; errors: ImportError[] } {
-	const { columns, missing } = mapHeader(table.header, HOUSEHOLD_COLUMNS, [
-		'ma_xa',
-		'dia_chi',
-		'so_nguoi_lon'
-	]);
-	const errors = [...headerErrors(missing)];
-	if (table.rows.length === 0)
-		errors.push({ line: 1, field: '', message: 'tệp không có dòng dữ liệu nào' });
-	if (table.rows.length > MAX_HOUSEHOLD_ROWS)
-		errors.push({
-			line: 1,
-			field: '',
-			message: `tệp có ${table.rows.length} dòng, tối đa ${MAX_HOUSEHOLD_ROWS}`
-		});
-	if (errors.length) return { households: [], errors };
-	errors.push(...structureErrors(table.problems));
+	const { columns, errors, ok } = startImport(
+		table,
+		HOUSEHOLD_COLUMNS,
+		['ma_xa', 'dia_chi', 'so_nguoi_lon'],
+		MAX_HOUSEHOLD_ROWS
+	);
+	if (!ok) return { households: [], errors };
 	const households: ImportedHousehold[] = [];
 	const seen = new Map<string, number>();
 	for (const row of table.rows) {
 		const before = errors.length;
-		const err = (field: Column, message: string) => errors.push({ line: row.line, field, message });
-		const cell = cellReader(columns, row);
-		const communeError = communeCodeError(cell('ma_xa'), ctx.communeCode, ctx.knownCommunes);
-		if (communeError) err('ma_xa', communeError);
+		const { cell, err } = readRow(columns, row, ctx, errors);
 		const address = cell('dia_chi');
 		if (!address) err('dia_chi', 'thiếu địa chỉ');
 		else if (address.length > 300) err('dia_chi', 'địa chỉ dài quá 300 ký tự');

@@ -2,7 +2,7 @@
  * Shared shapes for CSV imports: line-numbered errors, the per-row cell reader, and the
  * checks every import makes on the commune code column.
  */
-import type { CsvRow } from './csv-read.ts';
+import { mapHeader, type CsvRow, type CsvTable } from './csv-read.ts';
 import { cleanText } from './text.ts';
 import { isCommuneCode, restoreCommuneCode } from './codes.ts';
 
@@ -69,13 +69,55 @@ export function communeCodeError(
 	return null;
 }
 
-/** Errors for a table with no data rows or too many. */
-export function sizeErrors(rowCount: number): ImportError[] {
+/** Errors for a table with no data rows or more than `maxRows`. */
+export function sizeErrors(rowCount: number, maxRows = MAX_IMPORT_ROWS): ImportError[] {
 	if (rowCount === 0) return [{ line: 1, field: '', message: 'tệp không có dòng dữ liệu nào' }];
-	if (rowCount > MAX_IMPORT_ROWS) {
-		return [{ line: 1, field: '', message: `tệp có ${rowCount} dòng, tối đa ${MAX_IMPORT_ROWS}` }];
+	if (rowCount > maxRows) {
+		return [{ line: 1, field: '', message: `tệp có ${rowCount} dòng, tối đa ${maxRows}` }];
 	}
 	return [];
+}
+
+/** What every import checks its rows against: the commune imported into, the communes that exist. */
+export interface CommuneTarget {
+	communeCode: string;
+	knownCommunes: ReadonlySet<string>;
+}
+
+/**
+ * The start every import shares: the header mapped to fields, required columns and the row count
+ * checked (`ok` false: nothing more to read), then the table's structural problems.
+ * @returns the columns and the errors so far, to which the rows' errors are added.
+ */
+export function startImport<F extends string>(
+	table: CsvTable,
+	aliases: Record<F, readonly string[]>,
+	required: readonly NoInfer<F>[],
+	maxRows = MAX_IMPORT_ROWS
+): { columns: Record<F, number>; errors: ImportError[]; ok: boolean } {
+	const { columns, missing } = mapHeader(table.header, aliases, required);
+	const errors = [...headerErrors(missing), ...sizeErrors(table.rows.length, maxRows)];
+	if (errors.length) return { columns, errors, ok: false };
+	return { columns, errors: structureErrors(table.problems), ok: true };
+}
+
+/**
+ * One row of an import: its cells by field, a reporter of errors on its line (added to
+ * `errors`), and its commune code already checked (communeCodeError, reported as `ma_xa`).
+ */
+export function readRow<F extends string>(
+	columns: Record<F | 'ma_xa', number>,
+	row: CsvRow,
+	target: CommuneTarget,
+	errors: ImportError[]
+) {
+	const err = (field: F | 'ma_xa', message: string): void => {
+		errors.push({ line: row.line, field, message });
+	};
+	const cell = cellReader(columns, row);
+	const communeError = communeCodeError(cell('ma_xa'), target.communeCode, target.knownCommunes);
+	if (communeError) err('ma_xa', communeError);
+	return { cell, err };
 }
 
 /** The table's structural problems as import errors. */

@@ -6,14 +6,7 @@
 import { parseChoice, parseDate, parsePhone } from './csv-fields.ts';
 import { mapHeader, type CsvRow, type CsvTable } from './csv-read.ts';
 import { ONETOUCH_LABELS, TEAM_ROLE_LABELS, UNION_LABELS } from './csv-labels.ts';
-import {
-	cellReader,
-	communeCodeError,
-	headerErrors,
-	structureErrors,
-	sizeErrors,
-	type ImportError
-} from './csv-import.ts';
+import { cellReader, readRow, startImport, type ImportError } from './csv-import.ts';
 import { searchKey } from './text.ts';
 
 /** Column names (as in exports) and the header spellings accepted for each. */
@@ -190,18 +183,13 @@ function readMember(
 
 /** Validates a whole file; the result is committed only when `errors` is empty. */
 export function parseTeamImport(table: CsvTable, ctx: TeamImportContext): TeamImport {
-	const { columns, missing } = mapHeader(table.header, TEAM_COLUMNS, ['ma_xa', 'ten_to']);
-	const errors = [...headerErrors(missing), ...sizeErrors(table.rows.length)];
-	if (errors.length) return { teams: [], members: [], errors };
-	errors.push(...structureErrors(table.problems));
+	const { columns, errors, ok } = startImport(table, TEAM_COLUMNS, ['ma_xa', 'ten_to']);
+	if (!ok) return { teams: [], members: [], errors };
 	const teams = new Map<string, ImportedTeam>();
 	const members: ImportedMember[] = [];
 	const phones = new Map<string, number>();
 	for (const row of table.rows) {
-		const err: Report = (field, message) => errors.push({ line: row.line, field, message });
-		const cell = cellReader(columns, row);
-		const communeError = communeCodeError(cell('ma_xa'), ctx.communeCode, ctx.knownCommunes);
-		if (communeError) err('ma_xa', communeError);
+		const { cell, err } = readRow(columns, row, ctx, errors);
 		const team = readTeam(cell, ctx, row.line, err);
 		if (!team) continue;
 		mergeTeam(teams, team, err);

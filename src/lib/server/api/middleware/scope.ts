@@ -33,6 +33,39 @@ export function audit(c: Context<AuthEnv>, entry: AuditEntry) {
  */
 export const READ_COALESCE_MS = 10 * 60_000;
 
+/**
+ * The audit entries of a change to a team or a member: `<entity>.update` naming the fields
+ * (`.deactivate` when it sets active to false) and, when the change moves the record's reach
+ * (a team's hamlet, a member's team), `<entity>.scope_change` with `scopeDetail`.
+ */
+export function patchAudits(
+	c: Context<AuthEnv>,
+	target: {
+		entity: 'team' | 'member';
+		entityId: string;
+		provinceCode: string;
+		communeCode: string;
+	},
+	patch: { active?: boolean },
+	scopeDetail: Record<string, unknown> | null
+) {
+	const { entity } = target;
+	const entries = [
+		audit(c, {
+			kind: 'write',
+			action: patch.active === false ? `${entity}.deactivate` : `${entity}.update`,
+			...target,
+			detail: { fields: Object.keys(patch) }
+		})
+	];
+	if (scopeDetail) {
+		entries.push(
+			audit(c, { kind: 'write', action: `${entity}.scope_change`, ...target, detail: scopeDetail })
+		);
+	}
+	return entries;
+}
+
 /** Writes one audit entry on its own (personal-data reads and exports). */
 export async function auditNow(c: Context<AuthEnv>, entry: AuditEntry): Promise<void> {
 	const actor = c.get('actor');
@@ -44,12 +77,12 @@ export async function auditNow(c: Context<AuthEnv>, entry: AuditEntry): Promise<
 			.from(auditLog)
 			.where(
 				and(
-					area(auditLog.provinceCode, entry.provinceCode),
-					area(auditLog.communeCode, entry.communeCode),
+					eqOrNull(auditLog.provinceCode, entry.provinceCode),
+					eqOrNull(auditLog.communeCode, entry.communeCode),
 					gt(auditLog.at, since),
 					eq(auditLog.actorUserId, actor.userId),
 					eq(auditLog.action, entry.action),
-					area(auditLog.entityId, entry.entityId)
+					eqOrNull(auditLog.entityId, entry.entityId)
 				)
 			)
 			.limit(1);
@@ -59,5 +92,5 @@ export async function auditNow(c: Context<AuthEnv>, entry: AuditEntry): Promise<
 }
 
 /** `column = value`, or `column IS NULL` for no value. */
-const area = (column: SQLiteColumn, value: string | null | undefined) =>
+const eqOrNull = (column: SQLiteColumn, value: string | null | undefined) =>
 	value == null ? isNull(column) : eq(column, value);

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { audit, teamOr404 } from '../middleware/scope.ts';
+import { audit, patchAudits, teamOr404 } from '../middleware/scope.ts';
 import { canChangeScope, canManageTeam } from '../../../domain/scope.ts';
 import { getMember, membersWithPhones, type TeamRow } from '../../db/queries/team-admin.ts';
 import { memberInserts, runBatch } from '../../db/writes/team-admin.ts';
@@ -95,34 +95,24 @@ export const membersApi = new Hono<AuthEnv>()
 		}
 		await checkPhoneFree(c, team, patch.phone, member.id);
 		const db = c.get('db');
-		const where = { provinceCode: team.provinceCode, communeCode: team.communeCode };
+		const target = {
+			entity: 'member' as const,
+			entityId: member.id,
+			provinceCode: team.provinceCode,
+			communeCode: team.communeCode
+		};
 		await runBatch(db, [
 			db.update(members).set(patch).where(eq(members.id, member.id)),
-			audit(c, {
-				kind: 'write',
-				action: patch.active === false ? 'member.deactivate' : 'member.update',
-				entity: 'member',
-				entityId: member.id,
-				...where,
-				detail: { fields: Object.keys(patch) }
-			}),
+			// The member's account (if any) follows them to the new team.
 			...(moves
 				? [
-						// The member's account (if any) follows them to the new team.
 						db
 							.update(users)
 							.set({ scopeTeamId: patch.teamId! })
-							.where(eq(users.memberId, member.id)),
-						audit(c, {
-							kind: 'write',
-							action: 'member.scope_change',
-							entity: 'member',
-							entityId: member.id,
-							...where,
-							detail: { teamFrom: team.id, teamTo: patch.teamId }
-						})
+							.where(eq(users.memberId, member.id))
 					]
-				: [])
+				: []),
+			...patchAudits(c, target, patch, moves ? { teamFrom: team.id, teamTo: patch.teamId } : null)
 		]);
 		return c.json({ member: { ...member, ...patch } }, 200);
 	});

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { audit, auditNow, communeOr404, teamOr404 } from '../middleware/scope.ts';
+import { audit, auditNow, communeOr404, patchAudits, teamOr404 } from '../middleware/scope.ts';
 import {
 	canChangeScope,
 	canCreateTeam,
@@ -100,29 +100,16 @@ export const teamsApi = new Hono<AuthEnv>()
 		ensure(!moves || canChangeScope(actor, team), 'changing the hamlet this team works in');
 		await checkHamlet(c, patch.hamletId, team.communeCode);
 		const db = c.get('db');
-		const where = { provinceCode: team.provinceCode, communeCode: team.communeCode };
+		const target = {
+			entity: 'team' as const,
+			entityId: team.id,
+			provinceCode: team.provinceCode,
+			communeCode: team.communeCode
+		};
+		const scopeDetail = moves ? { hamletFrom: team.hamletId, hamletTo: patch.hamletId } : null;
 		await db.batch([
 			db.update(teams).set(patch).where(eq(teams.id, team.id)),
-			audit(c, {
-				kind: 'write',
-				action: patch.active === false ? 'team.deactivate' : 'team.update',
-				entity: 'team',
-				entityId: team.id,
-				...where,
-				detail: { fields: Object.keys(patch) }
-			}),
-			...(moves
-				? [
-						audit(c, {
-							kind: 'write',
-							action: 'team.scope_change',
-							entity: 'team',
-							entityId: team.id,
-							...where,
-							detail: { hamletFrom: team.hamletId, hamletTo: patch.hamletId }
-						})
-					]
-				: [])
+			...patchAudits(c, target, patch, scopeDetail)
 		]);
 		return c.json({ team: { ...team, ...patch } }, 200);
 	})

@@ -134,3 +134,54 @@ export async function runPrepared(db: Db, write: PreparedWrite): Promise<WriteRe
 	const results = await runBatch(db, write.statements);
 	return { inserted: results.reduce((n, r) => n + (r.meta.changes ?? 0), 0) };
 }
+
+/** Options of a table write. */
+export interface WriteOptions {
+	/** 'skip' leaves rows whose id is stored already (an import run again); default 'fail'. */
+	onDuplicate?: OnDuplicate;
+}
+
+/** The validated writer of one table: prepare (for a batch with other statements) or insert. */
+export interface RowWriter<I> {
+	/**
+	 * Validates the rows and builds their insert statements without running them.
+	 * @throws WriteValidationError for invalid rows or references outside the row's scope.
+	 */
+	prepare(db: Db, input: readonly I[], opts?: WriteOptions): Promise<PreparedWrite>;
+	/**
+	 * Validates and inserts the rows in one atomic batch.
+	 * @returns how many rows were written.
+	 * @throws WriteValidationError for invalid rows or references outside the row's scope.
+	 */
+	insert(db: Db, input: readonly I[], opts?: WriteOptions): Promise<WriteResult>;
+}
+
+type Scoped = { provinceCode: string; communeCode: string };
+
+/**
+ * The writer of a commune-scoped table, the same steps for every one: validate each row with
+ * `schema`, check that its commune lies in its province and that its `parent` (a household's
+ * hamlet, a member's team) lies in its commune, then insert `toRow(row)` (default: as validated).
+ */
+export function rowWriter<S extends z.ZodType<Scoped>, T extends SQLiteTable>(spec: {
+	entity: string;
+	schema: S;
+	table: T;
+	parent?: { field: keyof z.output<S> & string; table: string };
+	toRow?: (row: z.output<S>) => T['$inferInsert'];
+}): RowWriter<z.input<S>> {
+	const { entity, schema, table, parent, toRow } = spec;
+	async function prepare(db: Db, input: readonly z.input<S>[], opts: WriteOptions = {}) {
+		const rows = parseRows(entity, schema, input);
+		throwIfIssues(entity, [
+			...(await checkCommunes(db, rows)),
+			...(parent ? await checkParents(db, rows, parent.field, parent.table) : [])
+		]);
+		const stored = toRow ? rows.map(toRow) : (rows as T['$inferInsert'][]);
+		return prepareRows(db, table, stored, opts.onDuplicate);
+	}
+	return {
+		prepare,
+		insert: async (db, input, opts = {}) => runPrepared(db, await prepare(db, input, opts))
+	};
+}
