@@ -10,6 +10,22 @@
  */
 import { searchKey } from './text.ts';
 
+/**
+ * A place as GET /api/search answers it (`results`): a province or a commune, with its
+ * province (to tell namesakes apart) and its extent [west, south, east, north] when known.
+ * The server's query and the map's search box share this one type.
+ */
+export interface Place {
+	kind: 'province' | 'commune';
+	code: string;
+	name: string;
+	fullName: string;
+	fullNameEn: string;
+	provinceCode: string;
+	provinceName: string;
+	bbox: [number, number, number, number] | null;
+}
+
 /** Units of the two-level system (since 2025-07-01), as search keys of their full names. */
 export const PLACE_UNITS = ['xa', 'phuong', 'dac khu', 'tinh', 'thanh pho'] as const;
 export type PlaceUnit = (typeof PLACE_UNITS)[number];

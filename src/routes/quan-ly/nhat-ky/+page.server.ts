@@ -1,19 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { apiGet } from '$lib/server/auth/page-api';
+import type { AuditEntryView } from '$lib/server/api/routes/audit';
 
-export interface AuditRow {
-	id: string;
-	at: number;
-	actorUserId: string | null;
-	actorName: string | null;
-	actorRole: string | null;
-	kind: string;
-	action: string;
-	entity: string;
-	communeCode: string | null;
-	communeName: string | null;
-	detail: Record<string, unknown> | null;
-}
+/** An entry of the log as the API lists it. */
+export type AuditRow = AuditEntryView;
 
 /** The query parameters the page passes on to GET /api/audit (area, filters, paging). */
 const PASSED = ['commune', 'province', 'before', 'who', 'kind', 'action', 'from', 'to'] as const;

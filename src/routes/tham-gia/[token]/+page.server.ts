@@ -1,13 +1,5 @@
 import type { PageServerLoad } from './$types';
-
-interface InvitePreview {
-	role: string;
-	provinceName: string | null;
-	communeName: string | null;
-	teamName: string | null;
-	note: string | null;
-	expiresAt: number;
-}
+import type { InvitePreview } from '$lib/server/api/routes/invites-token';
 
 /** What the invite link offers (public: place and team names only), or that it is unusable. */
 export const load: PageServerLoad = async ({ params, fetch, setHeaders }) => {

@@ -9,6 +9,17 @@ import { AUDIT_KINDS, auditLog, communes, users } from '../../db/schema/index.ts
 import { vnDayStart } from '../../../domain/vn-time.ts';
 import { isoDateInput as day } from '../../../domain/fields.ts';
 
+/** An audit entry as GET /api/audit lists it: who by name, the commune by name, detail parsed. */
+function entryView(r: {
+	entry: typeof auditLog.$inferSelect;
+	actorName: string | null;
+	communeName: string | null;
+}) {
+	const detail = r.entry.detail ? (JSON.parse(r.entry.detail) as Record<string, unknown>) : null;
+	return { ...r.entry, actorName: r.actorName, communeName: r.communeName, detail };
+}
+export type AuditEntryView = ReturnType<typeof entryView>;
+
 const query = areaQuery.extend({
 	before: z.coerce.number().int().positive().optional(),
 	limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -70,12 +81,7 @@ export const auditApi = new Hono<AuthEnv>()
 		});
 		return c.json(
 			{
-				entries: rows.map((r) => ({
-					...r.entry,
-					actorName: r.actorName,
-					communeName: r.communeName,
-					detail: r.entry.detail ? (JSON.parse(r.entry.detail) as Record<string, unknown>) : null
-				}))
+				entries: rows.map(entryView)
 			},
 			200
 		);

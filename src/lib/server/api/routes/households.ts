@@ -12,13 +12,19 @@ import {
 	canSeePersonal,
 	type Actor
 } from '../../../domain/scope.ts';
-import { householdStatus, revisitSuggestion } from '../../../domain/routing/status.ts';
+import {
+	householdStatus,
+	revisitSuggestion,
+	type HouseholdStatus,
+	type RevisitSuggestion
+} from '../../../domain/routing/status.ts';
 import { duplicateKey } from '../../../domain/household-keys.ts';
 import { pointOf } from '../../../domain/point.ts';
 import {
 	communeAddresses,
 	getHousehold,
-	listPlanningHouseholds
+	listPlanningHouseholds,
+	type PlanningHousehold
 } from '../../db/queries/households.ts';
 import { getHamlet } from '../../db/queries/team-admin.ts';
 import { prepareHouseholds, withAddressKeys } from '../../db/writes/households.ts';
@@ -83,6 +89,12 @@ async function editable(c: Context<AuthEnv>, actor: Actor, id: string) {
  * locations is audited), GET /:id (with personal fields, audited), POST / (add), PATCH /:id
  * (edit, move on the map).
  */
+/** A household as GET /api/households lists it: the planning row with its status and revisit. */
+export interface PlanHouseholdItem extends PlanningHousehold {
+	status: HouseholdStatus;
+	revisit: RevisitSuggestion | null;
+}
+
 export const householdsApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get('/', validate('query', householdListQuery), async (c) => {
@@ -95,7 +107,7 @@ export const householdsApi = new Hono<AuthEnv>()
 		const hamletId = q.hamlet ?? limit;
 		const rows = await listPlanningHouseholds(c.get('db'), area, hamletId);
 		const today = vnToday();
-		const list = rows.map((h) => ({
+		const list: PlanHouseholdItem[] = rows.map((h) => ({
 			...h,
 			status: householdStatus(h, h.visits, today),
 			revisit: revisitSuggestion(h.visits)

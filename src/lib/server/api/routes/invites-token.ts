@@ -78,6 +78,9 @@ async function describe(db: Db, row: Awaited<ReturnType<typeof openInvite>>) {
 	};
 }
 
+/** What GET /api/invites/token/:token answers as `invite` (public: place and team names only). */
+export type InvitePreview = Awaited<ReturnType<typeof describe>>;
+
 /** Public: what an invite link offers, and accepting it (creates the account, logs in). */
 export const inviteTokenApi = new Hono<AuthEnv>()
 	.get('/:token', validate('param', tokenParam), async (c) => {

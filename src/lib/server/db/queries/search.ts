@@ -2,18 +2,11 @@
 import { eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, provinces } from '../schema/index.ts';
-import { filterKey, rankCandidates } from '../../../domain/search.ts';
+import { filterKey, rankCandidates, type Place } from '../../../domain/search.ts';
 import { containsPattern } from './like-pattern.ts';
 
-export interface PlaceHit {
-	kind: 'province' | 'commune';
-	code: string;
-	name: string;
-	fullName: string;
-	fullNameEn: string;
-	provinceCode: string;
-	provinceName: string;
-	bbox: [number, number, number, number] | null;
+/** A place with its search key (the route drops the key from its answer). */
+export interface PlaceHit extends Place {
 	key: string;
 }
 

@@ -42,6 +42,9 @@ export function listTeams(db: Db, provinceCode: string, communeCode: string) {
 		.orderBy(asc(teams.name));
 }
 
+/** A team as GET /api/teams lists it. */
+export type TeamListItem = Awaited<ReturnType<typeof listTeams>>[number];
+
 /** One team by id, or undefined. */
 export async function getTeam(db: Db, id: string) {
 	const rows = await db.select().from(teams).where(eq(teams.id, id));
@@ -58,6 +61,9 @@ export function listMembers(db: Db, teamId: string) {
 		.orderBy(asc(members.teamRole), asc(members.fullName));
 }
 
+/** A member as GET /api/teams/:id/members lists it. */
+export type MemberListItem = Awaited<ReturnType<typeof listMembers>>[number];
+
 /** One member by id, or undefined. */
 export async function getMember(db: Db, id: string) {
 	const rows = await db.select().from(members).where(eq(members.id, id));
@@ -72,6 +78,9 @@ export function listHamlets(db: Db, provinceCode: string, communeCode: string) {
 		.where(and(eq(hamlets.provinceCode, provinceCode), eq(hamlets.communeCode, communeCode)))
 		.orderBy(asc(hamlets.name));
 }
+
+/** A hamlet as GET /api/hamlets lists it. */
+export type HamletListItem = Awaited<ReturnType<typeof listHamlets>>[number];
 
 /** One hamlet by id, or undefined. */
 export async function getHamlet(db: Db, id: string) {

@@ -4,31 +4,18 @@ import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { canAdminister, canCreateTeam, canInvite, canManageCommune } from '$lib/domain/scope';
 import { ROLES } from '$lib/domain/roles';
-import type { CommuneArea } from '$lib/server/db/queries/team-admin';
-
-interface TeamItem {
-	id: string;
-	name: string;
-	hamletName: string | null;
-	foundedOn: string | null;
-	active: boolean;
-	memberCount: number;
-}
+import type { CommuneArea, HamletListItem, TeamListItem } from '$lib/server/db/queries/team-admin';
 
 /** A commune's management page: what the caller may see comes from the API's own checks. */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
-	const { commune, teams } = await apiGet<{ commune: CommuneArea; teams: TeamItem[] }>(
+	const { commune, teams } = await apiGet<{ commune: CommuneArea; teams: TeamListItem[] }>(
 		fetch,
 		`/api/teams?${q}`,
 		url
 	);
-	const { hamlets } = await apiGet<{ hamlets: { id: string; name: string; kind: string }[] }>(
-		fetch,
-		`/api/hamlets?${q}`,
-		url
-	);
+	const { hamlets } = await apiGet<{ hamlets: HamletListItem[] }>(fetch, `/api/hamlets?${q}`, url);
 	const actor = locals.actor!;
 	const admin = canAdminister(actor, commune);
 	const [invites, users] = admin

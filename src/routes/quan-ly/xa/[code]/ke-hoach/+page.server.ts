@@ -3,27 +3,14 @@ import { error } from '@sveltejs/kit';
 import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { canManageCommune, canPlanRoutes } from '$lib/domain/scope';
-import type { CommuneArea } from '$lib/server/db/queries/team-admin';
+import type {
+	CommuneArea,
+	HamletListItem,
+	MemberListItem,
+	TeamListItem
+} from '$lib/server/db/queries/team-admin';
 import type { RouteListItem } from '$lib/server/db/queries/routes';
-import type { PlanningHousehold } from '$lib/server/db/queries/households';
-import type { HouseholdStatus, RevisitSuggestion } from '$lib/domain/routing/status';
-
-export interface PlanHouseholdItem extends PlanningHousehold {
-	status: HouseholdStatus;
-	revisit: RevisitSuggestion | null;
-}
-interface TeamItem {
-	id: string;
-	name: string;
-	hamletId: string | null;
-	active: boolean;
-}
-export interface MemberItem {
-	id: string;
-	fullName: string;
-	active: boolean;
-	teamRole: string;
-}
+import type { PlanHouseholdItem } from '$lib/server/api/routes/households';
 
 /** The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes. */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
@@ -38,9 +25,9 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 			summary: { total: number; onRoute: number; gaps: number; doNotContact: number };
 		}>(fetch, `/api/households?${q}`, url),
 		apiGet<{
-			hamlets: { id: string; name: string; kind: string; lon: number | null; lat: number | null }[];
+			hamlets: HamletListItem[];
 		}>(fetch, `/api/hamlets?${q}`, url),
-		apiGet<{ teams: TeamItem[] }>(fetch, `/api/teams?${q}`, url),
+		apiGet<{ teams: TeamListItem[] }>(fetch, `/api/teams?${q}`, url),
 		apiGet<{ routes: RouteListItem[] }>(fetch, `/api/routes?${q}`, url)
 	]);
 	const actor = locals.actor!;
@@ -50,13 +37,13 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	);
 	const firstTeam = plannable[0]?.id ?? null;
 	// Each route is assigned among its own team's members (the API refuses any other).
-	const membersByTeam: Record<string, MemberItem[]> = Object.fromEntries(
+	const membersByTeam: Record<string, MemberListItem[]> = Object.fromEntries(
 		await Promise.all(
 			plannable.map(
 				async (tm) =>
 					[
 						tm.id,
-						(await apiGet<{ members: MemberItem[] }>(fetch, `/api/teams/${tm.id}/members`, url))
+						(await apiGet<{ members: MemberListItem[] }>(fetch, `/api/teams/${tm.id}/members`, url))
 							.members
 					] as const
 			)
