@@ -79,6 +79,12 @@ export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
 			await cdp.send('Page.enable', {}, sessionId);
 			await cdp.send('Runtime.enable', {}, sessionId);
+			// The map on window (src/lib/test-hooks.ts) for the figures read through MapLibre.
+			await cdp.send(
+				'Page.addScriptToEvaluateOnNewDocument',
+				{ source: "localStorage.setItem('tungngo.testHooks', '1')" },
+				sessionId
+			);
 		}
 		// Workers the target starts (MapLibre's) get the same treatment before they run.
 		const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };

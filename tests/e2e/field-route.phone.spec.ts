@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { enableTestHooks, expect, test } from './support/test-hooks.ts';
 import { queryE2eDb } from './support/e2e-db.ts';
 import { F, loginMember, resetFieldFixture, waitForServiceWorker } from './support/field.ts';
 
@@ -164,6 +165,7 @@ test('a member who refuses the position is told how to allow it, and may try aga
 	browser
 }) => {
 	const context = await browser.newContext({ permissions: [] });
+	await enableTestHooks(context);
 	const page = await context.newPage();
 	await loginMember(context);
 	await page.goto(`/thuc-dia/tuyen/${ROUTE.id}`);

@@ -2,7 +2,8 @@
  * Issue 13, "Also hit when tried as a new user would": what someone trying the public map and
  * the demo accounts for the first time ran into, in Chromium against the built worker.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test-hooks.ts';
 import { waitColoured } from './support/map.ts';
 
 const ARTIFACTS = 'tests/artifacts';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test-hooks.ts';
 import { queryE2eDb, runScript } from './support/e2e-db.ts';
 import { waitColoured } from './support/map.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test-hooks.ts';
 import { communeStates, waitColoured, waitMapSettled } from './support/map.ts';
 
 test.describe('public map on a phone', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, enableTestHooks } from './support/test-hooks.ts';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	communeColours,
@@ -227,7 +227,9 @@ test.describe('public coverage map', () => {
 		await expect(page).toHaveURL(/metric=households_reached&province=19&commune=05569/);
 		const url = page.url();
 
-		const other = await (await browser.newContext()).newPage();
+		const otherContext = await browser.newContext();
+		await enableTestHooks(otherContext);
+		const other = await otherContext.newPage();
 		await other.goto(url);
 		await expect(other.getByTestId('metric-picker')).toHaveValue('households_reached');
 		await expect(other.getByRole('heading', { name: 'Tỉnh Thái Nguyên' })).toBeVisible();
@@ -274,6 +276,17 @@ test.describe('public coverage map', () => {
 		await page.waitForTimeout(800);
 		await waitMapSettled(page);
 		await page.screenshot({ path: `${ARTIFACTS}/map-province.png` });
+	});
+
+	test('a person’s browser gets no test hooks: the map is not on window', async ({ browser }) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto('/');
+		await waitColoured(page);
+		expect(
+			await page.evaluate(() => ['__tungNgoMap', '__tungngoField'].filter((k) => k in window))
+		).toEqual([]);
+		await context.close();
 	});
 
 	test('a commune page renders on the server, without JavaScript, with share tags', async ({

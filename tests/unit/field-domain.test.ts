@@ -54,6 +54,26 @@ describe('what the device does with a sync answer', () => {
 			{ kind: 'invalid', ids: ['b'] }
 		],
 		[
+			400,
+			{
+				code: 'invalid_visit',
+				message: 'visits.0.visitedAt: in the future',
+				details: {
+					index: 0,
+					id: 'a',
+					rejected: [
+						{ index: 0, id: 'a', reasons: [{ message: 'in the future' }] },
+						{ index: 1, id: null, reasons: [{ message: 'too old' }, { message: 'bad note' }] }
+					]
+				}
+			},
+			{
+				kind: 'invalid',
+				ids: ['a', 'b'],
+				reasons: { a: 'in the future', b: 'too old; bad note' }
+			}
+		],
+		[
 			403,
 			{ code: 'visit_out_of_scope', details: { ids: ['a'] } },
 			{ kind: 'forbidden', ids: ['a'] }

@@ -1,7 +1,6 @@
 /**
  * The leader's day, pure parts: progress over an area, a member's sync state from their
- * devices, the week, and the words the page uses (durations, days, whom a route may go to,
- * refusals).
+ * devices, the week, and the words the page uses (durations, days, whom a route may go to).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,8 +14,7 @@ import {
 import type { VisitSummary } from '../../src/lib/domain/routing/status.ts';
 import { translator } from '../../src/lib/i18n/index.ts';
 import { dayLabel, duration, fullDay } from '../../src/lib/components/home/home-format.ts';
-import { assigneeOptions, routeActionError } from '../../src/lib/components/plan/route-actions.ts';
-import { ApiCallError } from '../../src/lib/components/admin/api-client.ts';
+import { assigneeOptions } from '../../src/lib/components/plan/route-actions.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 3); // 23/11/2026 10:00 in Vietnam
@@ -197,15 +195,5 @@ describe('whom a route may go to', () => {
 			byTeam
 		);
 		expect(options).toEqual([{ id: 'b1', label: 'Ma Văn Cường' }]);
-	});
-});
-
-describe('refusals in Vietnamese', () => {
-	it.each([
-		['assignee_other_team', /thuộc tổ khác/],
-		['route_done', /đã xong nên không hủy được/],
-		['something_else', /^Không thực hiện được: raw message$/]
-	])('%s', (code, text) => {
-		expect(routeActionError(t, new ApiCallError(code, 422, 'raw message'))).toMatch(text);
 	});
 });

@@ -4,6 +4,7 @@ import { planEn } from './features/plan.en.ts';
 import { fieldEn } from './features/field.en.ts';
 import { homeEn } from './features/home.en.ts';
 import { auditEn } from './features/audit.en.ts';
+import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
@@ -14,8 +15,9 @@ export const en: Messages = {
 	...fieldEn,
 	...homeEn,
 	...auditEn,
-	...privacyEn,
 	...teamPlanEn,
+	...apiEn,
+	...privacyEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',
@@ -144,6 +146,8 @@ export const en: Messages = {
 	'admin.import.column': 'Column',
 	'admin.import.problem': 'Problem',
 	'admin.import.done': 'Imported.',
+	'admin.import.summary.teams': '{teams} teams, {members} members',
+	'admin.import.summary.hamlets': '{hamlets} hamlets',
 	'admin.export': 'Download CSV',
 	'admin.invites': 'Invitations',
 	'admin.invite.create': 'Create invitation',

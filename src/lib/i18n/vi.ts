@@ -4,6 +4,7 @@ import { fieldVi } from './features/field.vi.ts';
 import { homeVi } from './features/home.vi.ts';
 import { teamPlanVi } from './features/team-plan.vi.ts';
 import { auditVi } from './features/audit.vi.ts';
+import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
@@ -134,6 +135,8 @@ const base = {
 	'admin.import.column': 'Cột',
 	'admin.import.problem': 'Lỗi',
 	'admin.import.done': 'Đã nhập xong.',
+	'admin.import.summary.teams': '{teams} tổ, {members} thành viên',
+	'admin.import.summary.hamlets': '{hamlets} thôn, tổ dân phố',
 	'admin.export': 'Tải về CSV',
 	'admin.invites': 'Lời mời',
 	'admin.invite.create': 'Tạo lời mời',
@@ -191,6 +194,7 @@ export const vi = {
 	...homeVi,
 	...teamPlanVi,
 	...auditVi,
+	...apiVi,
 	...privacyVi
 };
 

@@ -68,3 +68,26 @@ export function absoluteTemplate(template: string, origin: string): string {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(template)) return template;
 	return origin.replace(/\/+$/, '') + (template.startsWith('/') ? '' : '/') + template;
 }
+
+/** What a page draws the app's geometry with: tile and glyph templates and the font stack. */
+export type GeoUrls = Pick<GeoManifest, 'tiles' | 'glyphs' | 'fontstack'>;
+
+let pending: Promise<GeoUrls> | null = null;
+
+/**
+ * The manifest as the browser reads it, once per page: a static asset (not the API) that the
+ * service worker keeps with every saved route, so field pages have it offline. A failure is
+ * forgotten so the next call tries again.
+ */
+export function loadGeoUrls(): Promise<GeoUrls> {
+	pending ??= fetch('/geo/manifest.json')
+		.then(async (res) => {
+			if (!res.ok) throw new Error(`/geo/manifest.json: HTTP ${res.status}`);
+			return (await res.json()) as GeoUrls;
+		})
+		.catch((err: unknown) => {
+			pending = null;
+			throw err;
+		});
+	return pending;
+}

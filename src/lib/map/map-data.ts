@@ -2,6 +2,7 @@
  * The map page's reads from the public API, each cached for the page's lifetime. The browser's
  * HTTP cache and the service worker add ETag revalidation and offline copies underneath.
  */
+import { apiCall } from '../api/client.ts';
 import type { MetricPayload } from '../domain/metric-payload.ts';
 import type { Bounds } from './view.ts';
 
@@ -18,12 +19,8 @@ export interface CommuneLite {
  * front of the worker: both keep answers up to their max-age; the ETag keeps it cheap when
  * nothing changed).
  */
-async function getJson<T>(url: string, fresh = false): Promise<T> {
-	const headers = { Accept: 'application/json', ...(fresh && { 'Cache-Control': 'no-cache' }) };
-	const res = await fetch(url, fresh ? { headers, cache: 'no-cache' } : { headers });
-	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-	return (await res.json()) as T;
-}
+const getJson = <T>(url: string, fresh = false): Promise<T> =>
+	apiCall<T>(url, fresh ? { cache: 'fresh' } : {});
 
 /** A memo over an async loader: one request per key, failures forgotten so they can retry. */
 export function memo<T>(load: (key: string) => Promise<T>, seed?: [string, T][]) {

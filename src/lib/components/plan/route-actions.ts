@@ -1,9 +1,8 @@
 /**
- * What the routes table offers and says: who a route may be given to (its own team's members)
- * and a Vietnamese sentence for each refusal the API gives on assigning or cancelling.
+ * Who a route in the routes table may be given to: its own team's members (its refusals are
+ * worded by the one error policy, $lib/api/error-text).
  */
 import type { Translate } from '$lib/i18n';
-import { ApiCallError, handleError } from '$lib/components/admin/api-client';
 
 /** A team member as the planning page loads it. */
 export interface AssignableMember {
@@ -35,21 +34,4 @@ export function assigneeOptions(
 		out.unshift({ id: current, label: t('plan.assign.inactive', { name }) });
 	}
 	return out;
-}
-
-const KNOWN = [
-	'assignee_other_team',
-	'assignee_outside_commune',
-	'assignee_inactive',
-	'route_done',
-	'route_cancelled'
-] as const;
-
-/** The sentence for an API refusal of an assignment or a cancellation (else the generic one). */
-export function routeActionError(t: Translate, err: unknown): string {
-	if (err instanceof ApiCallError) {
-		const code = KNOWN.find((k) => k === err.code);
-		if (code) return t(`plan.error.${code}`);
-	}
-	return t('plan.error.generic', { message: handleError(err) });
 }

@@ -12,8 +12,11 @@ export type SyncVerdict =
 	| { kind: 'accepted'; synced: string[]; conflicts: string[]; lostData: LostDataInfo | null }
 	/** Not logged in: keep everything, ask to log in, stop retrying until then. */
 	| { kind: 'unauthorized' }
-	/** One visit is malformed: flag it, send the others again at once. */
-	| { kind: 'invalid'; ids: string[]; message: string }
+	/**
+	 * Visits the server refused as malformed or wrongly dated (every one it named, each with its
+	 * own reason): flag them, send the others again at once.
+	 */
+	| { kind: 'invalid'; ids: string[]; message: string; reasons: Record<string, string> }
 	/** Visits outside the caller's routes: flag them, send the others again at once. */
 	| { kind: 'forbidden'; ids: string[]; message: string }
 	/** Server or network trouble: keep everything, retry later with backoff. */
@@ -30,7 +33,12 @@ interface Body {
 	message?: string;
 	results?: { id: string; status: SyncItemStatus }[];
 	lostData?: LostDataInfo | null;
-	details?: { ids?: string[]; id?: string | null; index?: number };
+	details?: {
+		ids?: string[];
+		id?: string | null;
+		index?: number;
+		rejected?: { index?: number; id?: string | null; reasons?: { message?: string }[] }[];
+	};
 }
 
 /**
@@ -50,8 +58,15 @@ export function classifySyncResponse(
 	}
 	if (status === 401) return { kind: 'unauthorized' };
 	if (status === 400 && b.code === 'invalid_visit') {
-		const id = b.details?.id ?? sentIds[b.details?.index ?? -1];
-		if (id) return { kind: 'invalid', ids: [id], message: b.message ?? '' };
+		const reasons: Record<string, string> = {};
+		for (const r of Array.isArray(b.details?.rejected) ? b.details.rejected : []) {
+			const id = r.id ?? sentIds[r.index ?? -1];
+			if (id) reasons[id] = (r.reasons ?? []).map((x) => x.message ?? '').join('; ');
+		}
+		const first = b.details?.id ?? sentIds[b.details?.index ?? -1];
+		if (first && !(first in reasons)) reasons[first] = b.message ?? '';
+		const ids = Object.keys(reasons);
+		if (ids.length > 0) return { kind: 'invalid', ids, message: b.message ?? '', reasons };
 	}
 	if (status === 403 && Array.isArray(b.details?.ids) && b.details.ids.length > 0) {
 		return { kind: 'forbidden', ids: b.details.ids, message: b.message ?? '' };

@@ -12,6 +12,8 @@ import {
 	WALKING_ZOOMS,
 	type Bbox
 } from '$lib/domain/field/tiles';
+import { apiRequest, ApiCallError } from '$lib/api/client';
+import { loadGeoUrls } from '$lib/map/manifest';
 import { fieldDb } from './db';
 import type { RoutePack, SavedRoute } from './saved-route-types';
 
@@ -40,25 +42,25 @@ export class SaveError extends Error {
 }
 
 async function fetchPack(routeId: string): Promise<{ pack: RoutePack; bytes: number }> {
-	let res: Response;
 	try {
-		res = await fetch(`/api/field/routes/${encodeURIComponent(routeId)}`, { cache: 'no-store' });
-	} catch {
-		throw new SaveError('network', 'network');
+		const { data, bytes } = await apiRequest<RoutePack>(
+			`/api/field/routes/${encodeURIComponent(routeId)}`,
+			{ cache: 'none' }
+		);
+		return { pack: data, bytes };
+	} catch (err) {
+		const status = err instanceof ApiCallError && err.kind === 'http' ? err.status : 0;
+		if (status === 401) throw new SaveError('unauthorized', 'log in');
+		if (status === 403) throw new SaveError('forbidden', 'not your route');
+		if (status === 404) throw new SaveError('not_found', 'no such route');
+		throw new SaveError('network', status ? `HTTP ${status}` : 'network');
 	}
-	if (res.status === 401) throw new SaveError('unauthorized', 'log in');
-	if (res.status === 403) throw new SaveError('forbidden', 'not your route');
-	if (res.status === 404) throw new SaveError('not_found', 'no such route');
-	if (!res.ok) throw new SaveError('network', `HTTP ${res.status}`);
-	const text = await res.text();
-	return { pack: JSON.parse(text) as RoutePack, bytes: text.length };
 }
 
 /** The geometry tile and glyph URLs of the app for a route. */
 async function geoAssets(pack: RoutePack): Promise<string[]> {
-	const res = await fetch('/geo/manifest.json');
-	if (!res.ok) return [];
-	const m = (await res.json()) as { tiles: string[]; glyphs: string; fontstack: string };
+	const m = await loadGeoUrls().catch(() => null);
+	if (!m) return [];
 	const c = pack.commune;
 	const points = pack.stops.flatMap((s) =>
 		s.lon !== null && s.lat !== null ? [{ lon: s.lon, lat: s.lat }] : []

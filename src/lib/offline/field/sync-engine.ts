@@ -10,7 +10,7 @@ import { deviceMeta, markVisits, noteServerLoss, outboxStats, visitsIn } from '.
 import { fieldDb, type SyncMeta } from './db';
 import { sendBatch } from './transport';
 
-/** Sync state, an explicit enum (STYLE.md §9). */
+/** Sync state, an explicit enum (docs/style.md, "Offline"). */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'waiting_retry' | 'needs_login';
 
 export interface SyncSnapshot {
@@ -163,7 +163,9 @@ export class SyncEngine {
 				await this.noteSuccess(serverTime);
 				return 'continue';
 			case 'invalid':
-				await markVisits(verdict.ids, 'invalid', verdict.message);
+				for (const id of verdict.ids) {
+					await markVisits([id], 'invalid', verdict.reasons[id] || verdict.message);
+				}
 				return 'continue';
 			case 'forbidden':
 				await markVisits(verdict.ids, 'rejected', verdict.message);

@@ -1,8 +1,9 @@
 /**
  * Hooks for the field fault suite (tests/e2e/field-faults.spec.ts, bench/field-faults.ts): the
  * real outbox and sync engine, reachable from a test when the page's localStorage has
- * `tungngo.testHooks = 1`. Nothing is mocked: the suite injects network faults around them.
+ * `tungngo.testHooks = 1` (only then is this module loaded, see SyncPanel). Nothing is mocked: the suite injects network faults around them.
  */
+import { testHooksEnabled } from '$lib/test-hooks';
 import { allVisits, newVisitId, recordVisit } from './outbox';
 import { syncEngine } from './sync-engine';
 
@@ -21,11 +22,7 @@ declare global {
 
 /** Installs the hooks when the test flag is set. */
 export function installTestHooks(): void {
-	try {
-		if (localStorage.getItem('tungngo.testHooks') !== '1') return;
-	} catch {
-		return;
-	}
+	if (!testHooksEnabled()) return;
 	const engine = syncEngine();
 	window.__tungngoField = {
 		recordVisit,

@@ -1,4 +1,5 @@
 /** The remote side of the outbox: POST /api/visits. Network failures become a `retry`. */
+import { apiRequest, ApiCallError } from '$lib/api/client';
 import { classifySyncResponse, type SyncVerdict } from '$lib/domain/field/sync-response';
 import type { VisitPayload } from '$lib/domain/field/visit-draft';
 
@@ -18,37 +19,29 @@ export const SYNC_REQUEST_TIMEOUT_MS = 30_000;
 export async function sendBatch(
 	body: SyncRequest
 ): Promise<{ verdict: SyncVerdict; serverTime: number | null }> {
-	let res: Response;
-	try {
-		res = await fetch('/api/visits', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-			credentials: 'same-origin',
-			cache: 'no-store',
-			signal: AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS)
-		});
-	} catch (err) {
-		return {
-			verdict: { kind: 'retry', reason: `network: ${(err as Error).name}` },
-			serverTime: null
-		};
-	}
+	let status: number;
 	let json: unknown;
 	try {
-		json = await res.json();
-	} catch {
-		// A cut or non-JSON answer: the server may or may not have committed. Retry: replays
-		// are idempotent, so a visit it already has comes back as a duplicate.
-		return {
-			verdict: { kind: 'retry', reason: `HTTP ${res.status} unreadable` },
-			serverTime: null
-		};
+		const res = await apiRequest<unknown>('/api/visits', {
+			body,
+			cache: 'none',
+			timeoutMs: SYNC_REQUEST_TIMEOUT_MS
+		});
+		[status, json] = [res.status, res.data];
+	} catch (err) {
+		if (!(err instanceof ApiCallError) || err.kind !== 'http' || err.body === undefined) {
+			// Nothing came back, or a cut or non-JSON answer: the server may or may not have
+			// committed. Retry: replays are idempotent, so a visit it already has comes back as
+			// a duplicate.
+			const why = err instanceof ApiCallError ? `${err.kind}: ${err.message}` : String(err);
+			return { verdict: { kind: 'retry', reason: why }, serverTime: null };
+		}
+		[status, json] = [err.status, err.body];
 	}
 	const serverTime = (json as { serverTime?: unknown })?.serverTime;
 	return {
 		verdict: classifySyncResponse(
-			res.status,
+			status,
 			json,
 			body.visits.map((v) => v.id)
 		),
