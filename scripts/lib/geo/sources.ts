@@ -82,7 +82,7 @@ export function loadProvinces(dataDir: string, detail: Detail): (AreaUnit & { na
 	}));
 }
 
-/** One point per commune, always inside its polygon (shared/data README §3.1 step 7). */
+/** One point per commune, always inside its polygon (docs/domain.md, "Reference data"). */
 export function loadCommuneLabels(dataDir: string): LabelPoint[] {
 	const file = INPUT_FILES.communeLabels;
 	return readFeatures(dataDir, file).map((f) => {

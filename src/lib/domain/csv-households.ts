@@ -24,7 +24,7 @@ export const HOUSEHOLD_COLUMNS = {
 } as const;
 type Column = keyof typeof HOUSEHOLD_COLUMNS;
 
-/** A household file may hold a big ward's households (DOMAIN.md: up to 50k). */
+/** A household file may hold a big ward's households (docs/domain.md "Scale": up to 50k). */
 export const MAX_HOUSEHOLD_ROWS = 20_000;
 
 export interface HouseholdImportContext {

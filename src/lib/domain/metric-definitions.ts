@@ -1,5 +1,5 @@
 /**
- * The public metrics of DOMAIN.md ("Metrics"): their keys, labels (Vietnamese first), what their
+ * The public metrics of docs/domain.md ("Metrics"): their keys, labels (Vietnamese first), what their
  * denominator is, which period they cover and whether small-count suppression applies.
  */
 import { DEFAULT_SERVICES, type ServiceDefinition } from './services.ts';
@@ -29,7 +29,7 @@ export interface MetricDefinition {
 	/**
 	 * Whether the 1–10 small-count rule applies: to every figure built on people or households.
 	 * `teams` and `hamlet_coverage` are exempt: they count organisations and places, and the
-	 * public may see teams' names and counts (DOMAIN.md, "Roles and scope"), from which both
+	 * public may see teams' names and counts (docs/domain.md, "Roles and scope"), from which both
 	 * follow anyway; hiding them would protect nobody.
 	 */
 	smallCountRule: boolean;

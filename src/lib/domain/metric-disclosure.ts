@@ -1,5 +1,5 @@
 /**
- * Small-count suppression for public figures (DOMAIN.md, "Display rules"): counts of 1–10, rates
+ * Small-count suppression for public figures (docs/domain.md, "Metrics"): counts of 1–10, rates
  * computed from them, and anything that would let them be derived are hidden. 0 is shown.
  * It applies to the figures about people and households (MetricDefinition.smallCountRule).
  *

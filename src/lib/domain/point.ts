@@ -6,7 +6,7 @@
 
 /**
  * Vietnam's extent, Hoàng Sa and Trường Sa included, with a margin of about half a degree:
- * the commune boundaries span 102.144–117.828 °E and 7.184–23.393 °N (shared data README).
+ * the commune boundaries span 102.144–117.828 °E and 7.184–23.393 °N (docs/domain.md, "Reference data").
  * The margin keeps a house on the border or a reading at sea off the islands; the box still
  * refuses swapped coordinates (no latitude of Vietnam reaches 101.5) and zeros.
  */

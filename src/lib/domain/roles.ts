@@ -1,5 +1,5 @@
 /**
- * Roles and what each may change, exactly as in DOMAIN.md "Roles and scope". Pure data and
+ * Roles and what each may change, exactly as in docs/domain.md "Roles and scope". Pure data and
  * rules: the server enforces them on every API route and page load; the UI only hides what
  * the server already forbids.
  */
@@ -18,7 +18,7 @@ export const ROLE_RANK: Record<Role, number> = {
 };
 
 /**
- * Which roles each role may invite (DOMAIN.md: a province admin changes commune admins; a
+ * Which roles each role may invite (docs/domain.md: a province admin changes commune admins; a
  * commune admin changes teams and members, so it invites leaders and members; a team leader
  * brings members into their own team).
  */

@@ -1,7 +1,7 @@
 /**
  * Scope rules: who may see or change what, for a logged-in actor and a target area (province,
  * commune, optionally team). Pure functions over plain data, so the same rules serve the API,
- * page loads and the authorization-matrix tests. DOMAIN.md "Roles and scope" is the source.
+ * page loads and the authorization-matrix tests. docs/domain.md "Roles and scope" is the source.
  */
 import { INVITABLE_ROLES, type Role } from './roles.ts';
 
@@ -52,7 +52,7 @@ export function canSeeCommune(actor: Actor, area: Area): boolean {
 
 /**
  * Personal data of a commune (member names and phones, accounts): admins of the scope; a team
- * leader only for their own team. Plain members see none (DOMAIN.md: their routes only).
+ * leader only for their own team. Plain members see none (docs/domain.md: their routes only).
  */
 export function canSeePersonal(actor: Actor, area: Area): boolean {
 	if (actor.role === 'team_leader') {

@@ -1,5 +1,5 @@
 /**
- * The default service catalogue (DOMAIN.md). The importer loads it into `services`; admins may
+ * The default service catalogue (docs/domain.md). The importer loads it into `services`; admins may
  * edit names later. Codes are stable and appear in metric names: adoption_<code>, helped_<code>.
  */
 export interface ServiceDefinition {

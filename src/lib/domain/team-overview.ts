@@ -27,7 +27,7 @@ export interface AreaProgress {
 	households: number;
 	/** With at least one visit, ever. */
 	visited: number;
-	/** Latest visit in the last 12 months met someone (DOMAIN.md `households_reached`). */
+	/** Latest visit in the last 12 months met someone (docs/domain.md `households_reached`). */
 	reached: number;
 	/** Found not at home, and the next try is due today or earlier. */
 	revisitsDue: number;

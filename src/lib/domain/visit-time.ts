@@ -6,7 +6,7 @@
  * - Future: at most VISIT_CLOCK_SKEW_MS after receipt, for phones whose clock runs a little fast.
  * - Past: at most VISIT_MAX_AGE_DAYS before receipt. Field work is offline first and a phone
  *   may stay in a drawer for weeks, or its outbox travel as a backup file; a year covers that,
- *   and matches the 12-month window of the metrics (DOMAIN.md `households_reached`), so a visit
+ *   and matches the 12-month window of the metrics (docs/domain.md `households_reached`), so a visit
  *   synced later than that would not count anywhere anyway.
  *
  * The server alone says when it received a visit: `receivedAt` is never taken from a device.

@@ -41,7 +41,7 @@ export const ARCHIPELAGO_CODES = ['20333', '22736'] as const;
 /** Font stack shipped as SDF glyph ranges under /geo/fonts (Noto Sans, SIL OFL 1.1). */
 export const GLYPH_FONTSTACK = 'noto-sans-regular';
 
-/** Required attribution for the boundaries (shared/data README §3.1). */
+/** Required attribution for the boundaries (docs/domain.md, "Reference data"). */
 export const BOUNDARY_ATTRIBUTION =
 	'Ranh giới hành chính: Bản đồ ĐVHC sau sắp xếp (sapnhap.bando.com.vn, NXB TN-MT & Bản đồ Việt Nam), qua dự án vietnamese-provinces-database (MIT)';
 

@@ -4,7 +4,7 @@
  * random number.
  */
 
-/** Named sync timings (STYLE.md §9). */
+/** Named sync timings (docs/style.md, "Offline"). */
 export const SYNC_TIMING = {
 	/** First retry after a failure, before jitter. */
 	baseDelayMs: 2_000,

@@ -57,7 +57,7 @@ function communeTotals(a: RecordAggregates, serviceCodes: string[]): AreaTotals[
 		const counts: Counts = {
 			teams: t?.n ?? 0,
 			members: m?.n ?? 0,
-			// Unofficial figures: only usable ones count (DOMAIN.md, data README §6).
+			// Unofficial figures: only usable ones count (docs/domain.md, "Reference data").
 			population: c.population_usable && c.population !== null ? c.population : null,
 			hamlets: h?.n ?? 0,
 			hamletsCovered: h?.covered ?? 0,

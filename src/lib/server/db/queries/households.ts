@@ -1,6 +1,6 @@
 /**
  * Scoped reads of households for planning: a commune's (or a hamlet's) households with their
- * latest visit and the route holding them. Every query takes province and commune (STYLE.md §6).
+ * latest visit and the route holding them. Every query takes province and commune (docs/style.md).
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';

@@ -1,6 +1,6 @@
 /**
  * Scoped reads for the management pages: a commune's teams, members and hamlets. Every query
- * takes the province and commune (STYLE.md §6) and is served by the commune indexes.
+ * takes the province and commune (docs/style.md) and is served by the commune indexes.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';

@@ -1,5 +1,5 @@
 /**
- * Which households an actor may record visits for. DOMAIN.md: a member changes "visits on their
+ * Which households an actor may record visits for. docs/domain.md: a member changes "visits on their
  * routes"; a team leader their team's; commune, province and national admins anything in scope.
  * A visit made offline on an outing the leader has since given to someone else, or cancelled, is
  * still accepted when it names a route of the caller's own team and the household lies in that

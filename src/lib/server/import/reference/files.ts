@@ -1,5 +1,6 @@
 /**
- * The reference-data files the importer reads (see ../shared/data/README.md), by role.
+ * The reference-data files the importer reads, by role (docs/domain.md, "Reference data"; the
+ * data folder's own README has the details).
  * The importer works on their text, so it runs the same from a node script (files on disk)
  * or, later, from the worker (files from an upload).
  */
