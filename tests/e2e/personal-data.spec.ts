@@ -83,3 +83,40 @@ test('a commune admin exports and erases a household due for review, and the log
 	expect(await table.innerText()).not.toContain(NAME);
 	await page.screenshot({ path: 'tests/artifacts/personal-data-audit.png', fullPage: true });
 });
+
+test('a commune admin exports and erases a team member from the team page', async ({ page }) => {
+	const [team] = queryE2eDb<{ id: string }>(
+		`SELECT id FROM teams WHERE commune_code = '05569' AND active = 1 ORDER BY name LIMIT 1`
+	);
+	const memberId = `e2e-pdm-${Date.now().toString(36)}`;
+	const name = `Lò Thị Xoá ${Date.now() % 1000}`;
+	queryE2eDb(
+		`INSERT INTO members (id, team_id, province_code, commune_code, full_name, phone,
+			union_affiliation, onetouch_status, team_role, active, created_at)
+		VALUES ('${memberId}', '${team!.id}', '19', '05569', '${name}', NULL, 'tinh_nguyen',
+			'chua_hoc', 'thanh_vien', 1, ${Date.now()})`
+	);
+	await login(page);
+	await page.goto(`/quan-ly/to/${team!.id}`);
+	const row = page.locator('tr', { hasText: name });
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		(async () => {
+			await row.getByRole('button', { name: 'Xuất dữ liệu' }).click();
+			const dialog = page.getByRole('dialog');
+			await dialog.getByLabel(/Lý do/).fill('Thành viên yêu cầu bản sao');
+			await dialog.getByRole('button', { name: 'Tải tệp xuống' }).click();
+		})()
+	]);
+	const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+	expect(file.member).toMatchObject({ id: memberId, fullName: name });
+
+	await row.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText('Cho thành viên nghỉ riêng');
+	await dialog.getByLabel(/Lý do/).fill('Đã rời tổ, yêu cầu xóa');
+	await dialog.getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã xóa dữ liệu cá nhân của thành viên');
+	await expect(page.getByText(name)).toHaveCount(0);
+	await expect(page.getByRole('cell', { name: 'Đã xóa dữ liệu cá nhân' }).first()).toBeVisible();
+});

@@ -49,6 +49,9 @@ export const privacyEn = {
 	'privacy.review.hasPoint': 'location',
 	'privacy.review.actions': 'Action',
 	'privacy.rules.title': 'What erasure keeps, and for how long data is kept',
+	'privacy.rules.household': 'Households',
+	'privacy.rules.member': 'Team members',
+	'privacy.rules.periods': 'How long data is kept',
 	'privacy.rules.audit':
 		'The audit log is kept for {years} years and then deleted; an entry says who, when and why, never the erased data.',
 	'privacy.rules.law':

@@ -48,6 +48,9 @@ export const privacyVi = {
 	'privacy.review.hasPoint': 'vị trí',
 	'privacy.review.actions': 'Xử lý',
 	'privacy.rules.title': 'Xóa giữ lại gì, và lưu bao lâu',
+	'privacy.rules.household': 'Hộ gia đình',
+	'privacy.rules.member': 'Thành viên tổ',
+	'privacy.rules.periods': 'Thời hạn lưu giữ',
 	'privacy.rules.audit':
 		'Nhật ký truy cập được lưu {years} năm rồi tự xóa; mục nhật ký ghi ai, khi nào, lý do, không ghi dữ liệu đã xóa.',
 	'privacy.rules.law':
