@@ -33,7 +33,7 @@ async function visitsWithServices(db: Db, where: ReturnType<typeof eq>) {
 	const rows = await db.select().from(visits).where(where).orderBy(desc(visits.visitedAt));
 	if (rows.length === 0) return [];
 	const ids = rows.map((v) => v.id);
-	const services = [];
+	const services: (typeof visitServices.$inferSelect)[] = [];
 	for (let i = 0; i < ids.length; i += 90) {
 		services.push(
 			...(await db
