@@ -304,6 +304,17 @@ describe('member export and erasure', () => {
 		expect(entry!.detail).not.toContain(m!.fullName);
 		expect(JSON.parse(entry!.detail!).reason).toBe('Thành viên … nghỉ, yêu cầu xóa');
 
+		// The erased account is no longer listed, and cannot be enabled again.
+		const accounts = await json(
+			await call(t, '/api/users?commune=05569', { cookie: admin.cookie })
+		);
+		expect(accounts.users.map((x: { id: string }) => x.id)).not.toContain(w.user.id);
+		const enable = await call(t, `/api/users/${w.user.id}/disable`, {
+			body: { disabled: false },
+			cookie: admin.cookie
+		});
+		expect(enable.status).toBe(410);
+
 		const again = await call(t, `/api/personal-data/members/${w.memberId}/erase`, {
 			body: { reason: 'Lần hai' },
 			cookie: admin.cookie

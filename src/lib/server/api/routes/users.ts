@@ -28,6 +28,9 @@ async function manageable(c: Context<AuthEnv>, userId: string): Promise<UserRow>
 		teamId: target.scopeTeamId
 	};
 	ensure(canManageUser(actor, grant), 'managing this account');
+	// An erased account (issue 13) has no login, name or sessions left: nothing to manage.
+	if (target.erasedAt !== null)
+		throw new ApiError('already_erased', 410, "This account's personal data was erased");
 	return target;
 }
 
