@@ -19,27 +19,25 @@ function usersWhere(f: ScopeFilter): SQL | undefined {
 
 /** Accounts of a scope (users_scope_idx), newest first; never the password hash. */
 export function listUsers(db: Db, f: ScopeFilter, limit = 500) {
-	return (
-		db
-			.select({
-				id: users.id,
-				displayName: users.displayName,
-				email: users.email,
-				phone: users.phone,
-				role: users.role,
-				provinceCode: users.scopeProvinceCode,
-				communeCode: users.scopeCommuneCode,
-				teamId: users.scopeTeamId,
-				memberId: users.memberId,
-				disabled: users.disabled,
-				createdAt: users.createdAt
-			})
-			.from(users)
-			// Erased accounts (issue 13) are placeholders with nothing left to manage.
-			.where(and(usersWhere(f), isNull(users.erasedAt)))
-			.orderBy(desc(users.createdAt))
-			.limit(limit)
-	);
+	// Erased accounts (issue 13) are placeholders with nothing left to manage: never listed.
+	return db
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			email: users.email,
+			phone: users.phone,
+			role: users.role,
+			provinceCode: users.scopeProvinceCode,
+			communeCode: users.scopeCommuneCode,
+			teamId: users.scopeTeamId,
+			memberId: users.memberId,
+			disabled: users.disabled,
+			createdAt: users.createdAt
+		})
+		.from(users)
+		.where(and(usersWhere(f), isNull(users.erasedAt)))
+		.orderBy(desc(users.createdAt))
+		.limit(limit);
 }
 
 /** Invites of a scope (invites_scope_idx), newest first; never the token hash. */
