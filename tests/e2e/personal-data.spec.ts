@@ -44,6 +44,15 @@ test('a commune admin exports and erases a household due for review, and the log
 	const row = page.getByTestId('review-table').locator('tr', { hasText: ADDRESS });
 	await expect(row).toContainText('Chưa thăm');
 
+	// On a phone: the page does not scroll sideways, and every action is a 44 px target.
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	for (const name of ['Giữ lại', 'Xuất dữ liệu', 'Xóa dữ liệu cá nhân']) {
+		const box = await row.getByRole('button', { name }).boundingBox();
+		expect(box!.height, name).toBeGreaterThanOrEqual(44);
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+
 	// Export: the reason is asked for first, then the file downloads with the household's data.
 	await row.getByRole('button', { name: 'Xuất dữ liệu' }).click();
 	const dialog = page.getByRole('dialog');
