@@ -16,12 +16,13 @@ const PHONE = '0987000111';
 test.beforeAll(() => {
 	runScript('scripts/create-admin.ts', '--demo');
 	const threeYearsAgo = Date.now() - 3 * 365 * 86_400_000;
-	// A real (not demo) household of Định Hoá, never visited, added three years ago: due for review.
+	// A household of Định Hoá, never visited, added three years ago: due for review. Flagged as
+	// demo so that the next demo seed removes it (and its erased placeholder) with the rest.
 	queryE2eDb(
 		`INSERT INTO households (id, province_code, commune_code, address, address_key, alley_key,
-			location_status, adults, head_name, head_phone, consent, created_at)
+			location_status, adults, head_name, head_phone, consent, is_demo, created_at)
 		VALUES ('${ID}', '19', '05569', '${ADDRESS}', '${ID}', '${ID}', 'needs_check', 2, '${NAME}',
-			'${PHONE}', 1, ${threeYearsAgo})`
+			'${PHONE}', 1, 1, ${threeYearsAgo})`
 	);
 });
 
@@ -97,13 +98,14 @@ test('a commune admin exports and erases a team member from the team page', asyn
 	const [team] = queryE2eDb<{ id: string }>(
 		`SELECT id FROM teams WHERE commune_code = '05569' AND active = 1 ORDER BY name LIMIT 1`
 	);
+	// A member of a demo team, flagged as demo too: a real one would keep the demo from re-seeding.
 	const memberId = `e2e-pdm-${Date.now().toString(36)}`;
 	const name = `Lò Thị Xoá ${Date.now() % 1000}`;
 	queryE2eDb(
 		`INSERT INTO members (id, team_id, province_code, commune_code, full_name, phone,
-			union_affiliation, onetouch_status, team_role, active, created_at)
+			union_affiliation, onetouch_status, team_role, active, is_demo, created_at)
 		VALUES ('${memberId}', '${team!.id}', '19', '05569', '${name}', NULL, 'tinh_nguyen',
-			'chua_hoc', 'thanh_vien', 1, ${Date.now()})`
+			'chua_hoc', 'thanh_vien', 1, 1, ${Date.now()})`
 	);
 	await login(page);
 	await page.goto(`/quan-ly/to/${team!.id}`);
