@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { cleanText } from '../../../domain/text.ts';
 import { REASON_MAX } from '../../../domain/personal-data.ts';
 import { communeCode } from '../validation.ts';
-
-const id = z.string().regex(/^[\w-]{1,64}$/, 'Not an id');
+import { idInput as id } from '../../../domain/fields.ts';
 
 export const idParam = z.object({ id });
 
