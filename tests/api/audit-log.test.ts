@@ -2,10 +2,11 @@
  * The audit log read by a person: names instead of ids, filters (who, kind, action, days), and
  * one entry for the same read repeated within minutes (no flood from one page view).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeTeam, makeUser, seedAreas, type TestUser } from './support/accounts-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { call, makeTeam, makeUser, type TestUser } from './support/accounts-factory.ts';
 import { auditLog } from '../../src/lib/server/db/schema/index.ts';
 import { vnToday } from '../../src/lib/domain/vn-time.ts';
 
@@ -21,14 +22,12 @@ interface Entry {
 	communeName: string | null;
 }
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	team = await makeTeam(t.db, 'own');
 	admin = await makeUser(t.db, 'commune_admin');
 	leader = await makeUser(t.db, 'team_leader', 'own', team.id);
 });
-afterAll(() => t.close());
 
 const log = async (q: string) => {
 	const res = await call(t, `/api/audit?commune=05569&${q}`, { cookie: admin.cookie });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from './support/db.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	TEST_PASSWORD,
 	type TestUser
 } from './support/accounts-factory.ts';
@@ -13,13 +13,11 @@ import { auditLog } from '../../src/lib/server/db/schema/index.ts';
 let t: TestDb;
 let ca: TestUser;
 let foreignCa: TestUser;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 	foreignCa = await makeUser(t.db, 'commune_admin', 'foreignCommune');
 });
-afterAll(() => t.close());
 
 interface Entry {
 	at: number;

@@ -3,8 +3,9 @@
  * commune (same province) / foreign province, asserting the exact set of roles let through.
  * Team leaders and members belong to a team of the own commune; province admins to its province.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from './support/db.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	AREAS,
 	call,
@@ -12,7 +13,6 @@ import {
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type AreaName,
 	type TestUser
 } from './support/accounts-factory.ts';
@@ -339,9 +339,8 @@ const ROUTES: RouteCase[] = [
 	}
 ];
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	const admin = await makeUser(t.db, 'admin');
 	for (const a of AREA_NAMES) fx[a] = await fixture(a, admin);
 	actors.public = null;
@@ -353,7 +352,6 @@ beforeAll(async () => {
 	// The member user is the member the own commune's route is assigned to.
 	await t.db.update(users).set({ memberId: fx.own.memberId }).where(eq(users.id, actors.member.id));
 });
-afterAll(() => t.close());
 
 describe('authorization matrix', () => {
 	for (const route of ROUTES) {

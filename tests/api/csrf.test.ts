@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeUser, seedAreas, type TestUser } from './support/accounts-factory.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { call, makeUser, type TestUser } from './support/accounts-factory.ts';
 
 let t: TestDb;
 let ca: TestUser;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 });
-afterAll(() => t.close());
 
 const body = { communeCode: '05569', name: 'Tổ thôn Bản Quyền' };
 

@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeHamlet,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import { auditLog, hamlets, members, teams } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
 let ca: TestUser;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 	await makeHamlet(t.db, 'own', 'Thôn Đồng Tâm');
 });
-afterAll(() => t.close());
 
 const HEADER =
 	'Mã xã,Tên tổ,Thôn,Ngày thành lập,Họ tên,Số điện thoại,Đoàn thể,Vai trò,OneTouch,Ngày OneTouch';

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../scripts/lib/paths.ts';
 import { openTestDb, type TestDb } from './support/db.ts';
+import { runNode } from './support/run-node.ts';
 import {
 	T0,
 	hamlet,
@@ -123,24 +122,6 @@ describe('seedDemo', () => {
 		).toBe(0);
 	});
 });
-
-/** Runs a node script of the repository; resolves with its exit status and output. */
-function runNode(args: string[], env: Record<string, string>) {
-	return new Promise<{ status: number | null; stdout: string; stderr: string }>(
-		(resolve, reject) => {
-			const child = spawn(process.execPath, args, {
-				cwd: repoRoot,
-				env: { ...process.env, ...env }
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-			child.on('error', reject);
-			child.on('close', (status) => resolve({ status, stdout, stderr }));
-		}
-	);
-}
 
 describe('re-seeding', () => {
 	it('replaces demo rows without duplicates and keeps real rows', async () => {

@@ -7,17 +7,17 @@
  * this file. PROPERTY_RUNS sets the number of random requests (default 40, about 20 s; try 2000 for a
  * stress run); a failure prints the seed and the shrunk request to replay.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeHamlet,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import { makeRoute } from './support/field-factory.ts';
@@ -76,9 +76,8 @@ async function snapshot(): Promise<string> {
 	return JSON.stringify(rows);
 }
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	await insertServices(t.db);
 	const team = await makeTeam(t.db);
 	const hamlet = await makeHamlet(t.db);
@@ -99,7 +98,6 @@ beforeAll(async () => {
 	callers = [{ name: 'public' }, ...users.map((u) => ({ name: u.role, cookie: u.cookie }))];
 	ids = [team.id, hamlet.id, member.id, hh[0]!.id!, routeId];
 }, 60_000);
-afterAll(() => t.close());
 
 // ---- what is sent -------------------------------------------------------------------------
 

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeUser, seedAreas } from './support/accounts-factory.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { call, makeUser } from './support/accounts-factory.ts';
 
 let t: TestDb;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 });
-afterAll(() => t.close());
 
 const EXPECTED = {
 	'strict-transport-security': /max-age=\d{8,}; includeSubDomains/,

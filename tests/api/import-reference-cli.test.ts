@@ -3,19 +3,12 @@
  * never a stack trace. Runs the real script against its own copy of the migrated template D1.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../scripts/lib/paths.ts';
 import { REFERENCE_FILES as F } from '../../src/lib/server/import/reference/index.ts';
 import { lineOf, setCell, subsetFiles, writeDataDir } from './support/reference-data.ts';
-
-interface Run {
-	status: number | null;
-	stdout: string;
-	stderr: string;
-}
+import { runNode, type NodeRun } from './support/run-node.ts';
 
 let persistTo: string;
 let files: Record<string, string>;
@@ -29,18 +22,10 @@ beforeAll(() => {
 });
 afterAll(() => cleanups.forEach((c) => c()));
 
-function runCli(dataDir: string, persist = persistTo): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['scripts/import-reference.ts'], {
-			cwd: repoRoot,
-			env: { ...process.env, TUNG_NGO_DATA_DIR: dataDir, TUNG_NGO_PERSIST_DIR: persist }
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
+function runCli(dataDir: string, persist = persistTo): Promise<NodeRun> {
+	return runNode(['scripts/import-reference.ts'], {
+		TUNG_NGO_DATA_DIR: dataDir,
+		TUNG_NGO_PERSIST_DIR: persist
 	});
 }
 

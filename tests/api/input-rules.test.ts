@@ -3,28 +3,20 @@
  * free text is stored clean (defect 9) and a CSV file with a quoting mistake is refused, its
  * preview and its commit agreeing (defect 5). Against the real local D1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
-import {
-	AREAS,
-	call,
-	makeHamlet,
-	makeUser,
-	seedAreas,
-	type TestUser
-} from './support/accounts-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { AREAS, call, makeHamlet, makeUser, type TestUser } from './support/accounts-factory.ts';
 import { countRows } from './support/day-factory.ts';
 import { hamlets, households } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
 let ca: TestUser;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 });
-afterAll(() => t.close());
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 const json = (r: Response) => r.json() as Promise<any>;

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	TEST_PASSWORD,
 	type TestUser
 } from './support/accounts-factory.ts';
@@ -16,13 +16,11 @@ import { LOGIN_TAKEN_LIMIT } from '../../src/lib/server/api/routes/invites-token
 let t: TestDb;
 let admin: TestUser;
 let team: Awaited<ReturnType<typeof makeTeam>>;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	admin = await makeUser(t.db, 'commune_admin');
 	team = await makeTeam(t.db, 'own');
 });
-afterAll(() => t.close());
 
 async function invite(by: TestUser, body: object) {
 	const res = await call(t, '/api/invites', { cookie: by.cookie, body });

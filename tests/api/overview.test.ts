@@ -4,9 +4,10 @@
  * and unsent visits; scoped (a leader sees their own team, a commune admin every team and the
  * commune's total) and audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	AREAS,
 	call,
@@ -14,7 +15,6 @@ import {
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import { household } from './support/records-factory.ts';
@@ -28,7 +28,7 @@ import type { Overview } from '../../src/lib/server/api/routes/overview.ts';
 let t: TestDb;
 let leader: TestUser;
 let communeAdmin: TestUser;
-/** Ids of the world below, filled in by beforeAll. */
+/** Ids of the world below, filled in before the tests (useSeededDb). */
 const ids = { teamA: '', teamB: '', a1: '', a2: '', a3: '', b1: '', r1: '', r2: '', rB: '' };
 const today = vnToday();
 
@@ -135,15 +135,13 @@ async function outingsAndSync(hh: string[]) {
 	});
 }
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	const hh = await world();
 	await outingsAndSync(hh);
 	leader = await makeUser(t.db, 'team_leader', 'own', ids.teamA);
 	communeAdmin = await makeUser(t.db, 'commune_admin');
 });
-afterAll(() => t.close());
 
 describe("a team leader's day", () => {
 	it("shows only the leader's team, its week's outings per member and the unassigned ones", async () => {

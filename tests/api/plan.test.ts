@@ -3,16 +3,16 @@
  * code the browser's worker runs) → assign → the member's routes; the coverage guarantee, gaps,
  * and bad input (nothing written).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeHamlet,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import {
@@ -93,9 +93,8 @@ const GOOD = [
 	'05569,"Số 9, ngõ 14, đường Lương Ngọc Quyến",Thôn Đồng Tâm,105.6421,21.9003,1,,,,có'
 ].join('\n');
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 	const h = await makeHamlet(t.db, 'own', 'Thôn Đồng Tâm');
 	hamletId = h.id;
@@ -115,7 +114,6 @@ beforeAll(async () => {
 	const foreign = await makeMember(t.db, await makeTeam(t.db, 'foreignCommune'));
 	foreignMemberId = foreign.id;
 });
-afterAll(() => t.close());
 
 describe('household CSV import', () => {
 	it('reports line-numbered errors and writes nothing', async () => {

@@ -4,16 +4,16 @@
  * a leader cannot touch another team's route; cancelling keeps every visit and the stops of
  * households visited on the route, frees the others, and is audited; a finished route stays.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	AREAS,
 	call,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import { household } from './support/records-factory.ts';
@@ -32,9 +32,8 @@ const hh: string[] = [];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 const json = (r: Response) => r.json() as Promise<any>;
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	const a = await makeTeam(t.db, 'own', 'Tổ Đồng Tâm');
 	const b = await makeTeam(t.db, 'own', 'Tổ Khuôn Tát');
 	teamA = a.id;
@@ -48,7 +47,6 @@ beforeAll(async () => {
 	await insertHouseholds(t.db, rows);
 	hh.push(...rows.map((r) => r.id!));
 });
-afterAll(() => t.close());
 
 const snapshot = async () => ({
 	routes: await countRows(t.db, 'routes'),

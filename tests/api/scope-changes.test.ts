@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
 import {
 	call,
 	makeHamlet,
 	makeMember,
 	makeTeam,
 	makeUser,
-	seedAreas,
 	type TestUser
 } from './support/accounts-factory.ts';
 import { auditLog, members, teams, users } from '../../src/lib/server/db/schema/index.ts';
@@ -20,9 +20,8 @@ let other: Awaited<ReturnType<typeof makeTeam>>;
 let home: Awaited<ReturnType<typeof makeHamlet>>;
 let away: Awaited<ReturnType<typeof makeHamlet>>;
 
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	home = await makeHamlet(t.db, 'own', 'Thôn Đồng Tâm');
 	away = await makeHamlet(t.db, 'own', 'Thôn Bản Cọ');
 	team = await makeTeam(t.db, 'own', 'Tổ thôn Đồng Tâm');
@@ -31,7 +30,6 @@ beforeAll(async () => {
 	admin = await makeUser(t.db, 'commune_admin');
 	leader = await makeUser(t.db, 'team_leader', 'own', team.id);
 });
-afterAll(() => t.close());
 
 const hamletOf = async (id: string) =>
 	(await t.db.select().from(teams).where(eq(teams.id, id)))[0]!.hamletId;

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeUser, seedAreas, TEST_PASSWORD } from './support/accounts-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { call, makeUser, TEST_PASSWORD } from './support/accounts-factory.ts';
 import { loginThrottle, sessions, users } from '../../src/lib/server/db/schema/index.ts';
 import { sha256Hex, fromBase64Url } from '../../src/lib/server/auth/crypto.ts';
 import { SESSION_IDLE_MS } from '../../src/lib/server/auth/session.ts';
@@ -12,11 +13,9 @@ import {
 } from '../../src/lib/server/auth/throttle.ts';
 
 let t: TestDb;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 });
-afterAll(() => t.close());
 
 /** A login through Cloudflare's edge from `ip`, with this device's cookie when given. */
 function login(loginName: string, password: string, ip = '203.0.113.1', device = '') {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDb, type TestDb } from './support/db.ts';
-import { call, makeUser, seedAreas, type TestUser } from './support/accounts-factory.ts';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { call, makeUser, type TestUser } from './support/accounts-factory.ts';
 import { invites, users } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
 let ca: TestUser;
-beforeAll(async () => {
-	t = await openTestDb();
-	await seedAreas(t.db);
+useSeededDb(async (db) => {
+	t = db;
 	ca = await makeUser(t.db, 'commune_admin');
 });
-afterAll(() => t.close());
 
 async function invite(by: TestUser, body: object) {
 	const res = await call(t, '/api/invites', { cookie: by.cookie, body });
