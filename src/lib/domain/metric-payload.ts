@@ -8,6 +8,22 @@ import type { PublicAreaMetrics } from './metrics.ts';
 import { metricBreaks } from './metric-breaks.ts';
 import { classOfValue, NO_DATA_CLASS, SUPPRESSED_CLASS } from './metric-classes.ts';
 
+/** An active team as the public sees it: its name, its hamlet's name, when it was founded. */
+export interface PublicTeam {
+	name: string;
+	hamlet: string | null;
+	foundedOn: string | null;
+}
+
+/**
+ * GET /api/metrics/areas/{code}: every figure of one commune or province and, for a commune,
+ * its active teams.
+ */
+export interface AreaDetail {
+	area: PublicAreaMetrics;
+	teams?: PublicTeam[];
+}
+
 export interface MetricPayload {
 	metric: string;
 	kind: MetricKind;

@@ -33,6 +33,19 @@ export function audit(c: Context<AuthEnv>, entry: AuditEntry) {
  */
 export const READ_COALESCE_MS = 10 * 60_000;
 
+/** The audit entry of a write to one record of an area: `action` is "<entity>.<verb>". */
+export function writeAudit(
+	c: Context<AuthEnv>,
+	action: string,
+	entityId: string,
+	area: { provinceCode: string; communeCode: string },
+	detail?: Record<string, unknown>
+) {
+	const entity = action.slice(0, action.indexOf('.'));
+	const { provinceCode, communeCode } = area;
+	return audit(c, { kind: 'write', action, entity, entityId, provinceCode, communeCode, detail });
+}
+
 /**
  * The audit entries of a change to a team or a member: `<entity>.update` naming the fields
  * (`.deactivate` when it sets active to false) and, when the change moves the record's reach
@@ -40,29 +53,14 @@ export const READ_COALESCE_MS = 10 * 60_000;
  */
 export function patchAudits(
 	c: Context<AuthEnv>,
-	target: {
-		entity: 'team' | 'member';
-		entityId: string;
-		provinceCode: string;
-		communeCode: string;
-	},
+	[entity, id]: ['team' | 'member', string],
+	area: { provinceCode: string; communeCode: string },
 	patch: { active?: boolean },
 	scopeDetail: Record<string, unknown> | null
 ) {
-	const { entity } = target;
-	const entries = [
-		audit(c, {
-			kind: 'write',
-			action: patch.active === false ? `${entity}.deactivate` : `${entity}.update`,
-			...target,
-			detail: { fields: Object.keys(patch) }
-		})
-	];
-	if (scopeDetail) {
-		entries.push(
-			audit(c, { kind: 'write', action: `${entity}.scope_change`, ...target, detail: scopeDetail })
-		);
-	}
+	const verb = patch.active === false ? 'deactivate' : 'update';
+	const entries = [writeAudit(c, `${entity}.${verb}`, id, area, { fields: Object.keys(patch) })];
+	if (scopeDetail) entries.push(writeAudit(c, `${entity}.scope_change`, id, area, scopeDetail));
 	return entries;
 }
 

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { audit, communeOr404 } from '../middleware/scope.ts';
+import { audit, communeOr404, writeAudit } from '../middleware/scope.ts';
 import { canManageCommune, canSeeCommune } from '../../../domain/scope.ts';
 import { searchKey } from '../../../domain/text.ts';
 import { getHamlet, listHamlets } from '../../db/queries/team-admin.ts';
@@ -66,17 +66,7 @@ export const hamletsApi = new Hono<AuthEnv>()
 			isDemo: false,
 			createdAt: Date.now()
 		};
-		await runBatch(db, [
-			...hamletInserts(db, [row]),
-			audit(c, {
-				kind: 'write',
-				action: 'hamlet.create',
-				entity: 'hamlet',
-				entityId: row.id,
-				provinceCode: area.provinceCode,
-				communeCode: area.communeCode
-			})
-		]);
+		await runBatch(db, [...hamletInserts(db, [row]), writeAudit(c, 'hamlet.create', row.id, area)]);
 		return c.json({ hamlet: row }, 201);
 	})
 	.patch('/:id', validate('param', id), validate('json', hamletPatch), async (c) => {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
-import { audit, auditNow, communeOr404 } from '../middleware/scope.ts';
+import { audit, auditNow, communeOr404, writeAudit } from '../middleware/scope.ts';
 import { ensureInHamlet, leaderHamlet, vnToday } from '../middleware/household-scope.ts';
 import {
 	canEditHouseholds,
@@ -195,14 +195,7 @@ export const householdsApi = new Hono<AuthEnv>()
 		const write = await prepareHouseholds(db, [row]);
 		await runBatch(db, [
 			...write.statements,
-			statementFor(c, {
-				kind: 'write',
-				action: 'household.create',
-				entity: 'household',
-				entityId: row.id,
-				provinceCode: area.provinceCode,
-				communeCode: area.communeCode
-			})
+			statementOf(db, writeAudit(c, 'household.create', row.id, area))
 		]);
 		return c.json({ household: row }, 201);
 	})

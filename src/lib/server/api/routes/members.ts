@@ -95,12 +95,6 @@ export const membersApi = new Hono<AuthEnv>()
 		}
 		await checkPhoneFree(c, team, patch.phone, member.id);
 		const db = c.get('db');
-		const target = {
-			entity: 'member' as const,
-			entityId: member.id,
-			provinceCode: team.provinceCode,
-			communeCode: team.communeCode
-		};
 		await runBatch(db, [
 			db.update(members).set(patch).where(eq(members.id, member.id)),
 			// The member's account (if any) follows them to the new team.
@@ -112,7 +106,13 @@ export const membersApi = new Hono<AuthEnv>()
 							.where(eq(users.memberId, member.id))
 					]
 				: []),
-			...patchAudits(c, target, patch, moves ? { teamFrom: team.id, teamTo: patch.teamId } : null)
+			...patchAudits(
+				c,
+				['member', member.id],
+				team,
+				patch,
+				moves ? { teamFrom: team.id, teamTo: patch.teamId } : null
+			)
 		]);
 		return c.json({ member: { ...member, ...patch } }, 200);
 	});

@@ -12,6 +12,7 @@ import {
 	metricsVersion
 } from '../../db/queries/public-metrics.ts';
 import { getCommune } from '../../db/queries/admin-units.ts';
+import type { AreaDetail } from '../../../domain/metric-payload.ts';
 
 /**
  * Figures change only when the metrics job runs; a phone may keep them 5 minutes and then use a
@@ -85,7 +86,8 @@ export const metricsApi = new Hono<AuthEnv>()
 		const area = group.find((a) => a.code === code && a.level !== 'country');
 		if (!area) throw new ApiError('area_not_found', 404, `No figures for area ${code}`);
 		const teams = code.length === 5 ? await listPublicTeams(db, provinceCode, code) : undefined;
-		return c.json({ area, teams }, 200, { ETag: etag, 'Cache-Control': METRICS_CACHE });
+		const detail: AreaDetail = { area, teams };
+		return c.json(detail, 200, { ETag: etag, 'Cache-Control': METRICS_CACHE });
 	});
 
 async function provinceOf(c: Context<AuthEnv>, communeCode: string): Promise<string> {

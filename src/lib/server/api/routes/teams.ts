@@ -100,16 +100,10 @@ export const teamsApi = new Hono<AuthEnv>()
 		ensure(!moves || canChangeScope(actor, team), 'changing the hamlet this team works in');
 		await checkHamlet(c, patch.hamletId, team.communeCode);
 		const db = c.get('db');
-		const target = {
-			entity: 'team' as const,
-			entityId: team.id,
-			provinceCode: team.provinceCode,
-			communeCode: team.communeCode
-		};
 		const scopeDetail = moves ? { hamletFrom: team.hamletId, hamletTo: patch.hamletId } : null;
 		await db.batch([
 			db.update(teams).set(patch).where(eq(teams.id, team.id)),
-			...patchAudits(c, target, patch, scopeDetail)
+			...patchAudits(c, ['team', team.id], team, patch, scopeDetail)
 		]);
 		return c.json({ team: { ...team, ...patch } }, 200);
 	})

@@ -13,7 +13,11 @@ import {
 	type PublicAreaMetrics
 } from '../../../domain/metrics.ts';
 import { METRIC_KEYS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
-import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
+import {
+	toMetricPayload,
+	type MetricPayload,
+	type PublicTeam
+} from '../../../domain/metric-payload.ts';
 
 /** The metrics job's last run (epoch ms from meta.updated_at), or 0 when it never ran. */
 export async function metricsVersion(db: Db): Promise<number> {
@@ -61,7 +65,11 @@ export async function metricsOfProvinceGroup(
 }
 
 /** Public team facts of a commune: active teams' names and hamlets (no people). */
-export function listPublicTeams(db: Db, provinceCode: string, communeCode: string) {
+export function listPublicTeams(
+	db: Db,
+	provinceCode: string,
+	communeCode: string
+): Promise<PublicTeam[]> {
 	return db
 		.select({ name: teams.name, hamlet: hamlets.name, foundedOn: teams.foundedOn })
 		.from(teams)
