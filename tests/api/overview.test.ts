@@ -22,7 +22,7 @@ import { DAY_MS, insertDevice, insertRoute, insertVisit } from './support/day-fa
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { auditLog, members, teams, users } from '../../src/lib/server/db/schema/index.ts';
 import { vnToday } from '../../src/lib/server/api/middleware/household-scope.ts';
-import { addDays } from '../../src/lib/domain/team-overview.ts';
+import { addDays } from '../../src/lib/domain/vn-time.ts';
 import type { Overview } from '../../src/lib/server/api/routes/overview.ts';
 
 let t: TestDb;

@@ -4,6 +4,10 @@
  * share one definition of "reached", "gap" and "late".
  */
 import { householdStatus, type VisitSummary } from './routing/status.ts';
+import { addDays } from './vn-time.ts';
+
+/** Day arithmetic lives in vn-time.ts; re-exported for the overview's callers. */
+export { addDays };
 
 const DAY_MS = 86_400_000;
 
@@ -100,11 +104,6 @@ export function memberSync(devices: readonly DeviceWatermark[], now: number): Me
 	}
 	const late = oldest !== null && now - oldest > LATE_AFTER_MS;
 	return { lastSeenAt, pending, oldestPendingAt: oldest, late };
-}
-
-/** `day` (YYYY-MM-DD) plus `n` days, as YYYY-MM-DD. */
-export function addDays(day: string, n: number): string {
-	return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The leader's week: today and the next six days, as an inclusive range of YYYY-MM-DD. */

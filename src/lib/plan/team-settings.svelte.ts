@@ -4,6 +4,7 @@
  * and how to spread the work. Turns into the team planner's options and members.
  */
 import { periodDays } from '../domain/routing/calendar.ts';
+import { addDays } from '../domain/vn-time.ts';
 import type { Session, StartKind, TravelMode } from '../domain/routing/outing-kinds.ts';
 import {
 	DEFAULT_MINUTES_PER_HOUSE,
@@ -28,9 +29,6 @@ export interface MemberSetting {
 
 export type SettingsProblem =
 	'no_days' | 'no_sessions' | 'no_members' | 'home_missing' | 'bad_hours' | 'bad_minutes';
-
-const addDays = (day: string, n: number) =>
-	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export class TeamSettings {
 	members: MemberSetting[] = $state([]);

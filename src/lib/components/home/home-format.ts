@@ -3,10 +3,9 @@
  * estimated duration ("2 giờ 10 phút"). Pure; numbers and dates in vi-VN formats.
  */
 import { formatDate, type Translate } from '$lib/i18n';
+import { addDays, vnDayStart, weekdayOf } from '$lib/domain/vn-time';
 
-const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
-const nextDay = (day: string) =>
-	new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) => addDays(day, 1);
 
 /** "Hôm nay", "Ngày mai", else the weekday and date, e.g. "Thứ Năm 26/11/2026". */
 export function dayLabel(t: Translate, day: string, today: string): string {
@@ -18,7 +17,7 @@ export function dayLabel(t: Translate, day: string, today: string): string {
 /** The weekday and date of a YYYY-MM-DD day, e.g. "Thứ Hai 23/11/2026". */
 export function fullDay(t: Translate, day: string): string {
 	const w = weekdayOf(day) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
-	return `${t(`home.weekday.${w}`)} ${formatDate(`${day}T00:00:00+07:00`)}`;
+	return `${t(`home.weekday.${w}`)} ${formatDate(vnDayStart(day))}`;
 }
 
 /** Minutes as "45 phút", "2 giờ", "2 giờ 10 phút" (rounded to 5 minutes past the hour). */
