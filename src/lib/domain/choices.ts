@@ -44,6 +44,10 @@ export const OPEN_ROUTE_STATUSES = [
 export const VISIT_OUTCOMES = ['met', 'not_home', 'refused', 'moved', 'do_not_contact'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 
+/** What an audit entry records: a write, a read or an export of personal data, an account event. */
+export const AUDIT_KINDS = ['write', 'read', 'export', 'auth'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
 /** Whether a household's point was checked on the ground or still needs a look. */
 export const LOCATION_STATUSES = ['exact', 'needs_check'] as const;
 export type LocationStatus = (typeof LOCATION_STATUSES)[number];

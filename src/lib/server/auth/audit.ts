@@ -3,7 +3,8 @@
  * write and its record commit together or not at all.
  */
 import type { Db } from '../db/client.ts';
-import { auditLog, type AuditKind } from '../db/schema/index.ts';
+import { auditLog } from '../db/schema/index.ts';
+import type { AuditKind } from '../../domain/choices.ts';
 import type { Actor } from '../../domain/scope.ts';
 
 export interface AuditEntry {

@@ -5,7 +5,8 @@ import { validate } from '../validation.ts';
 import { noStore, type AuthEnv } from '../middleware/env.ts';
 import { adminArea, areaQuery } from '../middleware/area-query.ts';
 import { auditNow } from '../middleware/scope.ts';
-import { AUDIT_KINDS, auditLog, communes, users } from '../../db/schema/index.ts';
+import { auditLog, communes, users } from '../../db/schema/index.ts';
+import { AUDIT_KINDS } from '../../../domain/choices.ts';
 import { vnDayStart } from '../../../domain/vn-time.ts';
 import { isoDateInput as day } from '../../../domain/fields.ts';
 

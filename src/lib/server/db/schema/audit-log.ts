@@ -4,10 +4,7 @@
  */
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../../domain/roles.ts';
-
-/** What happened: writes, personal-data reads and exports, and account events. */
-export const AUDIT_KINDS = ['write', 'read', 'export', 'auth'] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
+import { AUDIT_KINDS } from '../../../domain/choices.ts';
 
 export const auditLog = sqliteTable(
 	'audit_log',
