@@ -52,7 +52,7 @@ export const privacyVi = {
 	'privacy.rules.member': 'Thành viên tổ',
 	'privacy.rules.periods': 'Thời hạn lưu giữ',
 	'privacy.rules.audit':
-		'Nhật ký truy cập được lưu {years} năm rồi tự xóa; mục nhật ký ghi ai, khi nào, lý do, không ghi dữ liệu đã xóa.',
+		'Nhật ký truy cập được lưu {years} năm, sau đó được xóa; mục nhật ký ghi ai, khi nào, lý do, không ghi dữ liệu đã xóa.',
 	'privacy.rules.law':
 		'Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP.'
 } as const;
