@@ -10,6 +10,8 @@ declare global {
 		__tungNgoMap?: import('maplibre-gl').Map;
 		/** The field route map, for end-to-end tests that read what it draws. */
 		__tungNgoRouteMap?: import('maplibre-gl').Map;
+		/** The planning map, for end-to-end tests that open a household from it. */
+		__tungNgoPlanMap?: import('maplibre-gl').Map;
 	}
 	namespace App {
 		interface Error {

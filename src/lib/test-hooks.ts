@@ -16,7 +16,7 @@ export function testHooksEnabled(): boolean {
 }
 
 /** Puts `value` on window under `name` for a test to read, when tests enabled their hooks. */
-export function exposeForTests<K extends '__tungNgoMap' | '__tungNgoRouteMap'>(
+export function exposeForTests<K extends '__tungNgoMap' | '__tungNgoRouteMap' | '__tungNgoPlanMap'>(
 	name: K,
 	value: Window[K]
 ): void {

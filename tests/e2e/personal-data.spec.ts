@@ -4,7 +4,8 @@
  * leaves the list), and the audit log shows both in Vietnamese with the reason, not the data.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test-hooks.ts';
 import { queryE2eDb, runScript } from './support/e2e-db.ts';
 
 const ADMIN = { login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' };
@@ -130,4 +131,48 @@ test('a commune admin exports and erases a team member from the team page', asyn
 	await expect(page.getByRole('status')).toContainText('Đã xóa dữ liệu cá nhân của thành viên');
 	await expect(page.getByText(name)).toHaveCount(0);
 	await expect(page.getByRole('cell', { name: 'Đã xóa dữ liệu cá nhân' }).first()).toBeVisible();
+});
+
+test('a commune admin erases a household opened from the planning map', async ({ page }) => {
+	// A household of Định Hoá beside a located demo one, so it stands where the map shows it.
+	const [near] = queryE2eDb<{ lon: number; lat: number }>(
+		`SELECT lon, lat FROM households WHERE commune_code = '05569' AND lon IS NOT NULL
+			AND erased_at IS NULL ORDER BY id LIMIT 1`
+	);
+	const id = `e2e-pdp-${Date.now().toString(36)}`;
+	const address = `Số 7, ngõ ${Date.now() % 1000}, phố Bản Đồ`;
+	const [lon, lat] = [near!.lon + 0.0004, near!.lat + 0.0004];
+	queryE2eDb(
+		`INSERT INTO households (id, province_code, commune_code, address, address_key, alley_key,
+			location_status, lon, lat, adults, head_name, head_phone, consent, is_demo, created_at)
+		VALUES ('${id}', '19', '05569', '${address}', '${id}', '${id}', 'exact', ${lon}, ${lat}, 2,
+			'Hà Thị Bản', '0987000222', 1, 1, ${Date.now()})`
+	);
+	await login(page);
+	await page.goto('/quan-ly/xa/05569/ke-hoach');
+	await page.waitForFunction(() => window.__tungNgoPlanMap?.isStyleLoaded());
+	// Close in on the household (no clusters at this zoom), then tap it in the middle of the map.
+	await page.evaluate(
+		([lon, lat]) => {
+			const m = window.__tungNgoPlanMap!;
+			m.jumpTo({ center: [lon!, lat!], zoom: 19 });
+			return new Promise((done) => m.once('idle', done));
+		},
+		[lon, lat]
+	);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	const panel = page.getByRole('region', { name: 'Dữ liệu cá nhân' });
+	await expect(panel).toBeVisible();
+	await panel.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText(address);
+	await dialog.getByLabel(/Lý do/).fill('Hộ yêu cầu xóa dữ liệu');
+	await page.screenshot({ path: 'tests/artifacts/personal-data-plan.png' });
+	await dialog.getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
+	await expect(page.getByText('Đã xóa dữ liệu cá nhân của hộ')).toBeVisible();
+	await expect(panel).toHaveCount(0);
+	expect(
+		queryE2eDb<{ n: number }>(`SELECT COUNT(*) AS n FROM households WHERE id = '${id}'`)[0]!.n
+	).toBe(0);
 });
