@@ -25,6 +25,11 @@ export const areaCodeInput = z.string().refine(isAreaCode, CODE_MESSAGES.area);
 /** Record ids are made by the client (UUIDs) or by an importer; opaque, short, printable. */
 export const idInput = z.string().regex(RECORD_ID, CODE_MESSAGES.id);
 
+/** An optional field stored as null when absent (null or undefined both mean "none"). */
+export function orNull<T extends z.ZodType>(schema: T) {
+	return schema.nullish().transform((v) => v ?? null);
+}
+
 /** A service code of the catalogue (domain/services.ts), e.g. "vneid". */
 export const serviceCodeInput = z.string().regex(SERVICE_CODE, CODE_MESSAGES.service);
 
@@ -34,6 +39,18 @@ export const epochMsInput = z
 	.int('a time in whole epoch milliseconds')
 	.min(946_684_800_000, 'a time before 2000-01-01')
 	.max(4_102_444_800_000, 'a time after 2100-01-01');
+
+/**
+ * The fields every commune-scoped record has (a hamlet, a team, a member, a household): its id,
+ * its province and commune, whether it is demo data, when it was made. Spread into a write schema.
+ */
+export const scopedRecordFields = {
+	id: idInput,
+	provinceCode: provinceCodeInput,
+	communeCode: communeCodeInput,
+	isDemo: z.boolean().default(false),
+	createdAt: epochMsInput
+};
 
 /** A calendar date, YYYY-MM-DD. */
 export const isoDateInput = z.iso.date();

@@ -4,26 +4,20 @@ import { HAMLET_KINDS } from '../../../domain/choices.ts';
 import { MAX_HAMLET_NAME } from '../../../domain/csv-hamlets.ts';
 import {
 	checkPoint,
-	communeCodeInput,
-	epochMsInput,
-	idInput,
 	latInput,
 	lonInput,
-	provinceCodeInput,
+	orNull,
+	scopedRecordFields,
 	textInput
 } from '../../../domain/fields.ts';
 
 export const hamletInput = z
 	.object({
-		id: idInput,
-		provinceCode: provinceCodeInput,
-		communeCode: communeCodeInput,
+		...scopedRecordFields,
 		name: textInput(MAX_HAMLET_NAME),
 		kind: z.enum(HAMLET_KINDS),
-		lon: lonInput.nullish().transform((v) => v ?? null),
-		lat: latInput.nullish().transform((v) => v ?? null),
-		isDemo: z.boolean().default(false),
-		createdAt: epochMsInput
+		lon: orNull(lonInput),
+		lat: orNull(latInput)
 	})
 	.superRefine(checkPoint);
 

@@ -6,35 +6,30 @@ import { z } from 'zod';
 import { LOCATION_STATUSES } from '../../../domain/choices.ts';
 import {
 	checkPoint,
-	communeCodeInput,
-	epochMsInput,
 	idInput,
 	latInput,
 	lonInput,
 	optionalText,
+	orNull,
 	phoneInput,
-	provinceCodeInput,
+	scopedRecordFields,
 	textInput
 } from '../../../domain/fields.ts';
 
 export const householdInput = z
 	.object({
-		id: idInput,
-		provinceCode: provinceCodeInput,
-		communeCode: communeCodeInput,
-		hamletId: idInput.nullish().transform((v) => v ?? null),
+		...scopedRecordFields,
+		hamletId: orNull(idInput),
 		address: textInput(300),
-		lon: lonInput.nullish().transform((v) => v ?? null),
-		lat: latInput.nullish().transform((v) => v ?? null),
+		lon: orNull(lonInput),
+		lat: orNull(latInput),
 		locationStatus: z.enum(LOCATION_STATUSES).default('needs_check'),
 		adults: z.number().int().min(0).max(60),
 		headName: optionalText(120),
 		headPhone: phoneInput,
 		consent: z.boolean().default(false),
 		doNotContact: z.boolean().default(false),
-		priority: z.boolean().default(false),
-		isDemo: z.boolean().default(false),
-		createdAt: epochMsInput
+		priority: z.boolean().default(false)
 	})
 	.superRefine(checkPoint)
 	.refine((h) => h.locationStatus !== 'exact' || h.lon !== null, {

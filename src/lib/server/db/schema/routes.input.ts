@@ -6,6 +6,7 @@ import {
 	idInput,
 	isoDateInput,
 	lonLatInput,
+	orNull,
 	provinceCodeInput,
 	textInput
 } from '../../../domain/fields.ts';
@@ -17,7 +18,7 @@ import {
 } from '../../../domain/routing/outing-kinds.ts';
 
 /** A start point: both coordinates (a tuple cannot be half) or none. */
-const startInput = lonLatInput.nullish().transform((v) => v ?? null);
+const startInput = orNull(lonLatInput);
 
 /** A session length: a quarter of an hour to a whole day. */
 export const sessionMinutesInput = z.number().int().min(15).max(720);
@@ -27,23 +28,14 @@ export const plannedRouteInput = z.object({
 	id: idInput,
 	name: textInput(120),
 	householdIds: z.array(idInput).min(1).max(500),
-	assigneeMemberId: idInput.nullish().transform((v) => v ?? null),
-	plannedOn: isoDateInput.nullish().transform((v) => v ?? null),
-	session: z
-		.enum(SESSIONS)
-		.nullish()
-		.transform((v) => v ?? null),
-	sessionMinutes: sessionMinutesInput.nullish().transform((v) => v ?? null),
+	assigneeMemberId: orNull(idInput),
+	plannedOn: orNull(isoDateInput),
+	session: orNull(z.enum(SESSIONS)),
+	sessionMinutes: orNull(sessionMinutesInput),
 	/** This outing's own start (a member's home); else the plan's start. */
 	start: startInput.optional(),
-	startKind: z
-		.enum(START_KINDS)
-		.nullish()
-		.transform((v) => v ?? null),
-	flag: z
-		.enum(OUTING_FLAGS)
-		.nullish()
-		.transform((v) => v ?? null),
+	startKind: orNull(z.enum(START_KINDS)),
+	flag: orNull(z.enum(OUTING_FLAGS)),
 	/** This outing's stops are explicit revisits (else the plan's `revisit` applies). */
 	revisit: z.boolean().optional(),
 	/** Households of this outing visited again as explicit revisits (the rest are new to it). */
@@ -55,7 +47,7 @@ export const routePlanInput = z.object({
 	provinceCode: provinceCodeInput,
 	communeCode: communeCodeInput,
 	teamId: idInput,
-	createdBy: idInput.nullish().transform((v) => v ?? null),
+	createdBy: orNull(idInput),
 	start: startInput,
 	travelMode: z.enum(TRAVEL_MODES).default('foot'),
 	/** Stops are explicit revisits: the only way a household sits on a second route. */
@@ -72,9 +64,6 @@ export type RoutePlan = z.output<typeof routePlanInput>;
 
 export const routeAssignInput = z.object({
 	assigneeMemberId: idInput.nullable(),
-	plannedOn: isoDateInput.nullish().transform((v) => v ?? null),
-	session: z
-		.enum(SESSIONS)
-		.nullish()
-		.transform((v) => v ?? null)
+	plannedOn: orNull(isoDateInput),
+	session: orNull(z.enum(SESSIONS))
 });

@@ -2,42 +2,33 @@
 import { z } from 'zod';
 import { ONETOUCH_STATUSES, TEAM_ROLES, UNION_AFFILIATIONS } from '../../../domain/choices.ts';
 import {
-	communeCodeInput,
-	epochMsInput,
 	idInput,
 	isoDateInput,
+	orNull,
 	phoneInput,
-	provinceCodeInput,
+	scopedRecordFields,
 	textInput
 } from '../../../domain/fields.ts';
 
 export const teamInput = z.object({
-	id: idInput,
-	provinceCode: provinceCodeInput,
-	communeCode: communeCodeInput,
-	hamletId: idInput.nullish().transform((v) => v ?? null),
+	...scopedRecordFields,
+	hamletId: orNull(idInput),
 	name: textInput(200),
-	foundedOn: isoDateInput.nullish().transform((v) => v ?? null),
-	active: z.boolean().default(true),
-	isDemo: z.boolean().default(false),
-	createdAt: epochMsInput
+	foundedOn: orNull(isoDateInput),
+	active: z.boolean().default(true)
 });
 
 export const memberInput = z
 	.object({
-		id: idInput,
+		...scopedRecordFields,
 		teamId: idInput,
-		provinceCode: provinceCodeInput,
-		communeCode: communeCodeInput,
 		fullName: textInput(120),
 		phone: phoneInput,
 		unionAffiliation: z.enum(UNION_AFFILIATIONS),
 		onetouchStatus: z.enum(ONETOUCH_STATUSES),
-		onetouchDate: isoDateInput.nullish().transform((v) => v ?? null),
+		onetouchDate: orNull(isoDateInput),
 		teamRole: z.enum(TEAM_ROLES),
-		active: z.boolean().default(true),
-		isDemo: z.boolean().default(false),
-		createdAt: epochMsInput
+		active: z.boolean().default(true)
 	})
 	// A training date says when OneTouch training started or ended; none before it starts.
 	.refine((m) => m.onetouchStatus !== 'chua_hoc' || m.onetouchDate === null, {

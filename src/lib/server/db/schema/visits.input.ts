@@ -10,6 +10,7 @@ import {
 	idInput,
 	isoDateInput,
 	optionalText,
+	orNull,
 	provinceCodeInput,
 	serviceCodeInput
 } from '../../../domain/fields.ts';
@@ -52,15 +53,15 @@ const visitFields = z.object({
 	provinceCode: provinceCodeInput,
 	communeCode: communeCodeInput,
 	householdId: idInput,
-	routeId: idInput.nullish().transform((v) => v ?? null),
-	memberId: idInput.nullish().transform((v) => v ?? null),
+	routeId: orNull(idInput),
+	memberId: orNull(idInput),
 	/** When it happened; bounded by its receipt time (domain/visit-time.ts) in the write. */
 	visitedAt: epochMsInput,
 	outcome: z.enum(VISIT_OUTCOMES),
 	adults: z.number().int().min(0).max(60),
 	peopleHelped: z.number().int().min(0).default(0),
 	note: optionalText(1000),
-	revisitOn: isoDateInput.nullish().transform((v) => v ?? null),
+	revisitOn: orNull(isoDateInput),
 	services: z.array(visitServiceInput).max(50).default([])
 });
 
