@@ -8,6 +8,18 @@
 export const ROLES = ['admin', 'province_admin', 'commune_admin', 'team_leader', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that administer an area (exports, erasure, the audit log); never team leaders. */
+export const ADMIN_ROLES = [
+	'admin',
+	'province_admin',
+	'commune_admin'
+] as const satisfies readonly Role[];
+
+/** True for a role of ADMIN_ROLES (the UI shows their actions; the server checks the area). */
+export function isAdminRole(role: unknown): boolean {
+	return (ADMIN_ROLES as readonly unknown[]).includes(role);
+}
+
 /** Higher is stronger; used to say who may manage whose account. */
 export const ROLE_RANK: Record<Role, number> = {
 	admin: 5,
