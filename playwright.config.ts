@@ -49,7 +49,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `node node_modules/wrangler/bin/wrangler.js dev --port ${PORT} --ip 127.0.0.1 --persist-to .wrangler/e2e`,
+		command: `node node_modules/wrangler/bin/wrangler.js dev --port ${PORT} --ip 127.0.0.1 --persist-to .wrangler/e2e --test-scheduled`,
 		url: `http://127.0.0.1:${PORT}/api/health`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 120_000,

@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({
-			platformProxy: { persist: true }
+			// Where to write the worker (wrangler.kit.toml); wrangler.toml's main wraps it.
+			config: 'wrangler.kit.toml',
+			platformProxy: { configPath: 'wrangler.toml', persist: true }
 		}),
 		serviceWorker: { register: false },
 		// The pages' own stylesheets are small (≤ 5 KB each): inline in the HTML, they cost no

@@ -21,7 +21,9 @@ const child = spawn(
 		'--ip',
 		'127.0.0.1',
 		'--persist-to',
-		persistDir()
+		persistDir(),
+		// The scheduled work on demand: /__scheduled?cron=*/15+*+*+*+* runs what the cron would.
+		'--test-scheduled'
 	],
 	{ cwd: repoRoot, stdio: 'inherit', detached: true }
 );

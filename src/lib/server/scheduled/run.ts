@@ -1,0 +1,64 @@
+/**
+ * The Worker's scheduled work (Cron Triggers in wrangler.toml, handled by worker/entry.js):
+ * every run keeps the public figures current and clears expired rows; the nightly run also
+ * deletes audit entries past their retention. The same code runs locally through wrangler's
+ * scheduled route (`/__scheduled?cron=…` with `wrangler dev --test-scheduled`), and
+ * scripts/compute-metrics.ts calls the metrics part directly.
+ */
+import type { Db } from '../db/client.ts';
+import { computeMetrics, type MetricsReport } from '../metrics/job.ts';
+import { pruneAuditLog } from '../privacy/retention.ts';
+import { auditRetentionYears } from '../../domain/personal-data.ts';
+import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
+
+/** Every 15 minutes: figures at most a quarter of an hour behind the visits synced. */
+export const FREQUENT_CRON = '*/15 * * * *';
+/** Nightly at 02:30 in Vietnam (19:30 UTC), when nobody is in the field. */
+export const NIGHTLY_CRON = '30 19 * * *';
+
+export interface ScheduledReport {
+	cron: string;
+	at: string;
+	housekeeping: HousekeepingReport;
+	/** Audit entries deleted by the nightly run (null on the others). */
+	auditPruned: number | null;
+	metrics: Pick<MetricsReport, 'computedAt' | 'areas' | 'rows' | 'statements' | 'elapsedMs'>;
+	elapsedMs: number;
+}
+
+export interface ScheduledSettings {
+	/** AUDIT_RETENTION_YEARS as configured (default 5). */
+	AUDIT_RETENTION_YEARS?: string;
+}
+
+/** One scheduled run for `cron` at `now`. Throws the D1 error of a failed step (the next run tries again). */
+export async function runScheduled(
+	db: Db,
+	opts: { cron: string; now: Date; settings?: ScheduledSettings }
+): Promise<ScheduledReport> {
+	const started = performance.now();
+	const now = opts.now.getTime();
+	const swept = await housekeeping(db, now);
+	const pruned =
+		opts.cron === NIGHTLY_CRON
+			? await pruneAuditLog(db, {
+					now,
+					years: auditRetentionYears(opts.settings?.AUDIT_RETENTION_YEARS)
+				})
+			: null;
+	const m = await computeMetrics(db, { now: opts.now });
+	return {
+		cron: opts.cron,
+		at: opts.now.toISOString(),
+		housekeeping: swept,
+		auditPruned: pruned?.deleted ?? null,
+		metrics: {
+			computedAt: m.computedAt,
+			areas: m.areas,
+			rows: m.rows,
+			statements: m.statements,
+			elapsedMs: m.elapsedMs
+		},
+		elapsedMs: Math.round(performance.now() - started)
+	};
+}

@@ -1,0 +1,26 @@
+/**
+ * The Worker wrangler runs and deploys (wrangler.toml `main`): SvelteKit's fetch handler, as
+ * @sveltejs/adapter-cloudflare builds it into .svelte-kit/cloudflare/_worker.js (the adapter has
+ * no way to add other handlers; wrangler.kit.toml tells it where to write), plus the `scheduled`
+ * handler of the Cron Triggers in wrangler.toml. One worker, so the scheduled work has the same
+ * bindings, code and deploy as the app. Plain JS outside src/: what it wraps exists only after
+ * `vite build`.
+ */
+import kit from '../.svelte-kit/cloudflare/_worker.js';
+import { getDb } from '../src/lib/server/db/client.ts';
+import { runScheduled } from '../src/lib/server/scheduled/run.ts';
+
+export default {
+	/** @param {Request} request @param {any} env @param {ExecutionContext} ctx */
+	fetch: (request, env, ctx) => kit.fetch(request, env, ctx),
+
+	/** @param {ScheduledController} controller @param {any} env */
+	async scheduled(controller, env) {
+		const report = await runScheduled(getDb(env.DB), {
+			cron: controller.cron,
+			now: new Date(controller.scheduledTime),
+			settings: env
+		});
+		console.log(JSON.stringify({ scheduled: report }));
+	}
+};
