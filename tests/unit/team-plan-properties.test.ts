@@ -43,7 +43,10 @@ const world: fc.Arbitrary<TeamPlanInput> = fc
 		});
 		return {
 			households: hs,
-			hamlets: w.hamlets.flatMap((h, i) => (h.point ? [hamlet(`a${i}`, h.x, h.y)] : [])),
+			// Every hamlet of the commune, as the planning page sends them: some without a point.
+			hamlets: w.hamlets.map((h, i) =>
+				h.point ? hamlet(`a${i}`, h.x, h.y) : { id: `a${i}`, lon: null, lat: null }
+			),
 			members: w.sessions.map((s, i) => ({
 				id: `m${i}`,
 				sessionMinutes: s,

@@ -139,6 +139,21 @@ describe('a team plan', () => {
 		expect(plan.outings[0]!.revisitIds).toEqual([due.id]);
 	});
 
+	it('never puts revisits of two far hamlets of one member on one outing', () => {
+		// One member walks both hamlets, 3 km apart (a motorbike's gap is 1,5 km): the two
+		// revisits due the same day are two outings, one per hamlet.
+		const d = days(1);
+		const dueA = house(0, 0, 'a', { revisit: { dueOn: d[0]!, timeOfDay: 'morning' } });
+		const dueB = house(3000, 0, 'b', { revisit: { dueOn: d[0]!, timeOfDay: 'morning' } });
+		const plan = planTeam({
+			households: [dueA, dueB],
+			hamlets: [hamlet('a', 0, 0), hamlet('b', 3000, 0)],
+			members: members(1),
+			options: options({ days: d, sessions: ['morning', 'afternoon'], travelMode: 'motorbike' })
+		});
+		expect(plan.outings.map((o) => o.householdIds).sort()).toEqual([[dueA.id], [dueB.id]]);
+	});
+
 	it('leaves the sessions saved outings already hold', () => {
 		const d = days(2);
 		const plan = planTeam({
