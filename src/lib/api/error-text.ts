@@ -4,42 +4,14 @@
  * English message. A call the page cancelled says nothing (null).
  */
 import type { MessageKey, Translate } from '../i18n/index.ts';
+import { vi } from '../i18n/vi.ts';
 import { ApiCallError, isAborted } from './client.ts';
 
-/** Codes whose sentence is `api.error.<code>` as it stands. */
-const PLAIN = new Set([
-	'unauthenticated',
-	'forbidden',
-	'csrf',
-	'malformed_json',
-	'too_large',
-	'wrong_password',
-	'invalid_credentials',
-	'login_taken',
-	'invite_not_found',
-	'invite_used',
-	'invite_expired',
-	'invite_revoked',
-	'duplicate_phone',
-	'duplicate_hamlet',
-	'duplicate_household',
-	'hamlet_not_in_commune',
-	'outside_area',
-	'area_empty',
-	'area_self_intersecting',
-	'area_too_small',
-	'empty_plan',
-	'empty_file',
-	'import_invalid',
-	'visit_out_of_scope',
-	'team_not_in_commune',
-	'unknown_households',
-	'outside_team_area',
-	'do_not_contact',
-	'duplicate_in_plan',
-	'already_erased',
-	'unreadable'
-]);
+/** The sentence a code has of its own in the catalogue, `api.error.<code>`, if any. */
+function ownKey(code: string): MessageKey | null {
+	const key = `api.error.${code}`;
+	return key in vi ? (key as MessageKey) : null;
+}
 
 /** Codes whose sentence belongs to a feature's catalogue. */
 const FEATURE: Record<string, MessageKey> = {
@@ -50,30 +22,12 @@ const FEATURE: Record<string, MessageKey> = {
 	route_cancelled: 'plan.error.route_cancelled'
 };
 
-const FIELD_LABELS = new Set([
-	'name',
-	'fullName',
-	'displayName',
-	'headName',
-	'phone',
-	'headPhone',
-	'email',
-	'login',
-	'address',
-	'note',
-	'hamletId',
-	'teamId',
-	'adults',
-	'lon',
-	'lat',
-	'reason'
-]);
-
 /** The label of a field the server named (`visits.0.note` → "Ghi chú"); else its own name. */
 function fieldLabel(t: Translate, path: unknown): string {
 	const parts = String(path ?? '').split('.');
 	const last = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? '';
-	return FIELD_LABELS.has(last) ? t(`api.field.${last}` as MessageKey) : last;
+	const key = `api.field.${last}`;
+	return key in vi ? t(key as MessageKey) : last;
 }
 
 function fieldSentence(t: Translate, err: ApiCallError): string {
@@ -117,14 +71,14 @@ export function apiErrorText(t: Translate, err: unknown): string | null {
 	if (code.endsWith('_not_found')) return t('api.error.not_found');
 	const feature = FEATURE[code];
 	if (feature) return t(feature);
-	if (PLAIN.has(code)) return t(`api.error.${code}` as MessageKey);
+	const own = ownKey(code);
+	if (own) return t(own);
 	return byStatus(t, err.status);
 }
 
 /** The codes this policy words by name (a test checks every code the server throws is here). */
 export const WORDED_CODES: readonly string[] = [
-	...PLAIN,
+	...Object.keys(vi).flatMap((k) => (k.startsWith('api.error.') ? [k.slice(10)] : [])),
 	...Object.keys(FEATURE),
-	'already_planned',
-	'too_many_attempts'
+	'already_planned'
 ];

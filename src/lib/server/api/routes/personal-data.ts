@@ -16,6 +16,7 @@ import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, auditNow, communeOr404 } from '../middleware/scope.ts';
+import type { AuditEntry } from '../../auth/audit.ts';
 import { canAdminister, canManageUser, type Actor } from '../../../domain/scope.ts';
 import {
 	exportFileName,
@@ -82,6 +83,36 @@ async function member(c: Context<AuthEnv>, actor: Actor, id: string) {
 	return m;
 }
 
+/**
+ * The audit entry of an action on one person's record: who it is about and the reason, with the
+ * person's own values blanked out of it (so the record of an erasure never holds what was erased).
+ */
+function aboutPerson(
+	kind: 'export' | 'write',
+	action: 'export' | 'erase' | 'keep',
+	entity: 'household' | 'member',
+	row: { id: string; provinceCode: string; communeCode: string },
+	reason: { text: string | undefined; personal: readonly (string | null)[] },
+	detail: Record<string, unknown> = {}
+): AuditEntry {
+	return {
+		kind,
+		action: `${entity}.${action}`,
+		entity,
+		entityId: row.id,
+		provinceCode: row.provinceCode,
+		communeCode: row.communeCode,
+		detail: reason.text ? { reason: redactReason(reason.text, reason.personal), ...detail } : detail
+	};
+}
+
+/** A household's own values, for redacting a reason. */
+const householdValues = (h: {
+	headName: string | null;
+	headPhone: string | null;
+	address: string;
+}) => [h.headName, h.headPhone, h.address];
+
 /** The export as a JSON file download. */
 function download(c: Context<AuthEnv>, kind: 'household' | 'member', id: string, data: object) {
 	const day = vnToday();
@@ -107,19 +138,17 @@ export const personalDataApi = new Hono<AuthEnv>()
 			const actor = requireActor(c);
 			const h = await household(c, actor, c.req.valid('param').id);
 			const data = await householdExport(c.get('db'), h);
-			await auditNow(c, {
-				kind: 'export',
-				action: 'household.export',
-				entity: 'household',
-				entityId: h.id,
-				provinceCode: h.provinceCode,
-				communeCode: h.communeCode,
-				detail: {
-					reason: redactReason(c.req.valid('query').reason, [h.headName, h.headPhone, h.address]),
-					visits: data.visits.length,
-					routes: data.routes.length
-				}
-			});
+			await auditNow(
+				c,
+				aboutPerson(
+					'export',
+					'export',
+					'household',
+					h,
+					{ text: c.req.valid('query').reason, personal: householdValues(h) },
+					{ visits: data.visits.length, routes: data.routes.length }
+				)
+			);
 			return download(c, 'household', h.id, data);
 		}
 	)
@@ -136,17 +165,13 @@ export const personalDataApi = new Hono<AuthEnv>()
 				...eraseHouseholdStatements(db, h.id, crypto.randomUUID(), now),
 				statementOf(
 					db,
-					audit(c, {
-						kind: 'write',
-						action: 'household.erase',
-						entity: 'household',
-						entityId: h.id,
-						provinceCode: h.provinceCode,
-						communeCode: h.communeCode,
-						detail: {
-							reason: redactReason(c.req.valid('json').reason, [h.headName, h.headPhone, h.address])
-						}
-					})
+					audit(
+						c,
+						aboutPerson('write', 'erase', 'household', h, {
+							text: c.req.valid('json').reason,
+							personal: householdValues(h)
+						})
+					)
 				)
 			]);
 			const visitsKept = results[1]?.meta.changes ?? 0;
@@ -163,7 +188,6 @@ export const personalDataApi = new Hono<AuthEnv>()
 			const h = await household(c, actor, c.req.valid('param').id);
 			const db = c.get('db');
 			const now = Date.now();
-			const reason = c.req.valid('json').reason;
 			await runBatch(db, [
 				statementOf(
 					db,
@@ -171,17 +195,13 @@ export const personalDataApi = new Hono<AuthEnv>()
 				),
 				statementOf(
 					db,
-					audit(c, {
-						kind: 'write',
-						action: 'household.keep',
-						entity: 'household',
-						entityId: h.id,
-						provinceCode: h.provinceCode,
-						communeCode: h.communeCode,
-						detail: reason
-							? { reason: redactReason(reason, [h.headName, h.headPhone, h.address]) }
-							: {}
-					})
+					audit(
+						c,
+						aboutPerson('write', 'keep', 'household', h, {
+							text: c.req.valid('json').reason,
+							personal: householdValues(h)
+						})
+					)
 				)
 			]);
 			return c.json({ kept: { id: h.id, reviewedAt: now } });
@@ -195,19 +215,17 @@ export const personalDataApi = new Hono<AuthEnv>()
 			const actor = requireActor(c);
 			const m = await member(c, actor, c.req.valid('param').id);
 			const data = await memberExport(c.get('db'), m);
-			await auditNow(c, {
-				kind: 'export',
-				action: 'member.export',
-				entity: 'member',
-				entityId: m.id,
-				provinceCode: m.provinceCode,
-				communeCode: m.communeCode,
-				detail: {
-					reason: redactReason(c.req.valid('query').reason, personalValues(m, data.accounts)),
-					accounts: data.accounts.length,
-					visits: data.visitsRecorded.length
-				}
-			});
+			await auditNow(
+				c,
+				aboutPerson(
+					'export',
+					'export',
+					'member',
+					m,
+					{ text: c.req.valid('query').reason, personal: personalValues(m, data.accounts) },
+					{ accounts: data.accounts.length, visits: data.visitsRecorded.length }
+				)
+			);
 			return download(c, 'member', m.id, data);
 		}
 	)
@@ -237,18 +255,17 @@ export const personalDataApi = new Hono<AuthEnv>()
 				...eraseMemberStatements(db, m.id, now),
 				statementOf(
 					db,
-					audit(c, {
-						kind: 'write',
-						action: 'member.erase',
-						entity: 'member',
-						entityId: m.id,
-						provinceCode: m.provinceCode,
-						communeCode: m.communeCode,
-						detail: {
-							reason: redactReason(c.req.valid('json').reason, personalValues(m, accounts)),
-							accounts: accounts.length
-						}
-					})
+					audit(
+						c,
+						aboutPerson(
+							'write',
+							'erase',
+							'member',
+							m,
+							{ text: c.req.valid('json').reason, personal: personalValues(m, accounts) },
+							{ accounts: accounts.length }
+						)
+					)
 				)
 			]);
 			const visitsKept = results[0]?.meta.changes ?? 0;
