@@ -34,8 +34,13 @@ export interface ImportReport {
 	elapsedMs: number;
 }
 
-/** SHA-256 of the dataset's canonical JSON (tables sorted by key, see dataset.ts). */
-async function hashDataset(dataset: ReferenceDataset): Promise<string> {
+/**
+ * SHA-256 of the dataset's canonical JSON (tables sorted by key, see dataset.ts): the meta
+ * `reference_data_hash` both the direct import and the SQL export (sql-file.ts) store.
+ *
+ * @returns the hash as 64 lower-case hex digits
+ */
+export async function hashDataset(dataset: ReferenceDataset): Promise<string> {
 	const bytes = new TextEncoder().encode(JSON.stringify(dataset));
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
