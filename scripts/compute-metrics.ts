@@ -1,5 +1,7 @@
 /**
- * Computes the public metric counts into the local D1 (area_metrics, area_service_metrics).
+ * Computes the public metric counts into the local D1 (area_metrics, area_service_metrics): a full
+ * rebuild through the same incremental job the Worker's Cron Trigger runs (every commune marked,
+ * then runs within a Worker invocation's limits until no mark is left).
  *
  *   node scripts/compute-metrics.ts [--now 2026-11-23T00:00:00Z]
  * Env: TUNG_NGO_PERSIST_DIR (local D1 state).
@@ -18,7 +20,7 @@ function print(r: MetricsReport): void {
 	);
 	console.log(
 		`  rows: ${r.rows.areaMetrics} area_metrics, ${r.rows.areaServiceMetrics} area_service_metrics` +
-			` in ${r.statements} statements (one batch)`
+			` in ${r.runs} run(s) of the incremental job, ${r.statements} D1 statements`
 	);
 	console.log(
 		`  country: ${t.teams} teams, ${t.members} members (communes with usable population), ` +

@@ -51,24 +51,35 @@ function cell(value: unknown, column: ColumnLike): unknown {
  * INSERT statements for many rows of one drizzle table (one JSON parameter each).
  * Missing values take the column's default, booleans become 0/1.
  * @param orIgnore skip rows whose key already exists instead of failing the batch.
+ * @param count return one row per row written (`RETURNING 1`, see rowsWritten).
  */
 export function bulkInsert<T extends SQLiteTable>(
 	db: Db,
 	table: T,
 	rows: readonly T['$inferInsert'][],
-	opts: { orIgnore?: boolean } = {}
+	opts: { orIgnore?: boolean; count?: boolean } = {}
 ): D1PreparedStatement[] {
 	if (rows.length === 0) return [];
 	const columns = Object.entries(getTableColumns(table)) as [string, ColumnLike][];
 	const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
 	const picks = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ');
 	const verb = opts.orIgnore ? 'INSERT OR IGNORE' : 'INSERT';
-	const text = `${verb} INTO "${getTableName(table)}" (${names}) SELECT ${picks} FROM json_each(?)`;
+	const returning = opts.count ? ' RETURNING 1' : '';
+	const text = `${verb} INTO "${getTableName(table)}" (${names}) SELECT ${picks} FROM json_each(?)${returning}`;
 	const tuples = rows.map((row) => {
 		const record = row as Record<string, unknown>;
 		return columns.map(([key, c]) => cell(record[key], c));
 	});
 	return jsonChunks(tuples).map((json) => db.$client.prepare(text).bind(json));
+}
+
+/**
+ * The rows a statement wrote, for statements that end in `RETURNING 1`. D1's `meta.changes`
+ * also counts the rows triggers write (the metrics marks, migrations/0007), so a count that is
+ * reported to a person comes from the statement's own returned rows instead.
+ */
+export function rowsWritten(result: D1Result | undefined): number {
+	return result?.results.length ?? 0;
 }
 
 /** A D1 statement from drizzle `sql` (compiled by drizzle, bound here). */

@@ -4,7 +4,7 @@
  * member …), nothing is deleted and DemoConflictError says what is in the way.
  */
 import type { Db } from '../db/client.ts';
-import { runBatch } from '../db/bulk.ts';
+import { rowsWritten, runBatch } from '../db/bulk.ts';
 
 export class DemoConflictError extends Error {
 	constructor(message: string) {
@@ -95,7 +95,7 @@ export async function deleteDemoData(db: Db): Promise<DemoDeleteReport> {
 	}
 	const [, ...results] = await runBatch(db, [
 		db.$client.prepare(UNLINK_DEMO_LOGINS),
-		...DELETES.map(([, q]) => db.$client.prepare(q))
+		...DELETES.map(([, q]) => db.$client.prepare(`${q} RETURNING 1`))
 	]);
-	return Object.fromEntries(DELETES.map(([k], i) => [k, results[i]!.meta.changes ?? 0]));
+	return Object.fromEntries(DELETES.map(([k], i) => [k, rowsWritten(results[i])]));
 }

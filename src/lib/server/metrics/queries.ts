@@ -1,6 +1,5 @@
 /**
- * The metrics job's reads: one set-based aggregate per record table, grouped by commune, all
- * run in ONE D1 batch so they see one consistent state. Never a query per commune.
+ * The metrics job's reads: one set-based aggregate per record table for a chunk of communes, grouped by commune, all run in ONE D1 batch so they see one consistent state.
  */
 import type { Db } from '../db/client.ts';
 import { runBatch } from '../db/bulk.ts';
@@ -35,32 +34,40 @@ export interface ServiceRow {
 	helped: number;
 }
 
-const COMMUNES = `SELECT code, province_code, population, population_usable FROM communes`;
+// Every read is limited to some communes: ?3 a JSON array of their provinces, ?4 of their codes. Record indexes lead with (province_code, commune_code), so no read scans a table.
+const inChunk = (t = '') =>
+	`${t}province_code IN (SELECT value FROM json_each(?3))
+	AND ${t}commune_code IN (SELECT value FROM json_each(?4))`;
+
+const COMMUNES = `SELECT code, province_code, population, population_usable FROM communes
+	WHERE code IN (SELECT value FROM json_each(?4))`;
 
 const TEAMS = `SELECT commune_code AS c, count(*) AS n, sum(is_demo) AS demo
-	FROM teams WHERE active = 1 GROUP BY commune_code`;
+	FROM teams WHERE ${inChunk()} AND active = 1 GROUP BY commune_code`;
 
 // Active members of active teams.
 const MEMBERS = `SELECT m.commune_code AS c, count(*) AS n, sum(m.is_demo) AS demo
 	FROM members m JOIN teams t ON t.id = m.team_id
-	WHERE m.active = 1 AND t.active = 1 GROUP BY m.commune_code`;
+	WHERE ${inChunk('m.')} AND m.active = 1 AND t.active = 1
+	GROUP BY m.commune_code`;
 
 // A hamlet is covered when at least one active team belongs to it.
 const HAMLETS = `SELECT h.commune_code AS c, count(*) AS n, count(cv.hamlet_id) AS covered,
 		sum(h.is_demo) AS demo
 	FROM hamlets h
-	LEFT JOIN (SELECT DISTINCT hamlet_id FROM teams WHERE active = 1 AND hamlet_id IS NOT NULL) cv
-		ON cv.hamlet_id = h.id
+	LEFT JOIN (SELECT DISTINCT hamlet_id FROM teams
+		WHERE ${inChunk()} AND active = 1 AND hamlet_id IS NOT NULL) cv ON cv.hamlet_id = h.id
+	WHERE ${inChunk('h.')}
 	GROUP BY h.commune_code`;
 
 const HOUSEHOLDS = `SELECT commune_code AS c, count(*) AS n, sum(is_demo) AS demo
-	FROM households GROUP BY commune_code`;
+	FROM households WHERE ${inChunk()} GROUP BY commune_code`;
 
 // Latest visit per household in the period (rn = 1): visited; reached when it met someone.
 const VISITS = `WITH v AS (
 		SELECT commune_code, outcome, is_demo,
 			row_number() OVER (PARTITION BY household_id ORDER BY visited_at DESC, id DESC) AS rn
-		FROM visits WHERE visited_at >= ?1 AND visited_at <= ?2)
+		FROM visits WHERE ${inChunk()} AND visited_at >= ?1 AND visited_at <= ?2)
 	SELECT commune_code AS c, count(*) AS visits, sum(rn = 1) AS visited,
 		sum(rn = 1 AND outcome = 'met') AS reached, sum(is_demo) AS demo
 	FROM v GROUP BY commune_code`;
@@ -74,14 +81,20 @@ const SERVICES = `WITH x AS (
 				PARTITION BY v.household_id, vs.service_code, v.outcome = 'met'
 				ORDER BY v.visited_at DESC, v.id DESC) END AS rn
 		FROM visits v JOIN visit_services vs ON vs.visit_id = v.id
-		WHERE v.visited_at >= ?1 AND v.visited_at <= ?2)
+		WHERE ${inChunk('v.')}
+			AND v.visited_at >= ?1 AND v.visited_at <= ?2)
 	SELECT commune_code AS c, service_code AS s,
 		coalesce(sum(CASE WHEN rn = 1 THEN adults_using END), 0) AS adults_using,
 		coalesce(sum(CASE WHEN rn = 1 THEN adults END), 0) AS adults_total,
 		sum(helped) AS helped
 	FROM x GROUP BY commune_code, service_code`;
 
-const SERVICE_CODES = `SELECT code FROM services ORDER BY sort_order, code`;
+// The marks these figures clear (read in the same transaction as the records).
+const MARKS = `SELECT commune_code AS c, changes FROM metrics_dirty
+	WHERE commune_code IN (SELECT value FROM json_each(?4))`;
+
+/** The service catalogue's codes (every area gets a row per service). */
+export const SERVICE_CODES_SQL = `SELECT code FROM services ORDER BY sort_order, code`;
 
 export interface RecordAggregates {
 	communes: CommuneRef[];
@@ -91,29 +104,29 @@ export interface RecordAggregates {
 	households: CountRow[];
 	visits: VisitRow[];
 	services: ServiceRow[];
-	serviceCodes: string[];
+	/** The dirty marks of these communes as read: cleared only if unchanged. */
+	marks: { c: string; changes: number }[];
 }
 
 /**
- * Reads every aggregate the metrics need for the period [startMs, endMs] in one D1 batch.
+ * Reads every aggregate the metrics need for some communes (and their provinces), for the period
+ * [startMs, endMs], in ONE D1 batch (one consistent state, 8 statements whatever the count).
  * @returns rows grouped by commune code (communes without records are simply absent).
  */
-export async function readAggregates(
+export async function readCommuneAggregates(
 	db: Db,
+	chunk: { provinceCodes: readonly string[]; communeCodes: readonly string[] },
 	startMs: number,
 	endMs: number
 ): Promise<RecordAggregates> {
 	const d1 = db.$client;
-	const results = await runBatch(db, [
-		d1.prepare(COMMUNES),
-		d1.prepare(TEAMS),
-		d1.prepare(MEMBERS),
-		d1.prepare(HAMLETS),
-		d1.prepare(HOUSEHOLDS),
-		d1.prepare(VISITS).bind(startMs, endMs),
-		d1.prepare(SERVICES).bind(startMs, endMs),
-		d1.prepare(SERVICE_CODES)
-	]);
+	const codes = JSON.stringify(chunk.communeCodes);
+	const bind = (q: string) =>
+		d1.prepare(q).bind(startMs, endMs, JSON.stringify(chunk.provinceCodes), codes);
+	const results = await runBatch(
+		db,
+		[COMMUNES, TEAMS, MEMBERS, HAMLETS, HOUSEHOLDS, VISITS, SERVICES, MARKS].map(bind)
+	);
 	const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
 	return {
 		communes: rows<CommuneRef>(0),
@@ -123,6 +136,6 @@ export async function readAggregates(
 		households: rows<CountRow>(4),
 		visits: rows<VisitRow>(5),
 		services: rows<ServiceRow>(6),
-		serviceCodes: rows<{ code: string }>(7).map((r) => r.code)
+		marks: rows<{ c: string; changes: number }>(7)
 	};
 }

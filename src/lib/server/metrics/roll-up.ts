@@ -43,7 +43,8 @@ function serviceTotals(
 		);
 }
 
-function communeTotals(a: RecordAggregates, serviceCodes: string[]): AreaTotals[] {
+/** One AreaTotals per commune of the aggregates (zeros where a commune has no records). */
+export function communeTotals(a: RecordAggregates, serviceCodes: string[]): AreaTotals[] {
 	const teams = byCommune(a.teams);
 	const members = byCommune(a.members);
 	const hamlets = byCommune(a.hamlets);
@@ -80,7 +81,11 @@ function communeTotals(a: RecordAggregates, serviceCodes: string[]): AreaTotals[
  * Sums communes into one area. Members count only where the population is usable, so that
  * members_per_1000 divides members and population of the same communes.
  */
-function sumAreas(level: 'province' | 'country', code: string, parts: AreaTotals[]): AreaTotals {
+export function sumAreas(
+	level: 'province' | 'country',
+	code: string,
+	parts: AreaTotals[]
+): AreaTotals {
 	const sum = (f: (c: Counts) => number) => parts.reduce((s, p) => s + f(p.counts), 0);
 	const withPopulation = parts.filter((p) => p.counts.population !== null);
 	const counts: Counts = {
@@ -109,18 +114,36 @@ function sumAreas(level: 'province' | 'country', code: string, parts: AreaTotals
 }
 
 /**
- * Area totals for every commune, every province that has communes, and the country.
- * @param serviceCodes services to give a row in every area (0 where nothing was recorded).
+ * Stored area rows (area_metrics with their area_service_metrics) as AreaTotals again, so that
+ * provinces and the country are summed from the communes' stored figures.
  */
-export function rollUp(a: RecordAggregates, serviceCodes: string[]): AreaTotals[] {
-	const communes = communeTotals(a, serviceCodes);
-	const provinceCodes = [...new Set(communes.map((c) => c.provinceCode as string))].sort();
-	const provinces = provinceCodes.map((p) =>
-		sumAreas(
-			'province',
-			p,
-			communes.filter((c) => c.provinceCode === p)
-		)
-	);
-	return [sumAreas('country', COUNTRY_CODE, communes), ...provinces, ...communes];
+export function totalsFromRows(areas: AreaCounts[], services: AreaServiceCounts[]): AreaTotals[] {
+	const byArea = new Map<string, Map<string, ServiceCounts>>();
+	for (const s of services) {
+		const key = `${s.level}|${s.code}`;
+		const m = byArea.get(key) ?? new Map<string, ServiceCounts>();
+		m.set(s.serviceCode, {
+			adultsUsing: s.adultsUsing,
+			adultsTotal: s.adultsTotal,
+			helped: s.helped
+		});
+		byArea.set(key, m);
+	}
+	return areas.map((a) => ({
+		level: a.level,
+		code: a.code,
+		provinceCode: a.provinceCode,
+		counts: {
+			teams: a.teams,
+			members: a.members,
+			population: a.population,
+			hamlets: a.hamlets,
+			hamletsCovered: a.hamletsCovered,
+			householdsKnown: a.householdsKnown,
+			householdsReached: a.householdsReached,
+			householdsVisited: a.householdsVisited,
+			demoRecords: a.demoRecords
+		},
+		services: byArea.get(`${a.level}|${a.code}`) ?? new Map()
+	}));
 }

@@ -37,10 +37,10 @@ export function eraseHouseholdStatements(
 		d1
 			.prepare(
 				`UPDATE visits SET household_id = ?2, route_id = NULL, member_id = NULL, note = NULL,
-					revisit_on = NULL, device_id = NULL WHERE household_id = ?1`
+					revisit_on = NULL, device_id = NULL WHERE household_id = ?1 RETURNING 1`
 			)
 			.bind(oldId, newId),
-		d1.prepare(`DELETE FROM route_stops WHERE household_id = ?1`).bind(oldId),
+		d1.prepare(`DELETE FROM route_stops WHERE household_id = ?1 RETURNING 1`).bind(oldId),
 		d1.prepare(`DELETE FROM visit_conflicts WHERE household_id = ?1`).bind(oldId),
 		d1.prepare(`DELETE FROM households WHERE id = ?1`).bind(oldId)
 	];
@@ -58,7 +58,7 @@ export function eraseMemberStatements(
 	const d1 = db.$client;
 	const run = (text: string, ...more: unknown[]) => d1.prepare(text).bind(memberId, ...more);
 	return [
-		run(`UPDATE visits SET member_id = NULL, device_id = NULL WHERE member_id = ?1`),
+		run(`UPDATE visits SET member_id = NULL, device_id = NULL WHERE member_id = ?1 RETURNING 1`),
 		run(
 			`UPDATE visits SET device_id = NULL WHERE device_id IN
 				(SELECT id FROM sync_devices WHERE user_id IN (${ACCOUNTS}) OR member_id = ?1)`

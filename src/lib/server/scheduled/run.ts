@@ -1,12 +1,12 @@
 /**
  * The Worker's scheduled work (Cron Triggers in wrangler.toml, handled by worker/entry.js):
- * every run keeps the public figures current and clears expired rows; the nightly run also
+ * every run recomputes the communes whose records changed (metrics/job.ts) and clears expired rows; the nightly run also
  * deletes audit entries past their retention. The same code runs locally through wrangler's
  * scheduled route (`/__scheduled?cron=…` with `wrangler dev --test-scheduled`), and
  * scripts/compute-metrics.ts calls the metrics part directly.
  */
 import type { Db } from '../db/client.ts';
-import { computeMetrics, type MetricsReport } from '../metrics/job.ts';
+import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears } from '../../domain/personal-data.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
@@ -22,7 +22,8 @@ export interface ScheduledReport {
 	housekeeping: HousekeepingReport;
 	/** Audit entries deleted by the nightly run (null on the others). */
 	auditPruned: number | null;
-	metrics: Pick<MetricsReport, 'computedAt' | 'areas' | 'rows' | 'statements' | 'elapsedMs'>;
+	/** The incremental metrics run: communes recomputed, marks left, D1 statements. */
+	metrics: MetricsRunReport;
 	elapsedMs: number;
 }
 
@@ -46,19 +47,13 @@ export async function runScheduled(
 					years: auditRetentionYears(opts.settings?.AUDIT_RETENTION_YEARS)
 				})
 			: null;
-	const m = await computeMetrics(db, { now: opts.now });
+	const metrics = await runMetrics(db, { now: opts.now });
 	return {
 		cron: opts.cron,
 		at: opts.now.toISOString(),
 		housekeeping: swept,
 		auditPruned: pruned?.deleted ?? null,
-		metrics: {
-			computedAt: m.computedAt,
-			areas: m.areas,
-			rows: m.rows,
-			statements: m.statements,
-			elapsedMs: m.elapsedMs
-		},
+		metrics,
 		elapsedMs: Math.round(performance.now() - started)
 	};
 }

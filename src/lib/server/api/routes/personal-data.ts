@@ -29,7 +29,7 @@ import {
 import { vnToday } from '../../../domain/vn-time.ts';
 import { getHousehold } from '../../db/queries/households.ts';
 import { getMember } from '../../db/queries/team-admin.ts';
-import { runBatch, statementOf } from '../../db/bulk.ts';
+import { rowsWritten, runBatch, statementOf } from '../../db/bulk.ts';
 import { auditLog, households, users } from '../../db/schema/index.ts';
 import { householdExport, memberExport } from '../../privacy/export.ts';
 import { eraseHouseholdStatements, eraseMemberStatements } from '../../privacy/erase.ts';
@@ -174,8 +174,8 @@ export const personalDataApi = new Hono<AuthEnv>()
 					)
 				)
 			]);
-			const visitsKept = results[1]?.meta.changes ?? 0;
-			const routeStops = results[2]?.meta.changes ?? 0;
+			const visitsKept = rowsWritten(results[1]);
+			const routeStops = rowsWritten(results[2]);
 			return c.json({ erased: { entity: 'household', id: h.id, at: now, visitsKept, routeStops } });
 		}
 	)
@@ -268,7 +268,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 					)
 				)
 			]);
-			const visitsKept = results[0]?.meta.changes ?? 0;
+			const visitsKept = rowsWritten(results[0]);
 			return c.json({
 				erased: { entity: 'member', id: m.id, at: now, accounts: accounts.length, visitsKept }
 			});

@@ -56,3 +56,17 @@ export const areaServiceMetrics = sqliteTable(
 		index('area_service_metrics_service_idx').on(t.level, t.serviceCode)
 	]
 );
+
+/**
+ * Communes whose records changed since their figures were last computed. Written by triggers on
+ * every record table (migrations/0007), so every write path marks its commune in the same
+ * transaction as the write; the metrics job recomputes the marked communes and clears a mark
+ * only if it has not changed since it was read (`changes`).
+ */
+export const metricsDirty = sqliteTable('metrics_dirty', {
+	communeCode: text('commune_code').primaryKey(),
+	/** When the commune was first marked since its last recompute (epoch ms): oldest first. */
+	markedAt: integer('marked_at').notNull(),
+	/** Bumped by every change: a recompute clears the mark only if it is still the one it read. */
+	changes: integer('changes').notNull().default(1)
+});

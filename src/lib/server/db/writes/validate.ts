@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
-import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
+import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
 import { WriteValidationError, type WriteIssue } from './errors.ts';
 
 export type OnDuplicate = 'fail' | 'skip';
@@ -124,7 +124,7 @@ export function prepareRows<T extends SQLiteTable>(
 	onDuplicate: OnDuplicate = 'fail'
 ): PreparedWrite {
 	return {
-		statements: bulkInsert(db, table, rows, { orIgnore: onDuplicate === 'skip' }),
+		statements: bulkInsert(db, table, rows, { orIgnore: onDuplicate === 'skip', count: true }),
 		rows: rows.length
 	};
 }
@@ -132,7 +132,7 @@ export function prepareRows<T extends SQLiteTable>(
 /** Runs a prepared write as one atomic batch. @returns the rows written. */
 export async function runPrepared(db: Db, write: PreparedWrite): Promise<WriteResult> {
 	const results = await runBatch(db, write.statements);
-	return { inserted: results.reduce((n, r) => n + (r.meta.changes ?? 0), 0) };
+	return { inserted: results.reduce((n, r) => n + rowsWritten(r), 0) };
 }
 
 /** Options of a table write. */

@@ -11,7 +11,7 @@ import {
 	type VisitInput,
 	type VisitRow
 } from '../schema/visits.input.ts';
-import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
+import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
 import { VisitBatchError, WriteValidationError, type WriteIssue } from './errors.ts';
 import { checkCommunes, checkParents, lookup, parseRows, throwIfIssues } from './validate.ts';
 import { routeStatusStatements } from './route-status.ts';
@@ -242,7 +242,7 @@ export async function prepareVisits(
 		db,
 		visits,
 		p.visitRows.map((v) => ({ ...v, deviceId })),
-		{ orIgnore: true }
+		{ orIgnore: true, count: true }
 	);
 	const conflictIds = new Set(p.result.conflicts);
 	return {
@@ -271,7 +271,7 @@ export async function prepareVisits(
 
 /** Inserted visit count from the batch results of a prepared write. */
 export function countInserted(p: PreparedVisits, results: D1Result[]): number {
-	return results.slice(0, p.visitStatements).reduce((n, x) => n + (x.meta.changes ?? 0), 0);
+	return results.slice(0, p.visitStatements).reduce((n, x) => n + rowsWritten(x), 0);
 }
 
 /**
