@@ -27,7 +27,13 @@ export interface AccountInput {
 	memberId?: string | null;
 }
 
-function normalise(input: AccountInput) {
+/**
+ * The account's login and name as stored: phone and e-mail normalised, password strength and
+ * display name checked (also used by the deploy's admin bootstrap, scripts/lib/admin-sql.ts).
+ *
+ * @throws AccountError with a readable reason
+ */
+export function normalise(input: AccountInput) {
 	const phone = input.phone ? parsePhone(input.phone) : null;
 	const email = input.email ? parseEmail(input.email) : null;
 	if (phone && !phone.ok) throw new AccountError(phone.error);

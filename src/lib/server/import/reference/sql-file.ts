@@ -196,6 +196,8 @@ export interface ReferenceSql {
 	files: SqlFile[];
 	dataHash: string;
 	rows: Record<ReferenceTable, number>;
+	/** The province codes of the data, to check a deployment's shard map against. */
+	provinces: string[];
 }
 
 /**
@@ -213,6 +215,7 @@ export async function buildReferenceSql(
 	return {
 		files: referenceSqlFiles(dataset, dataHash, limits),
 		dataHash,
-		rows: rows as Record<ReferenceTable, number>
+		rows: rows as Record<ReferenceTable, number>,
+		provinces: dataset.provinces.map((p) => p.code)
 	};
 }
