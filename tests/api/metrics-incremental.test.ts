@@ -22,6 +22,7 @@ import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import {
 	computeMetrics,
+	recomputeCommunes,
 	requestFullRebuild,
 	runMetrics,
 	RUN_LIMITS,
@@ -167,6 +168,17 @@ describe('runMetrics: only the marked communes, their provinces and the country'
 		await runMetrics(t.db, { now: new Date(T0 + 180_000) });
 		expect(await marks()).toEqual([]);
 		expect((await row(A.communeCode)).households_known).toBe(2);
+	});
+
+	it('recomputes a given commune on demand and leaves the other marks for the next run', async () => {
+		await insertHouseholds(t.db, [household(A, { adults: 1 }), household(C, { adults: 1 })]);
+		const r = await recomputeCommunes(t.db, [C.communeCode], new Date(T0 + 200_000));
+		expect(r.communes.marked).toBe(1);
+		expect((await row(C.communeCode)).households_known).toBe(2);
+		expect((await row(A.communeCode)).households_known).toBe(2);
+		expect(await marks()).toEqual([A.communeCode]);
+		await runMetrics(t.db, { now: new Date(T0 + 210_000) });
+		expect((await row(A.communeCode)).households_known).toBe(3);
 	});
 });
 

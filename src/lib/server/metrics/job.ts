@@ -204,3 +204,25 @@ async function storedSummary(db: Db) {
 		serviceCodes: (codes!.results as { code: string }[]).map((r) => r.code)
 	};
 }
+
+/**
+ * Recomputes these communes now (their provinces and the country too), whatever their marks:
+ * the scheduled run's work for a known set (benchmarks, an admin's "recompute this commune").
+ */
+export async function recomputeCommunes(
+	db: Db,
+	codes: string[],
+	now: Date
+): Promise<MetricsRunReport> {
+	// Marked at 0: ahead of every other mark, so this run takes exactly these communes.
+	await db
+		.insert(metricsDirty)
+		.select(
+			sql`select ${communes.code}, 0, 1 from ${communes} where ${communes.code} in (select value from json_each(${JSON.stringify(codes)}))`
+		)
+		.onConflictDoUpdate({
+			target: metricsDirty.communeCode,
+			set: { changes: sql`${metricsDirty.changes} + 1`, markedAt: sql`0` }
+		});
+	return runMetrics(db, { now, limits: { communes: codes.length, refresh: 0 } });
+}
