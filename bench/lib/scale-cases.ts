@@ -1,0 +1,180 @@
+/**
+ * The leader and member requests the scale benchmark times, each as its API route does its
+ * database work (the query functions of src/lib/server/db/queries, and the pure domain work the
+ * route does on their rows), without the session lookup and the audit entry every route adds.
+ */
+import type { Db } from '../../src/lib/server/db/client.ts';
+import { listPlanningHouseholds } from '../../src/lib/server/db/queries/households.ts';
+import {
+	getRoute,
+	listRoutes,
+	routeStopsOf,
+	routesOfMember
+} from '../../src/lib/server/db/queries/routes.ts';
+import * as field from '../../src/lib/server/db/queries/field-routes.ts';
+import { listTeams } from '../../src/lib/server/db/queries/team-admin.ts';
+import { readOverview } from '../../src/lib/server/db/queries/overview.ts';
+import { householdStatus, revisitSuggestion } from '../../src/lib/domain/routing/status.ts';
+import { areaProgress, weekOf } from '../../src/lib/domain/team-overview.ts';
+import { vnToday } from '../../src/lib/domain/vn-time.ts';
+import { Rng } from '../../src/lib/server/demo/rng.ts';
+import { deviceBatch, memberStops, syncBatch } from './scale-sync.ts';
+import { recomputeCommune, rollUpProvince } from './scale-metrics.ts';
+import type { ScaleSubjects } from './scale-subjects.ts';
+
+export interface ScaleCase {
+	name: string;
+	/** The API route (or job) whose database work this is. */
+	route: string;
+	/** The issue's goal for its p95, ms. */
+	goalMs: number;
+	run: (db: Db) => Promise<unknown>;
+}
+
+type Area = { provinceCode: string; communeCode: string };
+const YEAR_MS = 365 * 86_400_000;
+
+/** GET /api/households: the list with each household's status, and the gaps summary. */
+async function planningList(db: Db, area: Area, hamletId: string | null) {
+	const today = vnToday();
+	const rows = await listPlanningHouseholds(db, area, hamletId);
+	const list = rows.map((h) => ({
+		...h,
+		status: householdStatus(h, h.visits, today),
+		revisit: revisitSuggestion(h.visits)
+	}));
+	const planned = list.filter((h) => h.routeId !== null).length;
+	const dnc = list.filter((h) => h.routeId === null && h.status === 'do_not_contact').length;
+	return { total: list.length, gaps: list.length - planned - dnc };
+}
+
+/** GET /api/overview: the week's outings, members, devices and each team's progress and gaps. */
+async function leadersDay(db: Db, area: Area, teamId: string | null) {
+	const today = vnToday();
+	const all = await listTeams(db, area.provinceCode, area.communeCode);
+	const teams = all.filter((t) => (teamId ? t.id === teamId : t.active));
+	const data = await readOverview(
+		db,
+		area,
+		teams.map((t) => t.id),
+		weekOf(today)
+	);
+	const hamletId = teamId ? (teams[0]?.hamletId ?? null) : null;
+	const households = await listPlanningHouseholds(db, area, hamletId);
+	const since = Date.now() - YEAR_MS;
+	const progress = teams.map((t) =>
+		areaProgress(
+			t.hamletId ? households.filter((h) => h.hamletId === t.hamletId) : households,
+			today,
+			since
+		)
+	);
+	return { outings: data.outings.length, gaps: progress.reduce((n, p) => n + p.gaps, 0) };
+}
+
+/** The cases, for the subjects picked from the database. */
+export async function scaleCases(db: Db, s: ScaleSubjects): Promise<ScaleCase[]> {
+	const stops = await memberStops(db, s.member.memberId);
+	if (stops.length === 0) throw new Error('the benchmark member has no stops to visit');
+	const rng = new Rng(`scale-sync|${Date.now()}`);
+	const ward = s.ward;
+	const period = () => ({ start: Date.now() - YEAR_MS, end: Date.now() });
+	return [
+		{
+			name: 'planning list + gaps: the ward (50,000 households)',
+			route: 'GET /api/households?commune= (commune admin)',
+			goalMs: 50,
+			run: (db) => planningList(db, ward, null)
+		},
+		{
+			name: 'planning list + gaps: one khu phố',
+			route: 'GET /api/households (team leader)',
+			goalMs: 50,
+			run: (db) => planningList(db, ward, s.team.hamletId)
+		},
+		{
+			name: "leader's day, gaps per team: the ward",
+			route: 'GET /api/overview (commune admin)',
+			goalMs: 50,
+			run: (db) => leadersDay(db, ward, null)
+		},
+		{
+			name: "leader's day, gaps: one team",
+			route: 'GET /api/overview (team leader)',
+			goalMs: 50,
+			run: (db) => leadersDay(db, ward, s.team.id)
+		},
+		{
+			name: 'routes of the team',
+			route: 'GET /api/routes?commune=&team= (team leader)',
+			goalMs: 50,
+			run: (db) => listRoutes(db, ward, s.team.id)
+		},
+		{
+			name: 'routes of the ward (all teams)',
+			route: 'GET /api/routes?commune= (commune admin)',
+			goalMs: 50,
+			run: (db) => listRoutes(db, ward, null)
+		},
+		{
+			name: 'route view (stops, visit status)',
+			route: 'GET /api/routes/:id',
+			goalMs: 50,
+			run: async (db) => {
+				const route = await getRoute(db, s.routeId);
+				return routeStopsOf(db, route!, vnToday());
+			}
+		},
+		{
+			name: 'route pack for field mode',
+			route: 'GET /api/field/routes/:id (member)',
+			goalMs: 50,
+			run: async (db) => {
+				const route = await field.getRoute(db, s.routeId);
+				return Promise.all([
+					field.routePackStops(db, route!),
+					field.packCommune(db, ward.communeCode)
+				]);
+			}
+		},
+		{
+			name: 'my routes',
+			route: 'GET /api/routes/mine (member)',
+			goalMs: 50,
+			run: (db) => routesOfMember(db, s.member.memberId)
+		},
+		{
+			name: 'my routes in field mode',
+			route: 'GET /api/field/routes (member)',
+			goalMs: 50,
+			run: (db) => field.listFieldRoutes(db, s.member)
+		},
+		{
+			name: 'sync batch: 200 visits from a member',
+			route: 'POST /api/visits (member)',
+			goalMs: 250,
+			run: (db) => {
+				const now = Date.now();
+				return syncBatch(db, s.member, deviceBatch(rng, s.member, stops, now), now);
+			}
+		},
+		{
+			name: 'recompute one commune: the ward',
+			route: 'metrics job, one commune',
+			goalMs: 500,
+			run: (db) => recomputeCommune(db, ward, period())
+		},
+		{
+			name: `recompute one commune: median (${s.medianCommune.households.toLocaleString('en-US')} households)`,
+			route: 'metrics job, one commune',
+			goalMs: 500,
+			run: (db) => recomputeCommune(db, s.medianCommune, period())
+		},
+		{
+			name: 'province roll-up from its communes',
+			route: 'metrics job, one province',
+			goalMs: 50,
+			run: (db) => rollUpProvince(db, ward.provinceCode)
+		}
+	];
+}
