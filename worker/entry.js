@@ -19,7 +19,8 @@ export default {
 		const report = await runScheduled(getDb(env.DB), {
 			cron: controller.cron,
 			now: new Date(controller.scheduledTime),
-			settings: env
+			settings: env,
+			archive: env.ARCHIVE
 		});
 		console.log(JSON.stringify({ scheduled: report }));
 	}

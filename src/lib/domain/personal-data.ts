@@ -43,6 +43,12 @@ export function configNumber(
 export const reviewMonths = (raw?: string | null) =>
 	configNumber(raw, DEFAULT_REVIEW_MONTHS, 1, 120);
 
+/**
+ * Months visits stay in D1 before they move to the archive (VISIT_RETENTION_MONTHS, default 24):
+ * at least 13, since the public figures read the last 12 months of visits.
+ */
+export const visitRetentionMonths = (raw?: string | null) => configNumber(raw, 24, 13, 120);
+
 /** The audit retention in years from AUDIT_RETENTION_YEARS (default 5). */
 export const auditRetentionYears = (raw?: string | null) =>
 	configNumber(raw, DEFAULT_AUDIT_RETENTION_YEARS, 1, 20);

@@ -13,6 +13,8 @@ import { repoRoot } from '../../../scripts/lib/paths.ts';
 export interface TestDb {
 	d1: D1Database;
 	db: Db;
+	/** The R2 bucket of the visit archive (local, in this test's folder). */
+	archive: R2Bucket;
 	/** The wrangler persist folder of this database (for scripts run against it). */
 	persistTo: string;
 	close(): Promise<void>;
@@ -21,13 +23,14 @@ export interface TestDb {
 export async function openTestDb(): Promise<TestDb> {
 	const persistTo = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-'));
 	cpSync(inject('d1Template'), persistTo, { recursive: true });
-	const proxy = await getPlatformProxy<{ DB: D1Database }>({
+	const proxy = await getPlatformProxy<{ DB: D1Database; ARCHIVE: R2Bucket }>({
 		configPath: join(repoRoot, 'wrangler.toml'),
 		persist: { path: join(persistTo, 'v3') }
 	});
 	return {
 		d1: proxy.env.DB,
 		db: getDb(proxy.env.DB),
+		archive: proxy.env.ARCHIVE,
 		persistTo,
 		async close() {
 			await proxy.dispose();

@@ -8,7 +8,8 @@
 import type { Db } from '../db/client.ts';
 import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
-import { auditRetentionYears } from '../../domain/personal-data.ts';
+import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
+import { archiveVisits } from '../archive/visits.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
 
 /** Every 15 minutes: figures at most a quarter of an hour behind the visits synced. */
@@ -22,6 +23,8 @@ export interface ScheduledReport {
 	housekeeping: HousekeepingReport;
 	/** Audit entries deleted by the nightly run (null on the others). */
 	auditPruned: number | null;
+	/** Commune-months of visits moved to the R2 archive by the nightly run (null on the others). */
+	visitsArchived: { months: number; visits: number } | null;
 	/** The incremental metrics run: communes recomputed, marks left, D1 statements. */
 	metrics: MetricsRunReport;
 	elapsedMs: number;
@@ -30,12 +33,14 @@ export interface ScheduledReport {
 export interface ScheduledSettings {
 	/** AUDIT_RETENTION_YEARS as configured (default 5). */
 	AUDIT_RETENTION_YEARS?: string;
+	/** VISIT_RETENTION_MONTHS as configured (default 24). */
+	VISIT_RETENTION_MONTHS?: string;
 }
 
 /** One scheduled run for `cron` at `now`. Throws the D1 error of a failed step (the next run tries again). */
 export async function runScheduled(
 	db: Db,
-	opts: { cron: string; now: Date; settings?: ScheduledSettings }
+	opts: { cron: string; now: Date; settings?: ScheduledSettings; archive?: R2Bucket }
 ): Promise<ScheduledReport> {
 	const started = performance.now();
 	const now = opts.now.getTime();
@@ -47,12 +52,22 @@ export async function runScheduled(
 					years: auditRetentionYears(opts.settings?.AUDIT_RETENTION_YEARS)
 				})
 			: null;
+	// Before the metrics: the archive's deletes mark their communes, and figures never read
+	// visits that old, so the same run leaves nothing stale.
+	const archived =
+		opts.cron === NIGHTLY_CRON && opts.archive
+			? await archiveVisits(db, opts.archive, {
+					now,
+					months: visitRetentionMonths(opts.settings?.VISIT_RETENTION_MONTHS)
+				})
+			: null;
 	const metrics = await runMetrics(db, { now: opts.now });
 	return {
 		cron: opts.cron,
 		at: opts.now.toISOString(),
 		housekeeping: swept,
 		auditPruned: pruned?.deleted ?? null,
+		visitsArchived: archived ? { months: archived.months.length, visits: archived.visits } : null,
 		metrics,
 		elapsedMs: Math.round(performance.now() - started)
 	};

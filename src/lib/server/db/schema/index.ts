@@ -7,6 +7,7 @@ export * from './households.ts';
 export * from './routes.ts';
 export * from './visits.ts';
 export * from './visit-sync.ts';
+export * from './visit-months.ts';
 export * from './official-stats.ts';
 export * from './metrics.ts';
 export * from './meta.ts';

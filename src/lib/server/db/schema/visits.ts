@@ -37,7 +37,9 @@ export const visits = sqliteTable(
 		// latest visit per household (metrics job, household status), scoped by commune.
 		index('visits_household_idx').on(t.provinceCode, t.communeCode, t.householdId, t.visitedAt),
 		// a route's visits (progress of an outing).
-		index('visits_route_idx').on(t.routeId)
+		index('visits_route_idx').on(t.routeId),
+		// the oldest visits first (the archive of visits past their retention).
+		index('visits_time_idx').on(t.visitedAt)
 	]
 );
 

@@ -1,0 +1,221 @@
+/**
+ * Retention of visits (issue 15): months past VISIT_RETENTION_MONTHS move to R2 (local R2 of
+ * wrangler's platform proxy) with their totals kept in D1, nothing lost, and back again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from './support/db.ts';
+import {
+	DAY,
+	T0,
+	household,
+	insertArea,
+	insertServices,
+	visit
+} from './support/records-factory.ts';
+import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
+import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
+import {
+	archiveCutoff,
+	archiveVisits,
+	restoreMonth,
+	vnMonth
+} from '../../src/lib/server/archive/visits.ts';
+import { archiveKey, decodeArchive, encodeArchive } from '../../src/lib/server/archive/file.ts';
+import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
+import { NIGHTLY_CRON, runScheduled } from '../../src/lib/server/scheduled/run.ts';
+import type { VisitInput } from '../../src/lib/server/db/schema/visits.input.ts';
+
+const A = { provinceCode: '19', communeCode: '05923' };
+const B = { provinceCode: '19', communeCode: '05926' };
+const MONTHS = 24;
+
+/** A visit `days` ago that reached the server a day later (as history replays do). */
+const old = (s: typeof A, hh: string, days: number, over: Partial<VisitInput> = {}) =>
+	visit(s, hh, days, { receivedAt: T0 - (days - 1) * DAY, ...over });
+
+let t: TestDb;
+const hh = Array.from({ length: 4 }, (_, i) => household(i < 3 ? A : B, { adults: 3 }));
+const vneid = (adultsUsing: number, helped: number) => ({
+	serviceCode: 'vneid',
+	adultsUsing,
+	helped
+});
+let sent: VisitInput[];
+
+beforeAll(async () => {
+	t = await openTestDb();
+	await insertArea(t.db, [
+		{ code: A.communeCode, provinceCode: '19', population: 9_000, populationUsable: true },
+		{ code: B.communeCode, provinceCode: '19', population: 8_000, populationUsable: true }
+	]);
+	await insertServices(t.db);
+	await insertHouseholds(t.db, hh);
+	sent = [
+		old(A, hh[0]!.id, 900, { peopleHelped: 2, services: [vneid(2, 2)], note: 'Bà cụ ở một mình' }),
+		old(A, hh[1]!.id, 899, { outcome: 'not_home' }),
+		old(A, hh[0]!.id, 800, { peopleHelped: 1, services: [vneid(3, 1)] }),
+		old(B, hh[3]!.id, 760, { outcome: 'refused' }),
+		// inside the retention period: stays
+		old(A, hh[2]!.id, 300, { peopleHelped: 1, services: [vneid(1, 1)] }),
+		visit(A, hh[1]!.id, 10, { peopleHelped: 0 })
+	];
+	await insertVisits(t.db, sent, { now: T0 });
+}, 60_000);
+afterAll(() => t.close());
+
+const count = async (q: string) =>
+	((await t.d1.prepare(q).first<{ n: number }>())?.n ?? 0) as number;
+const months = async () =>
+	(
+		await t.d1
+			.prepare('SELECT * FROM visit_months ORDER BY month, commune_code')
+			.all<Record<string, unknown>>()
+	).results;
+const fileOf = async (s: typeof A, month: string) => {
+	const key = archiveKey(s.provinceCode, s.communeCode, month);
+	const o = await t.archive.get(key);
+	return o ? decodeArchive(key, o.body) : null;
+};
+/** Figures the public map shows, without when they were computed. */
+const figures = async () =>
+	(
+		await t.d1
+			.prepare(
+				`SELECT code, households_known, households_visited, households_reached FROM area_metrics ORDER BY code`
+			)
+			.all()
+	).results;
+
+describe('archiveVisits', () => {
+	it('moves the months past the retention period to R2 and keeps their totals', async () => {
+		await computeMetrics(t.db, { now: new Date(T0) });
+		const before = await figures();
+		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		const m900 = vnMonth(T0 - 900 * DAY);
+		const m800 = vnMonth(T0 - 800 * DAY);
+		const m760 = vnMonth(T0 - 760 * DAY);
+		expect(r.months).toEqual([
+			{ ...A, month: m900, visits: 2 },
+			{ ...A, month: m800, visits: 1 },
+			{ ...B, month: m760, visits: 1 }
+		]);
+		expect(await count('SELECT count(*) AS n FROM visits')).toBe(2);
+		expect(
+			await count(
+				`SELECT count(*) AS n FROM visits WHERE visited_at < ${archiveCutoff(T0, MONTHS)}`
+			)
+		).toBe(0);
+		expect(await count('SELECT count(*) AS n FROM visit_services')).toBe(1);
+		expect(await months()).toMatchObject([
+			{ month: m900, visits: 2, met: 1, households: 2, people_helped: 2, demo_visits: 0 },
+			{ month: m800, visits: 1, met: 1, households: 1, people_helped: 1 },
+			{ month: m760, commune_code: B.communeCode, visits: 1, met: 0 }
+		]);
+		const services = await t.d1
+			.prepare(
+				'SELECT month, service_code, asked, adults_using, helped FROM visit_month_services ORDER BY month'
+			)
+			.all();
+		expect(services.results).toEqual([
+			{ month: m900, service_code: 'vneid', asked: 1, adults_using: 2, helped: 2 },
+			{ month: m800, service_code: 'vneid', asked: 1, adults_using: 3, helped: 1 }
+		]);
+		// The file holds the visits with their services, and no note, member or device.
+		const file = (await fileOf(A, m900))!;
+		expect(file.map((v) => v.id).sort()).toEqual([sent[0]!.id, sent[1]!.id].sort());
+		expect(file.find((v) => v.id === sent[0]!.id)).toMatchObject({
+			householdId: hh[0]!.id,
+			visitedAt: sent[0]!.visitedAt,
+			peopleHelped: 2,
+			services: [{ serviceCode: 'vneid', adultsUsing: 2, helped: 2 }]
+		});
+		expect(JSON.stringify(file)).not.toMatch(/Bà cụ|memberId|deviceId|note/);
+		// The public figures read 12 months of visits: archiving changes none of them.
+		await computeMetrics(t.db, { now: new Date(T0) });
+		expect(await figures()).toEqual(before);
+	});
+
+	it('does nothing on a second run', async () => {
+		const m900 = vnMonth(T0 - 900 * DAY);
+		const before = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
+		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		expect(r).toEqual({ months: [], visits: 0 });
+		const after = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
+		expect(after?.etag).toBe(before?.etag);
+	});
+
+	it('merges a late visit into its month file, without duplicates', async () => {
+		const m800 = vnMonth(T0 - 800 * DAY);
+		// A visit of that month replayed late (an import of history).
+		await insertVisits(t.db, [old(A, hh[2]!.id, 801, { receivedAt: T0 - 500 * DAY })], {
+			now: T0
+		});
+		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		expect(r.visits).toBe(1);
+		expect((await fileOf(A, m800))!).toHaveLength(2);
+		expect((await months()).find((m) => m['month'] === m800)).toMatchObject({
+			visits: 2,
+			households: 2
+		});
+	});
+});
+
+describe('restoreMonth', () => {
+	it('puts a month back through the import path, skipping households that are gone', async () => {
+		const m900 = vnMonth(T0 - 900 * DAY);
+		await t.d1.prepare('DELETE FROM visits WHERE household_id = ?').bind(hh[1]!.id).run();
+		await t.d1.prepare('DELETE FROM households WHERE id = ?').bind(hh[1]!.id).run();
+		const r = await restoreMonth(t.db, t.archive, { ...A, month: m900 });
+		expect(r).toMatchObject({ restored: 1, skipped: 1 });
+		const back = await t.d1
+			.prepare('SELECT id, visited_at, people_helped FROM visits WHERE id = ?')
+			.bind(sent[0]!.id)
+			.first();
+		expect(back).toEqual({ id: sent[0]!.id, visited_at: sent[0]!.visitedAt, people_helped: 2 });
+		expect((await months()).some((m) => m['month'] === m900)).toBe(false);
+		// Archived again, the month has the same file and totals (the skipped visit stays in it).
+		await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		expect((await fileOf(A, m900))!.map((v) => v.id).sort()).toEqual(
+			[sent[0]!.id, sent[1]!.id].sort()
+		);
+		expect((await months()).find((m) => m['month'] === m900)).toMatchObject({ visits: 2 });
+	});
+
+	it('names the line of a damaged file and writes nothing', async () => {
+		const key = archiveKey(B.provinceCode, B.communeCode, '2020-01');
+		const good = await encodeArchive([]);
+		expect(good.length).toBeGreaterThan(0);
+		const text = `${JSON.stringify({ id: 'x' })}\n`;
+		const gz = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+		await t.archive.put(key, await new Response(gz).arrayBuffer());
+		const visitsBefore = await count('SELECT count(*) AS n FROM visits');
+		await expect(restoreMonth(t.db, t.archive, { ...B, month: '2020-01' })).rejects.toThrow(
+			/2020-01\.ndjson\.gz, line 1: provinceCode/
+		);
+		expect(await count('SELECT count(*) AS n FROM visits')).toBe(visitsBefore);
+		await expect(restoreMonth(t.db, t.archive, { ...B, month: '2019-01' })).rejects.toThrow(
+			/no archive/
+		);
+	});
+});
+
+describe('the nightly run', () => {
+	it('archives with the scheduled work when the bucket is bound', async () => {
+		await insertVisits(t.db, [old(B, hh[3]!.id, 780, { receivedAt: T0 - 500 * DAY })], {
+			now: T0
+		});
+		const frequent = await runScheduled(t.db, {
+			cron: '*/15 * * * *',
+			now: new Date(T0),
+			archive: t.archive
+		});
+		expect(frequent.visitsArchived).toBeNull();
+		const nightly = await runScheduled(t.db, {
+			cron: NIGHTLY_CRON,
+			now: new Date(T0),
+			archive: t.archive,
+			settings: { VISIT_RETENTION_MONTHS: String(MONTHS) }
+		});
+		expect(nightly.visitsArchived).toEqual({ months: 1, visits: 1 });
+	});
+});
