@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Db } from '$lib/server/db/client';
+import type { ShardRouter } from '$lib/server/db/shards';
 import type { Locale } from '$lib/i18n';
 import type { UserView } from '$lib/server/auth/users';
 import type { Actor } from '$lib/domain/scope';
@@ -19,6 +20,8 @@ declare global {
 		}
 		interface Locals {
 			db: Db;
+			/** The province shards of this request (docs/sharding.md); at most one is opened. */
+			shards: ShardRouter;
 			locale: Locale;
 			/** The logged-in user for page loads, or null (set in hooks.server.ts). */
 			user: UserView | null;
@@ -27,6 +30,8 @@ declare global {
 		interface Platform {
 			env: {
 				DB: D1Database;
+				/** Binding → provinces of the shards (absent: one database). */
+				PROVINCE_SHARDS?: Record<string, string[]> | string;
 				ASSETS: Fetcher;
 				BASEMAP_STYLE_URL?: string;
 			};

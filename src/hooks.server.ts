@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
+import { ShardRouter } from '$lib/server/db/shards';
 import { resolveLocale } from '$lib/i18n';
 import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { readSession } from '$lib/server/auth/session';
@@ -17,7 +18,10 @@ const ONE_YEAR_S = 60 * 60 * 24 * 365;
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const d1 = event.platform?.env.DB;
-	if (d1) event.locals.db = getDb(d1);
+	if (d1) {
+		event.locals.db = getDb(d1);
+		event.locals.shards = new ShardRouter(event.platform!.env, event.locals.db);
+	}
 	const asked = event.url.searchParams.get('lang');
 	if (asked) {
 		event.cookies.set('lang', resolveLocale(asked), {

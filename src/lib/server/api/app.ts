@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import type { AuthEnv } from './middleware/env.ts';
 import { ApiError, handleApiError } from './errors.ts';
 import { getDb } from '../db/client.ts';
+import { ShardRouter } from '../db/shards.ts';
 import { clientIp } from '../auth/login.ts';
 import { health } from './routes/health.ts';
 import { provincesApi } from './routes/provinces.ts';
@@ -48,7 +49,9 @@ export function createApiApp() {
 	});
 	app.use(limitBody);
 	app.use(async (c, next) => {
-		c.set('db', getDb(c.env.DB));
+		const db = getDb(c.env.DB);
+		c.set('db', db);
+		c.set('shards', new ShardRouter(c.env, db));
 		await next();
 	});
 	// Public reference data, search and metrics, keyed without parameters the route does not read.

@@ -1,7 +1,10 @@
 import type { Db } from '../db/client.ts';
+import type { ShardRouter } from '../db/shards.ts';
 
 export interface ApiBindings {
 	DB: D1Database;
+	/** Binding → provinces of the province shards; absent: one database (docs/sharding.md). */
+	PROVINCE_SHARDS?: Record<string, string[]> | string;
 	BASEMAP_STYLE_URL?: string;
 	/** Months without a visit after which a household is due for review (default 24; issue 13). */
 	PERSONAL_DATA_REVIEW_MONTHS?: string;
@@ -11,6 +14,8 @@ export interface ApiBindings {
 
 export interface ApiVariables {
 	db: Db;
+	/** The province shards of this request: at most one is opened (db/shards.ts). */
+	shards: ShardRouter;
 	requestId: string;
 	/** The client's address when it can be believed (auth/login.ts clientIp), else null. */
 	clientIp: string | null;
