@@ -8,6 +8,7 @@ export const apiEn: { [K in keyof typeof apiVi]: string } = {
 	'api.error.server': 'The server has a problem. Please try again in a few minutes.',
 	'api.error.unauthenticated': 'Your session has ended. Please log in again.',
 	'api.error.forbidden': 'Your account may not do this.',
+	'api.error.province_required': 'Choose the province you are working in, then try again.',
 	'api.error.csrf': 'This page is out of date. Reload it and try again.',
 	'api.error.not_found': 'Not found — it may have been deleted. Reload the page.',
 	'api.error.conflict': 'Someone else just changed this. Reload the page and try again.',

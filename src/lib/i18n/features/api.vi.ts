@@ -11,6 +11,7 @@ export const apiVi = {
 	'api.error.server': 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.',
 	'api.error.unauthenticated': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
 	'api.error.forbidden': 'Tài khoản của bạn không có quyền làm việc này.',
+	'api.error.province_required': 'Hãy chọn tỉnh bạn đang làm việc rồi thử lại.',
 	'api.error.csrf': 'Trang đã cũ. Hãy tải lại trang rồi thử lại.',
 	'api.error.not_found': 'Không tìm thấy — có thể đã bị xóa. Hãy tải lại trang.',
 	'api.error.conflict': 'Dữ liệu vừa được người khác thay đổi. Hãy tải lại trang rồi thử lại.',
