@@ -21,6 +21,7 @@ import { household } from './support/records-factory.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { prepareRoutePlan } from '../../src/lib/server/db/writes/routes.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { users } from '../../src/lib/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 
@@ -61,7 +62,8 @@ async function fixture(area: AreaName, admin: TestUser): Promise<Fixture> {
 		locationStatus: 'exact'
 	});
 	await insertHouseholds(t.db, [hh]);
-	const plan = await prepareRoutePlan(t.db, {
+	// The test deployment has one database: it is also every province's shard.
+	const plan = await prepareRoutePlan(t.db, t.db as ShardDb, {
 		...AREAS[area],
 		teamId: team.id,
 		createdAt: Date.now(),

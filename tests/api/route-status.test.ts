@@ -13,6 +13,7 @@ import {
 import { routes } from '../../src/lib/server/db/schema/index.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { household } from './support/records-factory.ts';
 
 let t: TestDb;
@@ -21,6 +22,8 @@ beforeAll(async () => {
 	({ t, w } = await openFieldDb(3));
 });
 afterAll(() => t.close());
+/** The test deployment has one database: it is also every province's shard. */
+const shard = () => t.db as ShardDb;
 
 const statusOf = async (id: string) =>
 	(await t.db.select().from(routes).where(eq(routes.id, id)).get())!.status;
@@ -75,7 +78,9 @@ describe('a route’s status follows the visits synced for it', () => {
 
 	it('leaves a cancelled route cancelled', async () => {
 		const r = await freshRoute(1, 'cancelled');
-		await insertVisits(t.db, [{ ...deviceVisit({ ...w, routeId: r.id }, r.ids[0]!) }] as never[]);
+		await insertVisits(t.db, shard(), [
+			{ ...deviceVisit({ ...w, routeId: r.id }, r.ids[0]!) }
+		] as never[]);
 		expect(await statusOf(r.id)).toBe('cancelled');
 	});
 
@@ -89,7 +94,7 @@ describe('a route’s status follows the visits synced for it', () => {
 
 	it('follows visits written by the importer too (insertVisits)', async () => {
 		const r = await freshRoute(1);
-		await insertVisits(t.db, [deviceVisit({ ...w, routeId: r.id }, r.ids[0]!)] as never[]);
+		await insertVisits(t.db, shard(), [deviceVisit({ ...w, routeId: r.id }, r.ids[0]!)] as never[]);
 		expect(await statusOf(r.id)).toBe('done');
 	});
 });

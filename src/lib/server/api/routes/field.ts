@@ -5,6 +5,8 @@
  * extent for the offline map.
  * GET /api/field/routes · GET /api/field/routes/:id
  * Reading a pack is a read of personal data (addresses, points): it is audited.
+ * Routes and households are read from the caller's province shard (recordShard); a national
+ * admin's list is kept to the province their page names.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { auditNow } from '../middleware/scope.ts';
+import { PROVINCE_HEADER, recordShard } from '../middleware/shard.ts';
 import {
 	canWalkRoute,
 	getRoute,
@@ -26,7 +29,8 @@ export const fieldApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get('/routes', async (c) => {
 		const actor = requireActor(c);
-		const routes = await listFieldRoutes(c.get('db'), actor);
+		const province = actor.provinceCode ?? c.req.header(PROVINCE_HEADER) ?? null;
+		const routes = await listFieldRoutes(recordShard(c, actor), actor, province);
 		await auditNow(c, {
 			kind: 'read',
 			action: 'field.routes.read',
@@ -39,13 +43,13 @@ export const fieldApi = new Hono<AuthEnv>()
 	})
 	.get('/routes/:id', validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
-		const db = c.get('db');
-		const route = await getRoute(db, c.req.valid('param').id);
+		const shard = recordShard(c, actor);
+		const route = await getRoute(shard, c.req.valid('param').id);
 		if (!route) throw new ApiError('route_not_found', 404, 'No such route');
 		ensure(canWalkRoute(actor, route), 'open this route');
 		const [stops, commune] = await Promise.all([
-			routePackStops(db, route),
-			packCommune(db, route.communeCode)
+			routePackStops(shard, route),
+			packCommune(c.get('db'), route.communeCode)
 		]);
 		await auditNow(c, {
 			kind: 'read',

@@ -5,6 +5,7 @@ import { communeCode, validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { auditNow, communeOr404 } from '../middleware/scope.ts';
 import { vnToday } from '../middleware/household-scope.ts';
+import { shardOf } from '../middleware/shard.ts';
 import { canSeeHouseholds, canSeePersonal, type Actor } from '../../../domain/scope.ts';
 import {
 	areaProgress,
@@ -118,13 +119,14 @@ async function dayOf(
 	area: CommuneArea,
 	now: number
 ): Promise<Overview> {
-	const db = c.get('db');
+	const shard = shardOf(c, area.provinceCode);
 	const today = vnToday(now);
 	const week = weekOf(today);
 	const reachedSince = twelveMonthsTo(new Date(now)).start.getTime();
 	const teams = await teamsInView(c, actor, area);
 	const data = await readOverview(
-		db,
+		c.get('db'),
+		shard,
 		area,
 		teams.map((tm) => tm.id),
 		week
@@ -135,7 +137,7 @@ async function dayOf(
 	const households =
 		leader && teams.length === 0
 			? []
-			: await listPlanningHouseholds(db, area, leader ? (teams[0]!.hamletId ?? null) : null);
+			: await listPlanningHouseholds(shard, area, leader ? (teams[0]!.hamletId ?? null) : null);
 	const progressOf = (hamletId: string | null) =>
 		areaProgress(
 			hamletId ? households.filter((h) => h.hamletId === hamletId) : households,

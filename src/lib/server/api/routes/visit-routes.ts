@@ -5,6 +5,7 @@ import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, auditNow, communeOr404, teamOr404 } from '../middleware/scope.ts';
 import { leaderHamlet, vnToday } from '../middleware/household-scope.ts';
+import { recordShard, shardOf } from '../middleware/shard.ts';
 import {
 	canPlanRoutes,
 	canSeeHouseholds,
@@ -24,17 +25,24 @@ import { listPlanningHouseholds } from '../../db/queries/households.ts';
 import { prepareAssignment, prepareRoutePlan } from '../../db/writes/routes.ts';
 import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
+import type { ShardDb } from '../../db/shards.ts';
 import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';
 
-async function routeOr404(c: Context<AuthEnv>, id: string): Promise<RouteRow> {
-	const r = await getRoute(c.get('db'), id);
-	if (!r) throw new ApiError('route_not_found', 404, 'No such route');
-	return r;
+/** The route with this id in the caller's province shard (recordShard), and that shard. */
+async function routeOr404(
+	c: Context<AuthEnv>,
+	actor: Actor,
+	id: string
+): Promise<{ route: RouteRow; shard: ShardDb }> {
+	const shard = recordShard(c, actor);
+	const route = await getRoute(c.get('db'), shard, id);
+	if (!route) throw new ApiError('route_not_found', 404, 'No such route');
+	return { route, shard };
 }
 
 /** The drawn area must be a simple polygon holding households of the caller's scope. */
 async function checkArea(
-	c: Context<AuthEnv>,
+	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string },
 	points: [number, number][],
 	hamletLimit: string | null
@@ -49,7 +57,7 @@ async function checkArea(
 				: 'area: draw at least three distinct points',
 			{ field: 'area' }
 		);
-	const hs = await listPlanningHouseholds(c.get('db'), area, hamletLimit);
+	const hs = await listPlanningHouseholds(shard, area, hamletLimit);
 	const inside = householdsInPolygon(hs, points);
 	if (inside.length === 0)
 		throw new ApiError('area_empty', 422, 'area: the drawn polygon holds no households', {
@@ -74,7 +82,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		const area = await communeOr404(c, q.commune);
 		ensure(canSeeHouseholds(actor, area), "this commune's routes");
 		const team = actor.role === 'team_leader' ? actor.teamId : (q.team ?? null);
-		const rows = await listRoutes(c.get('db'), area, team);
+		const rows = await listRoutes(c.get('db'), shardOf(c, area.provinceCode), area, team);
 		// Member names (who walks what, when): a personal-data read.
 		await auditNow(c, {
 			kind: 'read',
@@ -88,7 +96,9 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 	})
 	.get('/mine', async (c) => {
 		const actor = requireActor(c);
-		const routes = actor.memberId ? await routesOfMember(c.get('db'), actor.memberId) : [];
+		const routes = actor.memberId
+			? await routesOfMember(c.get('db'), recordShard(c, actor), actor.memberId)
+			: [];
 		await auditNow(c, {
 			kind: 'read',
 			action: 'routes.mine.read',
@@ -101,10 +111,10 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 	})
 	.get('/:id', validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
-		const route = await routeOr404(c, c.req.valid('param').id);
+		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
 		ensure(canSeeRoute(actor, route), 'this route');
 		const today = vnToday();
-		const stops = await routeStopsOf(c.get('db'), route, today);
+		const stops = await routeStopsOf(c.get('db'), shard, route, today);
 		const personal = personalFor(actor, route);
 		const assignee = !!actor.memberId && actor.memberId === route.assigneeMemberId;
 		const shown = stops.map((s) => {
@@ -130,8 +140,9 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		const team = await teamOr404(c, body.teamId);
 		ensure(canPlanRoutes(actor, { ...area, teamId: team.id }), "planning this team's routes");
 		const hamletLimit = await leaderHamlet(c, actor);
+		const shard = shardOf(c, area.provinceCode);
 		if (body.area) {
-			const inside = await checkArea(c, area, body.area, hamletLimit);
+			const inside = await checkArea(shard, area, body.area, hamletLimit);
 			const outside = body.routes.flatMap((r) => r.householdIds).filter((id) => !inside.has(id));
 			if (outside.length)
 				throw new ApiError('outside_area', 422, 'households outside the drawn area', {
@@ -140,10 +151,10 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		}
 		if (body.routes.length === 0)
 			throw new ApiError('empty_plan', 422, 'routes: the plan has no outings', { field: 'routes' });
-		const db = c.get('db');
 		const now = Date.now();
 		const plan = await prepareRoutePlan(
-			db,
+			c.get('db'),
+			shard,
 			{
 				...body,
 				provinceCode: area.provinceCode,
@@ -153,10 +164,11 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			},
 			{ hamletId: hamletLimit }
 		);
-		await runBatch(db, [
+		// The plan's audit entry is written with it, in the shard's batch (docs/sharding.md).
+		await runBatch(shard, [
 			...plan.statements,
 			statementOf(
-				db,
+				shard,
 				audit(c, {
 					kind: 'write',
 					action: 'routes.plan',
@@ -175,16 +187,16 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 	})
 	.patch('/:id', validate('param', idParam), validate('json', routeAssignBody), async (c) => {
 		const actor = requireActor(c);
-		const route = await routeOr404(c, c.req.valid('param').id);
+		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
 		ensure(canPlanRoutes(actor, route), 'assigning this route');
 		if (route.status === 'cancelled')
 			throw new ApiError('route_cancelled', 409, 'A cancelled route cannot be assigned');
 		const db = c.get('db');
 		const body = c.req.valid('json');
-		await runBatch(db, [
-			await prepareAssignment(db, route, body),
+		await runBatch(shard, [
+			await prepareAssignment(db, shard, route, body),
 			statementOf(
-				db,
+				shard,
 				audit(c, {
 					kind: 'write',
 					action: 'route.assign',
@@ -196,23 +208,22 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 				})
 			)
 		]);
-		return c.json({ route: await getRoute(db, route.id) }, 200);
+		return c.json({ route: await getRoute(db, shard, route.id) }, 200);
 	})
 	.post('/:id/cancel', validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
-		const route = await routeOr404(c, c.req.valid('param').id);
+		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
 		ensure(canPlanRoutes(actor, route), 'cancelling this route');
 		if (route.status === 'cancelled')
 			throw new ApiError('route_cancelled', 409, 'This route is already cancelled');
 		// A finished outing is the record of the work done: it stays as it is.
 		if (route.status === 'done')
 			throw new ApiError('route_done', 409, 'A finished route cannot be cancelled');
-		const db = c.get('db');
-		const effect = await cancelEffect(db, route.id);
-		await runBatch(db, [
-			...cancelStatements(db, route.id),
+		const effect = await cancelEffect(shard, route.id);
+		await runBatch(shard, [
+			...cancelStatements(shard, route.id),
 			statementOf(
-				db,
+				shard,
 				audit(c, {
 					kind: 'write',
 					action: 'route.cancel',
@@ -224,5 +235,5 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 				})
 			)
 		]);
-		return c.json({ route: await getRoute(db, route.id), ...effect }, 200);
+		return c.json({ route: await getRoute(c.get('db'), shard, route.id), ...effect }, 200);
 	});

@@ -12,6 +12,8 @@
  * each visit's `receivedAt`; one sent by the device is ignored.
  * GET /api/visits/mine?since= — the visits the server holds from the caller (ids, outcome, times).
  * GET /api/visits/devices — the caller's devices and their watermarks.
+ * Visits, devices and conflicts are in the province's shard (docs/sharding.md): the caller's
+ * province, or for a national admin the one province of the visits sent (or their page names).
  */
 import { Hono, type Context } from 'hono';
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
@@ -20,8 +22,10 @@ import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { auditNow } from '../middleware/scope.ts';
+import { recordShard, shardOf } from '../middleware/shard.ts';
 import { syncBody, type SyncBody, type SyncStatus } from './visits-input.ts';
 import { runBatch } from '../../db/bulk.ts';
+import type { ShardDb } from '../../db/shards.ts';
 import { syncDevices, visits } from '../../db/schema/index.ts';
 import type { VisitRow } from '../../db/schema/visits.input.ts';
 import { countInserted, parseDeviceVisits, prepareVisits } from '../../db/writes/visits.ts';
@@ -67,9 +71,31 @@ function onServerClock(body: SyncBody, now: number): unknown[] {
 	});
 }
 
+/**
+ * The shard a sync writes to: the caller's province. A national admin has none: their visits'
+ * own province, which must be one shard's (one request opens one shard; with one database any
+ * mix is fine, as before the split).
+ * @throws ApiError 422 `visits_span_provinces` for a national admin's visits of two shards.
+ */
+function syncShard(c: Context<AuthEnv>, actor: Actor, rows: readonly VisitRow[]): ShardDb {
+	if (actor.provinceCode) return shardOf(c, actor.provinceCode);
+	const provinces = [...new Set(rows.map((r) => r.provinceCode))];
+	if (provinces.length === 0) return recordShard(c, actor);
+	const shards = c.get('shards');
+	if (shards.sharded && new Set(provinces.map((p) => shards.bindingOf(p))).size > 1)
+		throw new ApiError(
+			'visits_span_provinces',
+			422,
+			'visits: send the visits of each province in a request of its own',
+			{ field: 'visits' }
+		);
+	return shardOf(c, provinces[0]!);
+}
+
 async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, now: number) {
 	const rows = ownVisits(actor, parseDeviceVisits(onServerClock(body, now), now));
-	const outside = await visitsOutOfScope(c.get('db'), actor, rows);
+	const shard = syncShard(c, actor, rows);
+	const outside = await visitsOutOfScope(c.get('db'), shard, actor, rows);
 	if (outside.length > 0) {
 		throw new ApiError(
 			'visit_out_of_scope',
@@ -78,7 +104,7 @@ async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, 
 			{ ids: outside }
 		);
 	}
-	return rows;
+	return { rows, shard };
 }
 
 export const visitsApi = new Hono<AuthEnv>()
@@ -88,10 +114,10 @@ export const visitsApi = new Hono<AuthEnv>()
 		const body = c.req.valid('json');
 		const db = c.get('db');
 		const now = Date.now();
-		const rows = await parseAndScope(c, actor, body, now);
-		const prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });
+		const { rows, shard } = await parseAndScope(c, actor, body, now);
+		const prepared = await prepareVisits(db, shard, rows, { now, deviceId: body.deviceId });
 		const previousId = readCookie(c.req.header('cookie'), DEVICE_COOKIE);
-		const devices = await loadDevices(db, [body.deviceId, previousId]);
+		const devices = await loadDevices(shard, [body.deviceId, previousId]);
 		const lost = detectLoss(
 			body,
 			actor.userId,
@@ -99,10 +125,10 @@ export const visitsApi = new Hono<AuthEnv>()
 			previousId ? devices.get(previousId) : undefined
 		);
 		const ctx = { userId: actor.userId, deviceId: body.deviceId, now };
-		const results = await runBatch(db, [
+		const results = await runBatch(shard, [
 			...prepared.statements,
-			...conflictStatements(db, prepared.conflictRows, ctx),
-			...watermarkStatements(db, {
+			...conflictStatements(shard, prepared.conflictRows, ctx),
+			...watermarkStatements(shard, {
 				report: body,
 				userId: actor.userId,
 				memberId: actor.memberId,
@@ -133,8 +159,7 @@ export const visitsApi = new Hono<AuthEnv>()
 	.get('/mine', validate('query', mineQuery), async (c) => {
 		const actor = requireActor(c);
 		if (!actor.memberId) return c.json({ visits: [] });
-		const rows = await c
-			.get('db')
+		const rows = await recordShard(c, actor)
 			.select({
 				id: visits.id,
 				householdId: visits.householdId,
@@ -167,8 +192,8 @@ export const visitsApi = new Hono<AuthEnv>()
 	})
 	.get('/devices', async (c) => {
 		const actor = requireActor(c);
-		const rows = await c
-			.get('db')
+		// A login's devices are in its province's shard (a national admin's: the one named).
+		const rows = await recordShard(c, actor)
 			.select()
 			.from(syncDevices)
 			.where(eq(syncDevices.userId, actor.userId))

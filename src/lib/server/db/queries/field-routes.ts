@@ -1,10 +1,12 @@
 /**
  * Reads for field mode: the routes an actor walks, and a route's offline pack (the route, its
  * stops with only the household fields a visit needs and what was recorded on this route, and
- * the commune's extent).
+ * the commune's extent). Routes, stops, households and visits are read from the province's
+ * shard, the commune from the global D1.
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { communes, households, routes, routeStops, visits } from '../schema/index.ts';
 import { covers, type Actor } from '../../../domain/scope.ts';
 import { routeVisitFacts } from '../../../domain/routing/progress.ts';
@@ -15,8 +17,11 @@ const LISTED = ROUTE_STATUSES.filter((s) => s !== 'cancelled');
 
 export type RouteRow = typeof routes.$inferSelect;
 
-/** The condition "routes this actor walks or oversees", or null for none. */
-function actorRoutes(actor: Actor): SQL | undefined | null {
+/**
+ * The condition "routes this actor walks or oversees", or null for none. A national admin's
+ * list is kept to the province their page names, if any: one request reads one shard.
+ */
+function actorRoutes(actor: Actor, province: string | null): SQL | undefined | null {
 	if (actor.role === 'member') {
 		return actor.memberId ? eq(routes.assigneeMemberId, actor.memberId) : null;
 	}
@@ -26,7 +31,7 @@ function actorRoutes(actor: Actor): SQL | undefined | null {
 	}
 	if (actor.role === 'commune_admin') return eq(routes.communeCode, actor.communeCode ?? '');
 	if (actor.role === 'province_admin') return eq(routes.provinceCode, actor.provinceCode ?? '');
-	return undefined; // admin: all
+	return province ? eq(routes.provinceCode, province) : undefined; // admin: all
 }
 
 /** May the actor open this route in field mode (walk it, record its visits)? */
@@ -38,18 +43,26 @@ export function canWalkRoute(actor: Actor, r: RouteRow): boolean {
 	return covers(actor, r);
 }
 
-/** The actor's routes, newest planned date first, with their stop counts. */
-export async function listFieldRoutes(db: Db, actor: Actor, limit = 100) {
-	const where = actorRoutes(actor);
+/**
+ * The actor's routes, newest planned date first, with their stop counts.
+ * @param province for a national admin, the province to list (null: every route of the shard).
+ */
+export async function listFieldRoutes(
+	shard: ShardDb,
+	actor: Actor,
+	province: string | null = null,
+	limit = 100
+) {
+	const where = actorRoutes(actor, province);
 	if (where === null) return [];
-	const rows = await db
+	const rows = await shard
 		.select()
 		.from(routes)
 		.where(and(where, inArray(routes.status, LISTED)))
 		.orderBy(desc(routes.plannedOn), asc(routes.name))
 		.limit(limit);
 	if (rows.length === 0) return [];
-	const counts = await db.$client
+	const counts = await shard.$client
 		.prepare(
 			`SELECT route_id AS r, count(*) AS n FROM route_stops
 			WHERE route_id IN (SELECT value FROM json_each(?1)) GROUP BY route_id`
@@ -70,8 +83,8 @@ export async function listFieldRoutes(db: Db, actor: Actor, limit = 100) {
 }
 
 /** The route with this id, or null. */
-export async function getRoute(db: Db, id: string): Promise<RouteRow | null> {
-	return (await db.select().from(routes).where(eq(routes.id, id)).get()) ?? null;
+export async function getRoute(shard: ShardDb, id: string): Promise<RouteRow | null> {
+	return (await shard.select().from(routes).where(eq(routes.id, id)).get()) ?? null;
 }
 
 /**
@@ -79,8 +92,8 @@ export async function getRoute(db: Db, id: string): Promise<RouteRow | null> {
  * and per stop the latest visit recorded on this route (`visitedOnRoute`) and whether someone
  * was met on another route (`metElsewhere`): field mode counts progress from them.
  */
-export async function routePackStops(db: Db, r: RouteRow) {
-	const [stops, facts] = await Promise.all([packStopRows(db, r), routeVisits(db, r)]);
+export async function routePackStops(shard: ShardDb, r: RouteRow) {
+	const [stops, facts] = await Promise.all([packStopRows(shard, r), routeVisits(shard, r)]);
 	return stops.map((s) => ({
 		...s,
 		visitedOnRoute: facts.get(s.householdId)?.visitedOnRoute ?? null,
@@ -89,8 +102,8 @@ export async function routePackStops(db: Db, r: RouteRow) {
 }
 
 /** Every visit of the route's households (any route), in the route's commune. */
-async function routeVisits(db: Db, r: RouteRow) {
-	const rows = await db
+async function routeVisits(shard: ShardDb, r: RouteRow) {
+	const rows = await shard
 		.select({
 			id: visits.id,
 			householdId: visits.householdId,
@@ -106,7 +119,7 @@ async function routeVisits(db: Db, r: RouteRow) {
 				eq(visits.communeCode, r.communeCode),
 				inArray(
 					visits.householdId,
-					db
+					shard
 						.select({ id: routeStops.householdId })
 						.from(routeStops)
 						.where(eq(routeStops.routeId, r.id))
@@ -116,8 +129,8 @@ async function routeVisits(db: Db, r: RouteRow) {
 	return routeVisitFacts(r.id, rows);
 }
 
-function packStopRows(db: Db, r: RouteRow) {
-	return db
+function packStopRows(shard: ShardDb, r: RouteRow) {
+	return shard
 		.select({
 			seq: routeStops.seq,
 			revisit: routeStops.revisit,

@@ -1,9 +1,11 @@
 /**
  * Scoped reads for a leader's day: the week's outings of some teams, their members, and the
  * members' sync watermarks. Every query takes the province and commune (docs/style.md); team ids
- * travel as one JSON parameter (D1 caps bound variables).
+ * travel as one JSON parameter (D1 caps bound variables). Outings and devices are read from the
+ * province's shard, members and logins from the global D1 (docs/sharding.md).
  */
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { runBatch } from '../bulk.ts';
 import type { Session } from '../../../domain/routing/outing-kinds.ts';
 import type { DeviceWatermark } from '../../../domain/team-overview.ts';
@@ -54,13 +56,17 @@ const MEMBERS = `SELECT id, team_id AS teamId, full_name AS fullName, team_role 
 	FROM members WHERE province_code = ?1 AND commune_code = ?2 AND team_id ${IN_JSON}
 	ORDER BY team_role, full_name`;
 
-// Devices of the commune's logins (users_scope_idx, then sync_devices_user_idx), kept to the
-// given members: sync_devices has no index of its own on member_id.
+// The commune's logins (users_scope_idx): whose devices the day shows.
+const USERS = `SELECT id FROM users WHERE scope_province_code = ?1 AND scope_commune_code = ?2`;
+
+// Devices of those logins (sync_devices_user_idx), kept to the given members: sync_devices has
+// no index of its own on member_id.
 const DEVICES = `SELECT d.member_id AS memberId, d.last_seen_at AS lastSeenAt, d.pending,
 	d.oldest_pending_at AS oldestPendingAt, d.replaced_by AS replacedBy
 	FROM sync_devices d
-	WHERE d.user_id IN (SELECT id FROM users WHERE scope_province_code = ?1 AND scope_commune_code = ?2)
-		AND d.member_id ${IN_JSON}`;
+	WHERE d.user_id IN (SELECT value FROM json_each(?1)) AND d.member_id IN (SELECT value FROM json_each(?2))`;
+
+type Devices = (DeviceWatermark & { memberId: string })[];
 
 /**
  * The teams' outings planned from `from` to `to` (YYYY-MM-DD, inclusive), cancelled ones left
@@ -68,31 +74,27 @@ const DEVICES = `SELECT d.member_id AS memberId, d.last_seen_at AS lastSeenAt, d
  */
 export async function readOverview(
 	db: Db,
+	shard: ShardDb,
 	area: Area,
 	teamIds: readonly string[],
 	week: { from: string; to: string }
-): Promise<{
-	outings: OutingItem[];
-	members: OverviewMember[];
-	devices: (DeviceWatermark & { memberId: string })[];
-}> {
-	const d1 = db.$client;
+): Promise<{ outings: OutingItem[]; members: OverviewMember[]; devices: Devices }> {
 	const teams = JSON.stringify(teamIds);
-	const [outings, members] = await runBatch(db, [
-		d1.prepare(OUTINGS).bind(area.provinceCode, area.communeCode, teams, week.from, week.to),
-		d1.prepare(MEMBERS).bind(area.provinceCode, area.communeCode, teams)
+	const { provinceCode: p, communeCode: c } = area;
+	const [outings, [members, users]] = await Promise.all([
+		shard.$client.prepare(OUTINGS).bind(p, c, teams, week.from, week.to).all<OutingItem>(),
+		runBatch(db, [
+			db.$client.prepare(MEMBERS).bind(p, c, teams),
+			db.$client.prepare(USERS).bind(p, c)
+		])
 	]);
 	const memberRows = (
 		members!.results as (Omit<OverviewMember, 'active'> & { active: number })[]
 	).map((m) => ({ ...m, active: m.active === 1 }));
-	const ids = JSON.stringify(memberRows.map((m) => m.id));
-	const devices = await d1
+	const userIds = JSON.stringify((users!.results as { id: string }[]).map((u) => u.id));
+	const devices = await shard.$client
 		.prepare(DEVICES)
-		.bind(area.provinceCode, area.communeCode, ids)
+		.bind(userIds, JSON.stringify(memberRows.map((m) => m.id)))
 		.all<DeviceWatermark & { memberId: string }>();
-	return {
-		outings: outings!.results as unknown as OutingItem[],
-		members: memberRows,
-		devices: devices.results
-	};
+	return { outings: outings.results, members: memberRows, devices: devices.results };
 }

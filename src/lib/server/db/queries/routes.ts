@@ -2,8 +2,11 @@
  * Scoped reads of routes: a commune's (or team's) routes for the leader, a member's routes, and
  * one route with its ordered stops and the visit fields of their households (the route view, and
  * what the field app saves for offline use).
+ * Routes, stops, households and visits live in the province's shard; team, member and hamlet
+ * names in the global D1 (docs/sharding.md): each is read from its own database and joined here.
  */
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import type { RouteStatus } from '../../../domain/choices.ts';
 import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
 import {
@@ -48,21 +51,51 @@ export interface RouteListItem {
 }
 
 const LIST_SELECT = `SELECT r.id, r.province_code AS provinceCode, r.commune_code AS communeCode,
-	r.team_id AS teamId, t.name AS teamName, r.assignee_member_id AS assigneeMemberId,
-	m.full_name AS assigneeName, r.name, r.planned_on AS plannedOn, r.session, r.status,
+	r.team_id AS teamId, r.assignee_member_id AS assigneeMemberId,
+	r.name, r.planned_on AS plannedOn, r.session, r.status,
 	r.travel_mode AS travelMode, r.session_minutes AS sessionMinutes, r.distance_m AS distanceM,
 	r.estimated_minutes AS estimatedMinutes, r.travel_minutes AS travelMinutes,
 	r.start_kind AS startKind, r.flag, r.created_at AS createdAt,
 	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id) AS stops,
 	(SELECT count(DISTINCT v.household_id) FROM visits v WHERE v.route_id = r.id) AS visited,
 	(SELECT count(*) FROM route_stops s WHERE s.route_id = r.id AND s.revisit = 1) > 0 AS revisit
-	FROM routes r JOIN teams t ON t.id = r.team_id LEFT JOIN members m ON m.id = r.assignee_member_id`;
+	FROM routes r`;
 
-const fixBool = (r: RouteListItem) => ({ ...r, revisit: Boolean(r.revisit) });
+/** A route row as the shard holds it: the names come from the global D1. */
+type ShardRoute<T extends RouteListItem> = Omit<T, 'teamName' | 'assigneeName'>;
+
+const IN_JSON = `IN (SELECT value FROM json_each(?1))`;
+
+/**
+ * The routes with their team's and assignee's names (global D1, by primary key). A route whose
+ * team is unknown is left out, as the inner join on teams did before the split.
+ */
+async function withNames<T extends RouteListItem>(db: Db, rows: ShardRoute<T>[]): Promise<T[]> {
+	if (rows.length === 0) return [];
+	const ids = (pick: (r: ShardRoute<T>) => string | null) =>
+		JSON.stringify([...new Set(rows.flatMap((r) => pick(r) ?? []))]);
+	const [teams, members] = await db.$client.batch([
+		db.$client.prepare(`SELECT id, name FROM teams WHERE id ${IN_JSON}`).bind(ids((r) => r.teamId)),
+		db.$client
+			.prepare(`SELECT id, full_name AS name FROM members WHERE id ${IN_JSON}`)
+			.bind(ids((r) => r.assigneeMemberId))
+	]);
+	const names = (res: D1Result | undefined) =>
+		new Map((res!.results as { id: string; name: string }[]).map((x) => [x.id, x.name]));
+	const team = names(teams);
+	const member = names(members);
+	return rows.flatMap((r) => {
+		const teamName = team.get(r.teamId);
+		if (teamName === undefined) return [];
+		const assigneeName = r.assigneeMemberId ? (member.get(r.assigneeMemberId) ?? null) : null;
+		return [{ ...r, teamName, assigneeName, revisit: Boolean(r.revisit) } as T];
+	});
+}
 
 /** A commune's routes (optionally one team's), newest first; cancelled ones last. */
 export async function listRoutes(
 	db: Db,
+	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string },
 	teamId: string | null = null
 ): Promise<RouteListItem[]> {
@@ -70,26 +103,30 @@ export async function listRoutes(
 	const binds = teamId
 		? [area.provinceCode, area.communeCode, teamId]
 		: [area.provinceCode, area.communeCode];
-	const res = await db.$client
+	const res = await shard.$client
 		.prepare(
 			`${LIST_SELECT} WHERE r.province_code = ?1 AND r.commune_code = ?2${team}
 			ORDER BY r.status = 'cancelled', r.created_at DESC, r.name`
 		)
 		.bind(...binds)
-		.all<RouteListItem>();
-	return res.results.map(fixBool);
+		.all<ShardRoute<RouteListItem>>();
+	return withNames(db, res.results);
 }
 
 /** A member's routes that are not cancelled, by planned date. */
-export async function routesOfMember(db: Db, memberId: string): Promise<RouteListItem[]> {
-	const res = await db.$client
+export async function routesOfMember(
+	db: Db,
+	shard: ShardDb,
+	memberId: string
+): Promise<RouteListItem[]> {
+	const res = await shard.$client
 		.prepare(
 			`${LIST_SELECT} WHERE r.assignee_member_id = ?1 AND r.status <> 'cancelled'
 			ORDER BY r.status = 'done', r.planned_on IS NULL, r.planned_on, r.name`
 		)
 		.bind(memberId)
-		.all<RouteListItem>();
-	return res.results.map(fixBool);
+		.all<ShardRoute<RouteListItem>>();
+	return withNames(db, res.results);
 }
 
 export interface RouteRow extends RouteListItem {
@@ -98,14 +135,14 @@ export interface RouteRow extends RouteListItem {
 }
 
 /** One route (any status), or undefined. */
-export async function getRoute(db: Db, id: string): Promise<RouteRow | undefined> {
-	const row = await db.$client
+export async function getRoute(db: Db, shard: ShardDb, id: string): Promise<RouteRow | undefined> {
+	const row = await shard.$client
 		.prepare(
 			`${LIST_SELECT.replace('SELECT r.id,', 'SELECT r.id, r.start_lon AS startLon, r.start_lat AS startLat,')} WHERE r.id = ?1`
 		)
 		.bind(id)
-		.first<RouteRow>();
-	return row ? { ...row, revisit: Boolean(row.revisit) } : undefined;
+		.first<ShardRoute<RouteRow>>();
+	return row ? (await withNames<RouteRow>(db, [row]))[0] : undefined;
 }
 
 /** A stop of a route: the household as a visiting member needs it. */
@@ -136,7 +173,7 @@ interface StopRow {
 	revisit: number;
 	householdId: string;
 	address: string;
-	hamletName: string | null;
+	hamletId: string | null;
 	lon: number | null;
 	lat: number | null;
 	locationStatus: 'exact' | 'needs_check';
@@ -147,31 +184,43 @@ interface StopRow {
 	headPhone: string | null;
 }
 
+/** The commune's hamlet names (global D1, hamlets_commune_idx): a few dozen rows. */
+async function hamletNames(db: Db, area: { provinceCode: string; communeCode: string }) {
+	const res = await db.$client
+		.prepare('SELECT id, name FROM hamlets WHERE province_code = ?1 AND commune_code = ?2')
+		.bind(area.provinceCode, area.communeCode)
+		.all<{ id: string; name: string }>();
+	return new Map(res.results.map((h) => [h.id, h.name]));
+}
+
 /** The ordered stops of a route with every household's visit summary and status. */
 export async function routeStopsOf(
 	db: Db,
+	shard: ShardDb,
 	route: { id: string; provinceCode: string; communeCode: string },
 	today: string
 ): Promise<RouteStop[]> {
 	const inRoute = `household_id IN (SELECT household_id FROM route_stops WHERE route_id = ?1)`;
-	const [stops, visits] = await db.$client.batch([
-		db.$client
-			.prepare(
-				`SELECT s.seq, s.revisit, h.id AS householdId, h.address, hm.name AS hamletName, h.lon, h.lat,
-				h.location_status AS locationStatus, h.adults, h.consent, h.do_not_contact AS doNotContact,
-				h.head_name AS headName, h.head_phone AS headPhone
-				FROM route_stops s JOIN households h ON h.id = s.household_id
-				LEFT JOIN hamlets hm ON hm.id = h.hamlet_id
-				WHERE s.route_id = ?1 ORDER BY s.seq`
-			)
-			.bind(route.id),
-		db.$client
-			.prepare(
-				`SELECT household_id, outcome, visited_at, revisit_on, route_id FROM visits
-				WHERE province_code = ?2 AND commune_code = ?3 AND ${inRoute}
-				ORDER BY household_id, visited_at`
-			)
-			.bind(route.id, route.provinceCode, route.communeCode)
+	const [hamlets, [stops, visits]] = await Promise.all([
+		hamletNames(db, route),
+		shard.$client.batch([
+			shard.$client
+				.prepare(
+					`SELECT s.seq, s.revisit, h.id AS householdId, h.address, h.hamlet_id AS hamletId, h.lon,
+					h.lat, h.location_status AS locationStatus, h.adults, h.consent,
+					h.do_not_contact AS doNotContact, h.head_name AS headName, h.head_phone AS headPhone
+					FROM route_stops s JOIN households h ON h.id = s.household_id
+					WHERE s.route_id = ?1 ORDER BY s.seq`
+				)
+				.bind(route.id),
+			shard.$client
+				.prepare(
+					`SELECT household_id, outcome, visited_at, revisit_on, route_id FROM visits
+					WHERE province_code = ?2 AND commune_code = ?3 AND ${inRoute}
+					ORDER BY household_id, visited_at`
+				)
+				.bind(route.id, route.provinceCode, route.communeCode)
+		])
 	]);
 	const vrows = visits!.results as (VisitRow & { route_id: string | null })[];
 	const summaries = summariseVisits(vrows);
@@ -185,10 +234,11 @@ export async function routeStopsOf(
 		revisitOn: null,
 		notHomeStreak: 0
 	};
-	return (stops!.results as unknown as StopRow[]).map((s) => {
+	return (stops!.results as unknown as StopRow[]).map(({ hamletId, ...s }) => {
 		const v = summaries.get(s.householdId) ?? none;
 		return {
 			...s,
+			hamletName: hamletId ? (hamlets.get(hamletId) ?? null) : null,
 			revisit: s.revisit === 1,
 			consent: s.consent === 1,
 			doNotContact: s.doNotContact === 1,

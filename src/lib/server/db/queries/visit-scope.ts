@@ -5,9 +5,13 @@
  * still accepted when it names a route of the caller's own team and the household lies in that
  * team's area (its hamlet, or the commune for a commune-wide team): the visit happened, and a
  * phone that was offline could not know.
+ * Routes, stops and households are read from the province's shard; the team's hamlet from the
+ * global D1.
  */
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { jsonChunks, runBatch } from '../bulk.ts';
+import { getTeam } from './team-admin.ts';
 import { covers, type Actor } from '../../../domain/scope.ts';
 
 /** A visit as the scope check sees it. */
@@ -31,29 +35,38 @@ const TEAM_STOPS = `SELECT rs.household_id AS h, rs.route_id AS r
 		AND rs.household_id IN (SELECT value FROM json_each(?4))`;
 
 // Households of the team's area named with a route of the team (routes' primary key, then the
-// households' primary key; the team's hamlet bounds the area).
-const TEAM_AREA = `SELECT h.id AS h, r.id AS r FROM routes r JOIN teams t ON t.id = r.team_id
+// households' primary key; the team's hamlet, read from the global D1 first, bounds the area).
+const teamArea = (hamlet: boolean) => `SELECT h.id AS h, r.id AS r FROM routes r
 	JOIN households h ON h.province_code = r.province_code AND h.commune_code = r.commune_code
-		AND (t.hamlet_id IS NULL OR h.hamlet_id = t.hamlet_id)
+		${hamlet ? 'AND h.hamlet_id = ?4' : ''}
 	WHERE r.team_id = ?1 AND r.id IN (SELECT value FROM json_each(?2))
 		AND h.id IN (SELECT value FROM json_each(?3))`;
 
 /** (household, route) pairs of the caller's own team's routes and area, for the visits given. */
-async function teamAreaPairs(db: Db, actor: Actor, targets: readonly VisitTarget[]) {
+async function teamAreaPairs(
+	db: Db,
+	shard: ShardDb,
+	actor: Actor,
+	targets: readonly VisitTarget[]
+) {
 	const named = targets.filter((v) => v.routeId !== null);
-	if (!actor.teamId || named.length === 0) return new Set<string>();
-	const routes = JSON.stringify([...new Set(named.map((v) => v.routeId!))]);
-	const stmts = jsonChunks([...new Set(named.map((v) => v.householdId))]).map((json) =>
-		db.$client.prepare(TEAM_AREA).bind(actor.teamId, routes, json)
-	);
 	const pairs = new Set<string>();
-	for (const res of await runBatch(db, stmts))
+	if (!actor.teamId || named.length === 0) return pairs;
+	const team = await getTeam(db, actor.teamId);
+	if (!team) return pairs;
+	const routes = JSON.stringify([...new Set(named.map((v) => v.routeId!))]);
+	const text = teamArea(team.hamletId !== null);
+	const stmts = jsonChunks([...new Set(named.map((v) => v.householdId))]).map((json) => {
+		const binds = [team.id, routes, json, ...(team.hamletId ? [team.hamletId] : [])];
+		return shard.$client.prepare(text).bind(...binds);
+	});
+	for (const res of await runBatch(shard, stmts))
 		for (const { h, r } of res.results as { h: string; r: string }[]) pairs.add(`${h}|${r}`);
 	return pairs;
 }
 
-async function stopsOf(db: Db, actor: Actor, householdIds: string[]) {
-	const d1 = db.$client;
+async function stopsOf(shard: ShardDb, actor: Actor, householdIds: string[]) {
+	const d1 = shard.$client;
 	const chunks = jsonChunks([...new Set(householdIds)]);
 	const stmts = chunks.map((json) =>
 		actor.role === 'member'
@@ -61,7 +74,7 @@ async function stopsOf(db: Db, actor: Actor, householdIds: string[]) {
 			: d1.prepare(TEAM_STOPS).bind(actor.provinceCode, actor.communeCode, actor.teamId ?? '', json)
 	);
 	const stops = new Map<string, Set<string>>();
-	for (const res of await runBatch(db, stmts)) {
+	for (const res of await runBatch(shard, stmts)) {
 		for (const { h, r } of res.results as { h: string; r: string }[]) {
 			const set = stops.get(h) ?? new Set<string>();
 			set.add(r);
@@ -78,6 +91,7 @@ async function stopsOf(db: Db, actor: Actor, householdIds: string[]) {
  */
 export async function visitsOutOfScope(
 	db: Db,
+	shard: ShardDb,
 	actor: Actor,
 	targets: readonly VisitTarget[]
 ): Promise<string[]> {
@@ -85,7 +99,7 @@ export async function visitsOutOfScope(
 		return targets.filter((v) => !covers(actor, v)).map((v) => v.id);
 	}
 	const stops = await stopsOf(
-		db,
+		shard,
 		actor,
 		targets.map((v) => v.householdId)
 	);
@@ -94,6 +108,6 @@ export async function visitsOutOfScope(
 		return !!routes && (v.routeId === null || routes.has(v.routeId));
 	};
 	const rest = targets.filter((v) => !onStops(v));
-	const team = await teamAreaPairs(db, actor, rest);
+	const team = await teamAreaPairs(db, shard, actor, rest);
 	return rest.filter((v) => !team.has(`${v.householdId}|${v.routeId}`)).map((v) => v.id);
 }

@@ -3,17 +3,17 @@
  * visited on the route stay on it, so they do not count as gaps; the others are freed, to be
  * planned anew. The route row is kept, marked cancelled.
  */
-import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 
 // Stops whose household has a visit recorded on this route (visits_route_idx).
 const VISITED_ON_ROUTE = `household_id IN (SELECT household_id FROM visits WHERE route_id = ?1)`;
 
 /** What cancelling a route would do: stops kept (visited on it) and stops freed (the rest). */
 export async function cancelEffect(
-	db: Db,
+	shard: ShardDb,
 	routeId: string
 ): Promise<{ kept: number; freed: number }> {
-	const row = await db.$client
+	const row = await shard.$client
 		.prepare(
 			`SELECT coalesce(sum(${VISITED_ON_ROUTE}), 0) AS kept, count(*) AS stops
 			FROM route_stops WHERE route_id = ?1`
@@ -29,12 +29,16 @@ export async function cancelEffect(
  * households visited on this route stay on it (they are covered, not gaps); the other stops
  * are removed, so those households become gaps again, to plan anew. The route row is kept.
  */
-export function cancelStatements(db: Db, routeId: string, now = Date.now()): D1PreparedStatement[] {
+export function cancelStatements(
+	shard: ShardDb,
+	routeId: string,
+	now = Date.now()
+): D1PreparedStatement[] {
 	return [
-		db.$client
+		shard.$client
 			.prepare(`DELETE FROM route_stops WHERE route_id = ?1 AND NOT ${VISITED_ON_ROUTE}`)
 			.bind(routeId),
-		db.$client
+		shard.$client
 			.prepare(`UPDATE routes SET status = 'cancelled', updated_at = ? WHERE id = ?`)
 			.bind(now, routeId)
 	];

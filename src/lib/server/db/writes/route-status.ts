@@ -4,7 +4,7 @@
  * every stop has a visit recorded on this route ("visits on this route", as the progress counts
  * them: src/lib/domain/routing/progress.ts). Cancelled and done routes are left alone.
  */
-import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { jsonChunks } from '../bulk.ts';
 import { OPEN_ROUTE_STATUSES } from '../../../domain/choices.ts';
 
@@ -17,7 +17,7 @@ const OPEN = `(${OPEN_ROUTE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
  * @param now epoch ms stored as the route's updated_at when its status changes.
  */
 export function routeStatusStatements(
-	db: Db,
+	shard: ShardDb,
 	routeIds: readonly (string | null)[],
 	now: number
 ): D1PreparedStatement[] {
@@ -31,5 +31,5 @@ export function routeStatusStatements(
 			FROM routes r
 			WHERE r.id IN (SELECT value FROM json_each(?1)) AND r.status IN ${OPEN}) AS p
 		WHERE routes.id = p.id AND routes.status <> p.next`;
-	return jsonChunks(ids).map((json) => db.$client.prepare(text).bind(json, now));
+	return jsonChunks(ids).map((json) => shard.$client.prepare(text).bind(json, now));
 }

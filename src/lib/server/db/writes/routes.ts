@@ -3,8 +3,10 @@
  * (cancelling: route-cancel.ts). The coverage guarantee is checked here (a household already on a route is
  * refused unless the plan is an explicit revisit) and enforced again by the database's unique
  * index on non-revisit stops, so two concurrent plans cannot both take a household.
+ * Routes, stops and households are in the province's shard; teams and members in the global D1.
  */
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
 import { routes, routeStops } from '../schema/index.ts';
 import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
@@ -45,6 +47,7 @@ interface HouseholdFacts {
 	do_not_contact: number;
 }
 
+/** Rows by id from either database (the global D1's members, a shard's households). */
 async function rowsByIds<T>(db: Db, sqlText: string, ids: readonly string[]): Promise<T[]> {
 	const stmts = jsonChunks([...new Set(ids)]).map((json) => db.$client.prepare(sqlText).bind(json));
 	const results = await runBatch(db, stmts);
@@ -90,7 +93,7 @@ async function checkAssignees(
 }
 
 async function checkHouseholds(
-	db: Db,
+	shard: ShardDb,
 	plan: ReturnType<typeof routePlanInput.parse>,
 	hamletId: string | null
 ): Promise<Map<string, HouseholdFacts>> {
@@ -99,7 +102,7 @@ async function checkHouseholds(
 	const twice = all.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
 	if (twice.length) fail('duplicate_in_plan', [...new Set(twice)], 'households twice in the plan');
 	const rows = await rowsByIds<HouseholdFacts>(
-		db,
+		shard,
 		`SELECT id, province_code, commune_code, hamlet_id, lon, lat, do_not_contact FROM households WHERE id ${IN_IDS}`,
 		all
 	);
@@ -121,7 +124,7 @@ async function checkHouseholds(
 	);
 	if (fresh.length) {
 		const taken = await rowsByIds<{ household_id: string }>(
-			db,
+			shard,
 			`SELECT household_id FROM route_stops WHERE revisit = 0 AND household_id ${IN_IDS}`,
 			fresh
 		);
@@ -155,16 +158,40 @@ export interface PreparedPlan {
 	}[];
 }
 
+type PlanOptions = { hamletId?: string | null };
+
 /**
- * Validates a plan and builds its inserts (routes, then stops in walking order).
+ * Validates a plan and builds its inserts (routes, then stops in walking order), prepared on
+ * the shard: run them there, in one batch.
+ * @param db the global D1 (the team and the assignees).
+ * @param shard the plan's province shard (its households, the stops already taken).
  * @param opts.hamletId households must lie in this hamlet (a hamlet team's leader planning).
  * @throws WriteValidationError for malformed input; RoutePlanError for a broken rule.
  */
-export async function prepareRoutePlan(
+export function prepareRoutePlan(
+	db: Db,
+	shard: ShardDb,
+	input: RoutePlanInput,
+	opts?: PlanOptions
+): Promise<PreparedPlan>;
+/**
+ * The call before the shards (db, input, opts): the global D1 is the shard.
+ * @deprecated for the demo seed and the benchmark until they pass the shard (issue 15); remove
+ *   it then: once sharded it would write routes into the global D1.
+ */
+export function prepareRoutePlan(
 	db: Db,
 	input: RoutePlanInput,
-	opts: { hamletId?: string | null } = {}
+	opts?: PlanOptions
+): Promise<PreparedPlan>;
+export async function prepareRoutePlan(
+	db: Db,
+	...rest: [ShardDb, RoutePlanInput, PlanOptions?] | [RoutePlanInput, PlanOptions?]
 ): Promise<PreparedPlan> {
+	const [shard, input, opts = {}] =
+		'$client' in rest[0]
+			? (rest as [ShardDb, RoutePlanInput, PlanOptions?])
+			: [db as ShardDb, ...(rest as [RoutePlanInput, PlanOptions?])];
 	const [plan] = parseRows('routes', routePlanInput, [input]);
 	const team = await db.$client
 		.prepare('SELECT commune_code FROM teams WHERE id = ?')
@@ -172,7 +199,7 @@ export async function prepareRoutePlan(
 		.first<{ commune_code: string }>();
 	if (team?.commune_code !== plan!.communeCode)
 		fail('team_not_in_commune', [plan!.teamId], 'team not in this commune');
-	const facts = await checkHouseholds(db, plan!, opts.hamletId ?? null);
+	const facts = await checkHouseholds(shard, plan!, opts.hamletId ?? null);
 	const assignees = [...new Set(plan!.routes.flatMap((r) => r.assigneeMemberId ?? []))];
 	await checkAssignees(db, plan!, assignees);
 	const p = plan!;
@@ -222,7 +249,7 @@ export async function prepareRoutePlan(
 		}))
 	);
 	return {
-		statements: [...bulkInsert(db, routes, routeRows), ...bulkInsert(db, routeStops, stops)],
+		statements: [...bulkInsert(shard, routes, routeRows), ...bulkInsert(shard, routeStops, stops)],
 		routes: routeRows.map((r, i) => ({
 			id: r.id,
 			name: r.name,
@@ -244,11 +271,13 @@ export function isCoverageConflict(err: unknown): boolean {
 }
 
 /**
- * The update assigning a route to a member on a date (or unassigning it: member null).
+ * The update assigning a route to a member on a date (or unassigning it: member null),
+ * prepared on the route's shard; the member is checked in the global D1.
  * @throws RoutePlanError when the member is not an active member of the route's commune.
  */
 export async function prepareAssignment(
 	db: Db,
+	shard: ShardDb,
 	route: { id: string; communeCode: string; teamId: string; status: string },
 	input: unknown,
 	now = Date.now()
@@ -257,7 +286,7 @@ export async function prepareAssignment(
 	if (a!.assigneeMemberId) await checkAssignees(db, route, [a!.assigneeMemberId]);
 	const status = a!.assigneeMemberId ? 'assigned' : 'draft';
 	const keep = route.status === 'in_progress' || route.status === 'done';
-	return db.$client
+	return shard.$client
 		.prepare(
 			`UPDATE routes SET assignee_member_id = ?, planned_on = ?, session = ?, status = ?, assigned_at = ?, updated_at = ? WHERE id = ?`
 		)

@@ -3,9 +3,10 @@
  * review, and the device's watermark (what it has created, what it still holds unsynced).
  * Eviction detection: a browser that comes back with a new device id while its previous device
  * still had unsynced visits, or a device whose created-counter went backwards, lost data.
+ * Devices and conflicts live in the province's shard, beside the visits they account for.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { statementOf } from '../bulk.ts';
 import { syncDevices, visitConflicts } from '../schema/index.ts';
 import type { VisitRow } from '../schema/visits.input.ts';
@@ -33,11 +34,14 @@ export interface LostData {
 }
 
 /** The devices involved in a sync: this one and the previous one of the same browser. */
-export async function loadDevices(db: Db, ids: (string | null)[]): Promise<Map<string, DeviceRow>> {
+export async function loadDevices(
+	shard: ShardDb,
+	ids: (string | null)[]
+): Promise<Map<string, DeviceRow>> {
 	const out = new Map<string, DeviceRow>();
 	for (const id of new Set(ids)) {
 		if (!id) continue;
-		const row = await db.select().from(syncDevices).where(eq(syncDevices.id, id)).get();
+		const row = await shard.select().from(syncDevices).where(eq(syncDevices.id, id)).get();
 		if (row) out.set(id, row);
 	}
 	return out;
@@ -66,7 +70,7 @@ export function detectLoss(
 
 /** Statements: upsert this device's watermark; mark a previous device's loss. */
 export function watermarkStatements(
-	db: Db,
+	shard: ShardDb,
 	a: {
 		report: DeviceReport;
 		userId: string;
@@ -87,16 +91,16 @@ export function watermarkStatements(
 		oldestPendingAt: pending > 0 ? report.oldestPendingAt : null,
 		clockOffsetMs: now - report.sentAt
 	};
-	const upsert = db
+	const upsert = shard
 		.insert(syncDevices)
 		.values({ id: report.deviceId, firstSeenAt: now, acceptedTotal: a.accepted, ...values })
 		.onConflictDoUpdate({
 			target: syncDevices.id,
 			set: { ...values, acceptedTotal: sql`accepted_total + ${a.accepted}` }
 		});
-	const out = [statementOf(db, upsert)];
+	const out = [statementOf(shard, upsert)];
 	if (lost) {
-		const mark = db
+		const mark = shard
 			.update(syncDevices)
 			.set({
 				lostDataAt: now,
@@ -105,21 +109,21 @@ export function watermarkStatements(
 			})
 			.where(and(eq(syncDevices.id, lost.deviceId), eq(syncDevices.userId, a.userId)));
 		// The mark must follow the upsert when the loss is this very device's.
-		out.push(statementOf(db, mark));
+		out.push(statementOf(shard, mark));
 	}
 	return out;
 }
 
 /** Inserts for conflicting payloads (same id, another payload), one per (visit, payload). */
 export function conflictStatements(
-	db: Db,
+	shard: ShardDb,
 	rows: { row: VisitRow; hash: string; storedHash: string }[],
 	ctx: { userId: string; deviceId: string; now: number }
 ): D1PreparedStatement[] {
 	return rows.map(({ row, hash, storedHash }) =>
 		statementOf(
-			db,
-			db
+			shard,
+			shard
 				.insert(visitConflicts)
 				.values({
 					id: crypto.randomUUID(),
