@@ -25,6 +25,7 @@ import { household, insertServices } from './support/records-factory.ts';
 import { createApiApp } from '../../src/lib/server/api/app.ts';
 import { bodyLimitFor } from '../../src/lib/server/api/middleware/body-limit.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
+import { oneShard } from './support/shards.ts';
 import * as schema from '../../src/lib/server/db/schema/index.ts';
 import { ROLES } from '../../src/lib/domain/roles.ts';
 
@@ -83,7 +84,7 @@ useSeededDb(async (db) => {
 	const hamlet = await makeHamlet(t.db);
 	const member = await makeMember(t.db, team);
 	const hh = [household({ provinceCode: '19', communeCode: '05569' }, { address: 'Số 3, ngõ 7' })];
-	await insertHouseholds(t.db, hh);
+	await insertHouseholds(t.db, oneShard(t.db), hh);
 	const routeId = await makeRoute(t.db, team.id, member.id, [hh[0]!.id!]);
 	const users: TestUser[] = [];
 	for (const role of ROLES) {

@@ -15,6 +15,7 @@ import { insertHamlets, prepareHamlets } from '../../src/lib/server/db/writes/ha
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
+import { oneShard } from './support/shards.ts';
 import { WriteValidationError } from '../../src/lib/server/db/writes/errors.ts';
 import { bulkInsert, runBatch, statementOf } from '../../src/lib/server/db/bulk.ts';
 import { hamlets as hamletsTable, meta } from '../../src/lib/server/db/schema/index.ts';
@@ -64,7 +65,7 @@ describe('write functions', () => {
 			inserted: 2
 		});
 		const hh = household(A, { hamletId: h.id, address: 'Số 12, ngách 3, ngõ 45, phố Lò Đúc' });
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholds(t.db, oneShard(t.db), [hh]);
 		const row = await t.db.all<{ alley_key: string; address_key: string; consent: number }>(
 			sql`SELECT alley_key, address_key, consent FROM households WHERE id = ${hh.id}`
 		);
@@ -93,9 +94,9 @@ describe('write functions', () => {
 		).rejects.toThrow(/commune is in province 19/);
 		const h = hamlet(A);
 		await insertHamlets(t.db, [h]);
-		await expect(insertHouseholds(t.db, [household(B, { hamletId: h.id })])).rejects.toThrow(
-			/hamletId is in commune 05923/
-		);
+		await expect(
+			insertHouseholds(t.db, oneShard(t.db), [household(B, { hamletId: h.id })])
+		).rejects.toThrow(/hamletId is in commune 05923/);
 	});
 
 	it('fail a whole batch on a duplicate id, or skip it when asked', async () => {
@@ -111,7 +112,7 @@ describe('write functions', () => {
 describe('insertVisits', () => {
 	it('stores a visit with its service counts and treats a resend as a no-op', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholds(t.db, oneShard(t.db), [hh]);
 		const v = visit(A, hh.id, 3, {
 			peopleHelped: 2,
 			services: [{ serviceCode: 'vneid', adultsUsing: 3, helped: 2 }]
@@ -127,7 +128,9 @@ describe('insertVisits', () => {
 			conflicts: []
 		});
 		const changed = { ...v, note: 'khác' };
-		expect(await insertVisits(t.db, [changed], { now: T0 })).toMatchObject({ conflicts: [v.id] });
+		expect(await insertVisits(t.db, [changed], { now: T0 })).toMatchObject({
+			conflicts: [v.id]
+		});
 		const vs = await t.db.all(
 			sql`SELECT service_code, adults_using, helped FROM visit_services WHERE visit_id = ${v.id}`
 		);
@@ -136,7 +139,7 @@ describe('insertVisits', () => {
 
 	it('rejects counts that do not fit the household and services on a visit that met nobody', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholds(t.db, oneShard(t.db), [hh]);
 		const tooMany = visit(A, hh.id, 1, {
 			services: [{ serviceCode: 'vneid', adultsUsing: 4, helped: 0 }]
 		});
@@ -160,7 +163,7 @@ describe('insertVisits', () => {
 
 	it('rejects a visit to a household of another commune and a non-UUIDv7 id', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholds(t.db, oneShard(t.db), [hh]);
 		await expect(insertVisits(t.db, [visit(B, hh.id, 1)])).rejects.toThrow(
 			/householdId is in commune 05923/
 		);

@@ -1,6 +1,9 @@
 /**
- * Erasure of a person's data (Law 91/2025): the statements, run by the caller in ONE D1 batch
- * with the audit entry, so an erasure happens whole or not at all.
+ * Erasure of a person's data (Law 91/2025): the statements, run by the caller in D1 batches
+ * with the audit entry. A household is wholly in its province's shard: one batch, whole or not
+ * at all. A member is in the global D1 and their visits and devices in their province's shard
+ * (docs/sharding.md): the shard's batch runs first, so a failure before the global one leaves
+ * the member not erased and a retry does it all (the shard's statements find nothing left).
  *
  * What stays, and why: the public metrics count households, their latest visit's outcome and
  * the services per visit, and active members. So an erased household becomes an anonymous
@@ -13,16 +16,17 @@
  * visits they recorded no longer name them.
  */
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
 import { ERASED_NAME } from '../../domain/personal-data.ts';
 
 /** Statements that erase household `oldId` behind the new anonymous id `newId`. */
 export function eraseHouseholdStatements(
-	db: Db,
+	shard: ShardDb,
 	oldId: string,
 	newId: string,
 	now: number
 ): D1PreparedStatement[] {
-	const d1 = db.$client;
+	const d1 = shard.$client;
 	return [
 		d1
 			.prepare(
@@ -49,7 +53,40 @@ export function eraseHouseholdStatements(
 /** The accounts of member `?1`, as a sub-select. */
 const ACCOUNTS = `SELECT id FROM users WHERE member_id = ?1`;
 
-/** Statements that erase member `memberId` and their accounts. */
+/** The account ids `?2` (a JSON array, read from the global users first), as a sub-select. */
+const ACCOUNT_IDS = `SELECT value FROM json_each(?2)`;
+
+/**
+ * Statements that unlink member `memberId` and their accounts (`accountIds`) from the records
+ * of their province's shard: visits, conflicts and sync devices. The first one's returned rows
+ * count the visits kept.
+ */
+export function eraseMemberShardStatements(
+	shard: ShardDb,
+	memberId: string,
+	accountIds: readonly string[]
+): D1PreparedStatement[] {
+	const d1 = shard.$client;
+	const ids = JSON.stringify(accountIds);
+	const run = (text: string) => d1.prepare(text).bind(memberId, ids);
+	return [
+		d1
+			.prepare(
+				`UPDATE visits SET member_id = NULL, device_id = NULL WHERE member_id = ?1 RETURNING 1`
+			)
+			.bind(memberId),
+		run(
+			`UPDATE visits SET device_id = NULL WHERE device_id IN
+				(SELECT id FROM sync_devices WHERE user_id IN (${ACCOUNT_IDS}) OR member_id = ?1)`
+		),
+		run(
+			`UPDATE visit_conflicts SET user_id = NULL, device_id = NULL WHERE user_id IN (${ACCOUNT_IDS})`
+		),
+		run(`DELETE FROM sync_devices WHERE user_id IN (${ACCOUNT_IDS}) OR member_id = ?1`)
+	];
+}
+
+/** Statements that erase member `memberId` and their accounts in the global D1. */
 export function eraseMemberStatements(
 	db: Db,
 	memberId: string,
@@ -58,15 +95,6 @@ export function eraseMemberStatements(
 	const d1 = db.$client;
 	const run = (text: string, ...more: unknown[]) => d1.prepare(text).bind(memberId, ...more);
 	return [
-		run(`UPDATE visits SET member_id = NULL, device_id = NULL WHERE member_id = ?1 RETURNING 1`),
-		run(
-			`UPDATE visits SET device_id = NULL WHERE device_id IN
-				(SELECT id FROM sync_devices WHERE user_id IN (${ACCOUNTS}) OR member_id = ?1)`
-		),
-		run(
-			`UPDATE visit_conflicts SET user_id = NULL, device_id = NULL WHERE user_id IN (${ACCOUNTS})`
-		),
-		run(`DELETE FROM sync_devices WHERE user_id IN (${ACCOUNTS}) OR member_id = ?1`),
 		run(`DELETE FROM trusted_devices WHERE user_id IN (${ACCOUNTS})`),
 		run(`DELETE FROM sessions WHERE user_id IN (${ACCOUNTS})`),
 		run(

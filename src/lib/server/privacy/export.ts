@@ -2,10 +2,13 @@
  * What Từng Ngõ holds about one person, read for a data-subject export (Law 91/2025): a
  * household with its visits and the routes it is on; a member with their accounts, invites,
  * assigned routes and the visits they recorded. Every read is keyed by the record's own id and
- * its commune (the caller checked the scope first).
+ * its commune (the caller checked the scope first). Households, routes, visits and sync devices
+ * are read in the record's province shard, the rest in the global D1 (docs/sharding.md), and
+ * never joined across the two in SQL.
  */
 import { and, count, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
 import {
 	auditLog,
 	communes,
@@ -29,14 +32,14 @@ type Household = typeof households.$inferSelect;
 type Member = typeof members.$inferSelect;
 
 /** Visits with their per-service rows, newest first. */
-async function visitsWithServices(db: Db, where: ReturnType<typeof eq>) {
-	const rows = await db.select().from(visits).where(where).orderBy(desc(visits.visitedAt));
+async function visitsWithServices(shard: ShardDb, where: ReturnType<typeof eq>) {
+	const rows = await shard.select().from(visits).where(where).orderBy(desc(visits.visitedAt));
 	if (rows.length === 0) return [];
 	const ids = rows.map((v) => v.id);
 	const services: (typeof visitServices.$inferSelect)[] = [];
 	for (let i = 0; i < ids.length; i += 90) {
 		services.push(
-			...(await db
+			...(await shard
 				.select()
 				.from(visitServices)
 				.where(inArray(visitServices.visitId, ids.slice(i, i + 90))))
@@ -51,8 +54,43 @@ async function visitsWithServices(db: Db, where: ReturnType<typeof eq>) {
 	}));
 }
 
-/** Everything held about one household (the caller checked scope). */
-export async function householdExport(db: Db, h: Household) {
+/** The routes a household is on, with their teams' names (teams are global: a second read). */
+async function routesOf(db: Db, shard: ShardDb, householdId: string) {
+	const stops = await shard
+		.select({
+			id: routes.id,
+			name: routes.name,
+			plannedOn: routes.plannedOn,
+			session: routes.session,
+			status: routes.status,
+			teamId: routes.teamId,
+			seq: routeStops.seq,
+			revisit: routeStops.revisit
+		})
+		.from(routeStops)
+		.innerJoin(routes, eq(routes.id, routeStops.routeId))
+		.where(eq(routeStops.householdId, householdId));
+	const teamIds = [...new Set(stops.map((r) => r.teamId))];
+	const named =
+		teamIds.length === 0
+			? []
+			: await db
+					.select({ id: teams.id, name: teams.name })
+					.from(teams)
+					.where(inArray(teams.id, teamIds));
+	const nameOf = new Map(named.map((tm) => [tm.id, tm.name]));
+	// An inner join before the split: a route whose team is gone is not listed.
+	return stops.flatMap(({ seq, revisit, ...r }) => {
+		const teamName = nameOf.get(r.teamId);
+		return teamName === undefined ? [] : [{ ...r, teamName, seq, revisit }];
+	});
+}
+
+/**
+ * Everything held about one household (the caller checked scope).
+ * @param db the global D1 (commune, hamlet, team names); shard: the household's province shard.
+ */
+export async function householdExport(db: Db, shard: ShardDb, h: Household) {
 	const [commune] = await db
 		.select({ code: communes.code, name: communes.fullName, provinceCode: communes.provinceCode })
 		.from(communes)
@@ -63,23 +101,8 @@ export async function householdExport(db: Db, h: Household) {
 				.from(hamlets)
 				.where(eq(hamlets.id, h.hamletId))
 		: [];
-	const onRoutes = await db
-		.select({
-			id: routes.id,
-			name: routes.name,
-			plannedOn: routes.plannedOn,
-			session: routes.session,
-			status: routes.status,
-			teamId: routes.teamId,
-			teamName: teams.name,
-			seq: routeStops.seq,
-			revisit: routeStops.revisit
-		})
-		.from(routeStops)
-		.innerJoin(routes, eq(routes.id, routeStops.routeId))
-		.innerJoin(teams, eq(teams.id, routes.teamId))
-		.where(eq(routeStops.householdId, h.id));
-	const [conflicts] = await db
+	const onRoutes = await routesOf(db, shard, h.id);
+	const [conflicts] = await shard
 		.select({ n: count() })
 		.from(visitConflicts)
 		.where(eq(visitConflicts.householdId, h.id));
@@ -87,14 +110,17 @@ export async function householdExport(db: Db, h: Household) {
 		household: h,
 		commune: commune ?? null,
 		hamlet: hamlet ?? null,
-		visits: await visitsWithServices(db, eq(visits.householdId, h.id)),
+		visits: await visitsWithServices(shard, eq(visits.householdId, h.id)),
 		routes: onRoutes,
 		visitConflictsUnderReview: conflicts?.n ?? 0
 	};
 }
 
-/** The accounts linked to a member, without password hashes, with their sessions and devices. */
-async function memberAccounts(db: Db, memberId: string) {
+/**
+ * The accounts linked to a member, without password hashes, with their sessions and devices
+ * (sync devices are in the member's province shard).
+ */
+async function memberAccounts(db: Db, shard: ShardDb, memberId: string) {
 	const accounts = await db.select().from(users).where(eq(users.memberId, memberId));
 	return Promise.all(
 		accounts.map(async ({ passwordHash: _hash, ...u }) => {
@@ -106,7 +132,7 @@ async function memberAccounts(db: Db, memberId: string) {
 				.select({ n: count() })
 				.from(trustedDevices)
 				.where(eq(trustedDevices.userId, u.id));
-			const devices = await db
+			const devices = await shard
 				.select({
 					id: syncDevices.id,
 					firstSeenAt: syncDevices.firstSeenAt,
@@ -130,13 +156,16 @@ async function memberAccounts(db: Db, memberId: string) {
 	);
 }
 
-/** Everything held about one member and their accounts (the caller checked scope). */
-export async function memberExport(db: Db, m: Member) {
+/**
+ * Everything held about one member and their accounts (the caller checked scope).
+ * @param db the global D1 (member, team, accounts, invites); shard: the member's province shard.
+ */
+export async function memberExport(db: Db, shard: ShardDb, m: Member) {
 	const [team] = await db
 		.select({ id: teams.id, name: teams.name, communeCode: teams.communeCode })
 		.from(teams)
 		.where(eq(teams.id, m.teamId));
-	const accounts = await memberAccounts(db, m.id);
+	const accounts = await memberAccounts(db, shard, m.id);
 	const invited = await db
 		.select({
 			id: invites.id,
@@ -151,7 +180,7 @@ export async function memberExport(db: Db, m: Member) {
 		})
 		.from(invites)
 		.where(eq(invites.memberId, m.id));
-	const assigned = await db
+	const assigned = await shard
 		.select({
 			id: routes.id,
 			name: routes.name,
@@ -167,7 +196,7 @@ export async function memberExport(db: Db, m: Member) {
 				eq(routes.assigneeMemberId, m.id)
 			)
 		);
-	const recorded = await visitsWithServices(db, eq(visits.memberId, m.id));
+	const recorded = await visitsWithServices(shard, eq(visits.memberId, m.id));
 	return {
 		member: m,
 		team: team ?? null,

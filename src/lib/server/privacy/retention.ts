@@ -3,7 +3,10 @@
  * log's housekeeping. The rules and periods are domain/personal-data.ts; these are the reads and
  * writes. The scheduled job (issue 15) calls pruneAuditLog; tests call it directly.
  */
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
+import { hamlets } from '../db/schema/index.ts';
 import { auditInsert } from '../auth/audit.ts';
 import { statementOf } from '../db/bulk.ts';
 import { auditCutoff } from '../../domain/personal-data.ts';
@@ -26,26 +29,40 @@ export interface ReviewRow {
 
 // Served by households_commune_idx (province, commune prefix); the rest is a scan of one commune.
 const LAST_TOUCHED = `max(h.created_at, coalesce(h.last_visit_at, 0), coalesce(h.reviewed_at, 0))`;
-const DUE = `FROM households h LEFT JOIN hamlets hm ON hm.id = h.hamlet_id
+const DUE = `FROM households h
 	WHERE h.province_code = ?1 AND h.commune_code = ?2 AND h.erased_at IS NULL
 		AND ${LAST_TOUCHED} < ?3`;
+
+/** The names of a commune's hamlets (global D1), by id. */
+async function hamletNames(db: Db, area: { provinceCode: string; communeCode: string }) {
+	const rows = await db
+		.select({ id: hamlets.id, name: hamlets.name })
+		.from(hamlets)
+		.where(
+			and(eq(hamlets.provinceCode, area.provinceCode), eq(hamlets.communeCode, area.communeCode))
+		);
+	return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /**
  * Households of a commune not visited, created nor kept on review since `cutoff`, the longest
  * untouched first (at most REVIEW_LIST_LIMIT), and how many there are in all.
+ * @param db the global D1 (hamlet names); shard: the commune's province shard (households).
  */
 export async function householdsDueForReview(
 	db: Db,
+	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string },
 	cutoff: number
 ): Promise<{ total: number; households: ReviewRow[] }> {
-	const d1 = db.$client;
+	const names = await hamletNames(db, area);
+	const d1 = shard.$client;
 	const binds = [area.provinceCode, area.communeCode, cutoff];
 	const [total, rows] = await d1.batch([
 		d1.prepare(`SELECT count(*) AS n ${DUE}`).bind(...binds),
 		d1
 			.prepare(
-				`SELECT h.id, h.address, h.hamlet_id, hm.name AS hamlet_name,
+				`SELECT h.id, h.address, h.hamlet_id,
 					h.head_name IS NOT NULL AS has_name, h.head_phone IS NOT NULL AS has_phone,
 					h.lon IS NOT NULL AS has_point, h.created_at, h.last_visit_at, h.reviewed_at
 				${DUE} ORDER BY ${LAST_TOUCHED}, h.id LIMIT ${REVIEW_LIST_LIMIT}`
@@ -59,7 +76,7 @@ export async function householdsDueForReview(
 			id: String(r.id),
 			address: String(r.address),
 			hamletId: (r.hamlet_id as string | null) ?? null,
-			hamletName: (r.hamlet_name as string | null) ?? null,
+			hamletName: names.get(r.hamlet_id as string) ?? null,
 			hasName: r.has_name === 1,
 			hasPhone: r.has_phone === 1,
 			hasPoint: r.has_point === 1,

@@ -7,6 +7,7 @@ import { csvBytes, csvImportQuery, MAX_HOUSEHOLD_CSV_BYTES } from '../middleware
 import { canManageCommune } from '../../../domain/scope.ts';
 import { householdImportWrite, previewHouseholdImport } from '../../import/csv/households.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
+import { shardOf } from '../middleware/shard.ts';
 
 /**
  * POST /api/households/import?commune=05569[&commit=1] — preview (counts, rows placed at their
@@ -20,7 +21,9 @@ export const householdsCsvApi = new Hono<AuthEnv>()
 		const area = await communeOr404(c, q.commune);
 		ensure(canManageCommune(actor, area), 'importing households here');
 		const db = c.get('db');
-		const r = await previewHouseholdImport(db, area, await csvBytes(c, MAX_HOUSEHOLD_CSV_BYTES));
+		const shard = shardOf(c, area.provinceCode);
+		const bytes = await csvBytes(c, MAX_HOUSEHOLD_CSV_BYTES);
+		const r = await previewHouseholdImport(db, shard, area, bytes);
 		const preview = {
 			households: r.households.length,
 			needsCheck: r.needsCheck,
@@ -37,11 +40,12 @@ export const householdsCsvApi = new Hono<AuthEnv>()
 		};
 		if (q.commit === '0') return c.json({ preview }, 200);
 		refuseIfErrors(r.errors);
-		const write = await householdImportWrite(db, area, r.households);
-		await runBatch(db, [
+		const write = await householdImportWrite(db, shard, area, r.households);
+		// The audit entry is in the import's batch, so on the shard (its outbox, docs/sharding.md).
+		await runBatch(shard, [
 			...write.statements,
 			statementOf(
-				db,
+				shard,
 				audit(c, {
 					kind: 'write',
 					action: 'households.import',

@@ -37,12 +37,14 @@ import {
 	idParam
 } from './households-input.ts';
 import { ensureWholePoint } from './point-input.ts';
+import { recordShard, shardOf } from '../middleware/shard.ts';
+import type { ShardDb } from '../../db/shards.ts';
 
 type Area = { provinceCode: string; communeCode: string };
 
 /** 409 `duplicate_household` when the commune already has this household (same address key). */
 async function checkNotDuplicate(
-	c: Context<AuthEnv>,
+	shard: ShardDb,
 	area: Area,
 	address: string,
 	headName: string | null,
@@ -50,7 +52,7 @@ async function checkNotDuplicate(
 ) {
 	const key = duplicateKey(address, headName);
 	if (!key) return;
-	const rows = await communeAddresses(c.get('db'), area.provinceCode, area.communeCode);
+	const rows = await communeAddresses(shard, area.provinceCode, area.communeCode);
 	const clash = rows.find((r) => r.id !== self && duplicateKey(r.address, r.headName) === key);
 	if (clash)
 		throw new ApiError(
@@ -75,13 +77,14 @@ async function hamletIn(c: Context<AuthEnv>, area: Area, hamletId: string | null
 	return h;
 }
 
-/** A household the caller may edit (404 / 403 otherwise). */
+/** A household the caller may edit (404 / 403 otherwise), with the shard that holds it. */
 async function editable(c: Context<AuthEnv>, actor: Actor, id: string) {
-	const h = await getHousehold(c.get('db'), id);
+	const shard = recordShard(c, actor);
+	const h = await getHousehold(shard, id);
 	if (!h) throw new ApiError('household_not_found', 404, 'No such household');
 	ensure(canEditHouseholds(actor, h), 'changing this household');
 	ensureInHamlet(await leaderHamlet(c, actor), h.hamletId, "households outside your team's hamlet");
-	return h;
+	return { h, shard };
 }
 
 /**
@@ -105,7 +108,7 @@ export const householdsApi = new Hono<AuthEnv>()
 		const limit = await leaderHamlet(c, actor);
 		ensureInHamlet(limit, q.hamlet ?? limit, "households outside your team's hamlet");
 		const hamletId = q.hamlet ?? limit;
-		const rows = await listPlanningHouseholds(c.get('db'), area, hamletId);
+		const rows = await listPlanningHouseholds(shardOf(c, area.provinceCode), area, hamletId);
 		const today = vnToday();
 		const list: PlanHouseholdItem[] = rows.map((h) => ({
 			...h,
@@ -141,7 +144,7 @@ export const householdsApi = new Hono<AuthEnv>()
 	})
 	.get('/:id', validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
-		const h = await getHousehold(c.get('db'), c.req.valid('param').id);
+		const h = await getHousehold(recordShard(c, actor), c.req.valid('param').id);
 		if (!h) throw new ApiError('household_not_found', 404, 'No such household');
 		ensure(canSeeHouseholds(actor, h), 'this household');
 		ensureInHamlet(
@@ -170,7 +173,8 @@ export const householdsApi = new Hono<AuthEnv>()
 		const hamletId = body.hamletId ?? limit;
 		ensureInHamlet(limit, hamletId, "households outside your team's hamlet");
 		const hamlet = await hamletIn(c, area, hamletId);
-		await checkNotDuplicate(c, area, body.address, body.headName ?? null);
+		const shard = shardOf(c, area.provinceCode);
+		await checkNotDuplicate(shard, area, body.address, body.headName ?? null);
 		const exact = pointOf(body);
 		// No point of its own: the hamlet's, when the hamlet has a whole one.
 		const at = exact ?? (hamlet ? pointOf(hamlet) : null);
@@ -191,17 +195,17 @@ export const householdsApi = new Hono<AuthEnv>()
 			priority: body.priority,
 			createdAt: Date.now()
 		};
-		const db = c.get('db');
-		const write = await prepareHouseholds(db, [row]);
-		await runBatch(db, [
+		const write = await prepareHouseholds(c.get('db'), shard, [row]);
+		// The audit entry is in the write's batch, so on the shard (its outbox, docs/sharding.md).
+		await runBatch(shard, [
 			...write.statements,
-			statementOf(db, writeAudit(c, 'household.create', row.id, area))
+			statementOf(shard, writeAudit(c, 'household.create', row.id, area))
 		]);
 		return c.json({ household: row }, 201);
 	})
 	.patch('/:id', validate('param', idParam), validate('json', householdPatch), async (c) => {
 		const actor = requireActor(c);
-		const h = await editable(c, actor, c.req.valid('param').id);
+		const { h, shard } = await editable(c, actor, c.req.valid('param').id);
 		const patch = c.req.valid('json');
 		if (patch.hamletId !== undefined) {
 			ensureInHamlet(
@@ -214,7 +218,7 @@ export const householdsApi = new Hono<AuthEnv>()
 		const next = { ...h, ...patch };
 		ensureWholePoint(next);
 		if (patch.address !== undefined || patch.headName !== undefined)
-			await checkNotDuplicate(c, h, next.address, next.headName, h.id);
+			await checkNotDuplicate(shard, h, next.address, next.headName, h.id);
 		const keys = withAddressKeys({ ...next, isDemo: h.isDemo });
 		const set = {
 			...patch,
@@ -223,31 +227,23 @@ export const householdsApi = new Hono<AuthEnv>()
 			...(patch.lon !== undefined ? { locationStatus: 'exact' as const } : {}),
 			updatedAt: Date.now()
 		};
-		const db = c.get('db');
-		await runBatch(db, [
-			statementOfUpdate(c, set, h.id),
-			statementFor(c, {
-				kind: 'write',
-				action: patch.lon !== undefined ? 'household.move' : 'household.update',
-				entity: 'household',
-				entityId: h.id,
-				provinceCode: h.provinceCode,
-				communeCode: h.communeCode,
-				detail: { fields: Object.keys(patch) }
-			})
+		await runBatch(shard, [
+			statementOf(shard, shard.update(households).set(set).where(eq(households.id, h.id))),
+			statementOf(
+				shard,
+				audit(c, {
+					kind: 'write',
+					action: patch.lon !== undefined ? 'household.move' : 'household.update',
+					entity: 'household',
+					entityId: h.id,
+					provinceCode: h.provinceCode,
+					communeCode: h.communeCode,
+					detail: { fields: Object.keys(patch) }
+				})
+			)
 		]);
 		return c.json({ household: withoutPersonal({ ...h, ...set }) }, 200);
 	});
-
-/** The audit entry as a statement for the write's batch. */
-function statementFor(c: Context<AuthEnv>, entry: Parameters<typeof audit>[1]) {
-	return statementOf(c.get('db'), audit(c, entry));
-}
-
-function statementOfUpdate(c: Context<AuthEnv>, set: Record<string, unknown>, id: string) {
-	const db = c.get('db');
-	return statementOf(db, db.update(households).set(set).where(eq(households.id, id)));
-}
 
 /** A household without its personal fields (head-of-household name and phone). */
 function withoutPersonal<T extends { headName: string | null; headPhone: string | null }>(h: T) {

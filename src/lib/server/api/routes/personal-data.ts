@@ -8,6 +8,8 @@
  *   POST /members/:id/erase {reason}      erase the member and their accounts
  *   GET  /review?commune=…                households due for retention review
  * Each is audited with who, why (the reason, without the person's own values) and when.
+ * A household's records are in its province's shard, a member in the global D1 and their
+ * visits in their province's shard (docs/sharding.md).
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -16,14 +18,12 @@ import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { audit, auditNow, communeOr404 } from '../middleware/scope.ts';
-import type { AuditEntry } from '../../auth/audit.ts';
 import { canAdminister, canManageUser, type Actor } from '../../../domain/scope.ts';
 import {
 	exportFileName,
 	isDueForReview,
 	monthsBefore,
 	auditRetentionYears,
-	redactReason,
 	reviewMonths
 } from '../../../domain/personal-data.ts';
 import { vnToday } from '../../../domain/vn-time.ts';
@@ -32,7 +32,13 @@ import { getMember } from '../../db/queries/team-admin.ts';
 import { rowsWritten, runBatch, statementOf } from '../../db/bulk.ts';
 import { auditLog, households, users } from '../../db/schema/index.ts';
 import { householdExport, memberExport } from '../../privacy/export.ts';
-import { eraseHouseholdStatements, eraseMemberStatements } from '../../privacy/erase.ts';
+import {
+	eraseHouseholdStatements,
+	eraseMemberShardStatements,
+	eraseMemberStatements
+} from '../../privacy/erase.ts';
+import { recordShard, shardOf } from '../middleware/shard.ts';
+import { aboutPerson, householdValues, personalValues } from './personal-data-audit.ts';
 import { householdsDueForReview } from '../../privacy/retention.ts';
 import { eraseBody, exportQuery, idParam, keepBody, reviewQuery } from './personal-data-input.ts';
 
@@ -57,15 +63,16 @@ async function erasedBefore(c: Context<AuthEnv>, actor: Actor, entity: string, i
 		);
 }
 
-/** The household the caller administers (404 / 410 / 403). */
+/** The household the caller administers (404 / 410 / 403), with the shard that holds it. */
 async function household(c: Context<AuthEnv>, actor: Actor, id: string) {
-	const h = await getHousehold(c.get('db'), id);
+	const shard = recordShard(c, actor);
+	const h = await getHousehold(shard, id);
 	if (!h || h.erasedAt !== null) {
 		await erasedBefore(c, actor, 'household', id);
 		throw new ApiError('household_not_found', 404, 'No such household');
 	}
 	ensure(canAdminister(actor, h), "this household's personal data");
-	return h;
+	return { h, shard };
 }
 
 /** The member the caller administers (404 / 410 / 403). */
@@ -82,36 +89,6 @@ async function member(c: Context<AuthEnv>, actor: Actor, id: string) {
 		);
 	return m;
 }
-
-/**
- * The audit entry of an action on one person's record: who it is about and the reason, with the
- * person's own values blanked out of it (so the record of an erasure never holds what was erased).
- */
-function aboutPerson(
-	kind: 'export' | 'write',
-	action: 'export' | 'erase' | 'keep',
-	entity: 'household' | 'member',
-	row: { id: string; provinceCode: string; communeCode: string },
-	reason: { text: string | undefined; personal: readonly (string | null)[] },
-	detail: Record<string, unknown> = {}
-): AuditEntry {
-	return {
-		kind,
-		action: `${entity}.${action}`,
-		entity,
-		entityId: row.id,
-		provinceCode: row.provinceCode,
-		communeCode: row.communeCode,
-		detail: reason.text ? { reason: redactReason(reason.text, reason.personal), ...detail } : detail
-	};
-}
-
-/** A household's own values, for redacting a reason. */
-const householdValues = (h: {
-	headName: string | null;
-	headPhone: string | null;
-	address: string;
-}) => [h.headName, h.headPhone, h.address];
 
 /** The export as a JSON file download. */
 function download(c: Context<AuthEnv>, kind: 'household' | 'member', id: string, data: object) {
@@ -136,8 +113,8 @@ export const personalDataApi = new Hono<AuthEnv>()
 		validate('query', exportQuery),
 		async (c) => {
 			const actor = requireActor(c);
-			const h = await household(c, actor, c.req.valid('param').id);
-			const data = await householdExport(c.get('db'), h);
+			const { h, shard } = await household(c, actor, c.req.valid('param').id);
+			const data = await householdExport(c.get('db'), shard, h);
 			await auditNow(
 				c,
 				aboutPerson(
@@ -158,13 +135,13 @@ export const personalDataApi = new Hono<AuthEnv>()
 		validate('json', eraseBody),
 		async (c) => {
 			const actor = requireActor(c);
-			const h = await household(c, actor, c.req.valid('param').id);
-			const db = c.get('db');
+			const { h, shard } = await household(c, actor, c.req.valid('param').id);
 			const now = Date.now();
-			const results = await runBatch(db, [
-				...eraseHouseholdStatements(db, h.id, crypto.randomUUID(), now),
+			// The audit entry is in the erasure's batch, so on the shard (its outbox).
+			const results = await runBatch(shard, [
+				...eraseHouseholdStatements(shard, h.id, crypto.randomUUID(), now),
 				statementOf(
-					db,
+					shard,
 					audit(
 						c,
 						aboutPerson('write', 'erase', 'household', h, {
@@ -185,16 +162,15 @@ export const personalDataApi = new Hono<AuthEnv>()
 		validate('json', keepBody),
 		async (c) => {
 			const actor = requireActor(c);
-			const h = await household(c, actor, c.req.valid('param').id);
-			const db = c.get('db');
+			const { h, shard } = await household(c, actor, c.req.valid('param').id);
 			const now = Date.now();
-			await runBatch(db, [
+			await runBatch(shard, [
 				statementOf(
-					db,
-					db.update(households).set({ reviewedAt: now }).where(eq(households.id, h.id))
+					shard,
+					shard.update(households).set({ reviewedAt: now }).where(eq(households.id, h.id))
 				),
 				statementOf(
-					db,
+					shard,
 					audit(
 						c,
 						aboutPerson('write', 'keep', 'household', h, {
@@ -214,7 +190,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 		async (c) => {
 			const actor = requireActor(c);
 			const m = await member(c, actor, c.req.valid('param').id);
-			const data = await memberExport(c.get('db'), m);
+			const data = await memberExport(c.get('db'), shardOf(c, m.provinceCode), m);
 			await auditNow(
 				c,
 				aboutPerson(
@@ -251,7 +227,18 @@ export const personalDataApi = new Hono<AuthEnv>()
 					"erasing this member's account"
 				);
 			const now = Date.now();
-			const results = await runBatch(db, [
+			// Shard first: if the global batch then fails, the member is not erased and a retry
+			// finishes (privacy/erase.ts).
+			const shard = shardOf(c, m.provinceCode);
+			const unlinked = await runBatch(
+				shard,
+				eraseMemberShardStatements(
+					shard,
+					m.id,
+					accounts.map((u) => u.id)
+				)
+			);
+			await runBatch(db, [
 				...eraseMemberStatements(db, m.id, now),
 				statementOf(
 					db,
@@ -268,7 +255,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 					)
 				)
 			]);
-			const visitsKept = rowsWritten(results[0]);
+			const visitsKept = rowsWritten(unlinked[0]);
 			return c.json({
 				erased: { entity: 'member', id: m.id, at: now, accounts: accounts.length, visitsKept }
 			});
@@ -281,7 +268,8 @@ export const personalDataApi = new Hono<AuthEnv>()
 		const months = reviewMonths(c.env?.PERSONAL_DATA_REVIEW_MONTHS);
 		const now = Date.now();
 		const cutoff = monthsBefore(now, months);
-		const due = await householdsDueForReview(c.get('db'), area, cutoff);
+		const shard = shardOf(c, area.provinceCode);
+		const due = await householdsDueForReview(c.get('db'), shard, area, cutoff);
 		await auditNow(c, {
 			kind: 'read',
 			action: 'households.review',
@@ -299,11 +287,3 @@ export const personalDataApi = new Hono<AuthEnv>()
 			households: due.households.filter((h) => isDueForReview(h, cutoff))
 		});
 	});
-
-/** A member's own values (and their accounts' logins), for redacting a reason. */
-function personalValues(
-	m: { fullName: string; phone: string | null },
-	accounts: { email: string | null; phone: string | null; displayName: string }[]
-) {
-	return [m.fullName, m.phone, ...accounts.flatMap((u) => [u.email, u.phone, u.displayName])];
-}

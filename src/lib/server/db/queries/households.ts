@@ -1,9 +1,10 @@
 /**
  * Scoped reads of households for planning: a commune's (or a hamlet's) households with their
  * latest visit and the route holding them. Every query takes province and commune (docs/style.md).
+ * Households, visits and route stops live in the province's shard (docs/sharding.md).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { households } from '../schema/index.ts';
 import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
 import type { VisitSummary } from '../../../domain/routing/status.ts';
@@ -50,7 +51,7 @@ interface Row {
  * Three reads in one batch: households, their visits, their route stops.
  */
 export async function listPlanningHouseholds(
-	db: Db,
+	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string },
 	hamletId: string | null = null
 ): Promise<PlanningHousehold[]> {
@@ -62,21 +63,22 @@ export async function listPlanningHouseholds(
 	const inHamlet = hamletId
 		? ` AND household_id IN (SELECT id FROM households WHERE ${where}${hamlet})`
 		: '';
-	const [hs, vs, ss] = await db.$client.batch([
-		db.$client
+	const d1 = shard.$client;
+	const [hs, vs, ss] = await d1.batch([
+		d1
 			.prepare(
 				`SELECT id, hamlet_id, address, alley_key, address_key, lon, lat, location_status, adults,
 				consent, do_not_contact, priority, is_demo FROM households WHERE ${where}${hamlet}
 				AND erased_at IS NULL ORDER BY id`
 			)
 			.bind(...binds),
-		db.$client
+		d1
 			.prepare(
 				`SELECT household_id, outcome, visited_at, revisit_on FROM visits WHERE ${where}${inHamlet}
 				ORDER BY household_id, visited_at`
 			)
 			.bind(...binds),
-		db.$client
+		d1
 			.prepare(
 				`SELECT household_id, route_id FROM route_stops WHERE ${where} AND revisit = 0${inHamlet}`
 			)
@@ -114,14 +116,14 @@ export async function listPlanningHouseholds(
 }
 
 /** One household with every field (personal ones included), or undefined. */
-export async function getHousehold(db: Db, id: string) {
-	const [row] = await db.select().from(households).where(eq(households.id, id));
+export async function getHousehold(shard: ShardDb, id: string) {
+	const [row] = await shard.select().from(households).where(eq(households.id, id));
 	return row;
 }
 
 /** The duplicate keys' inputs of a commune's households (address and head name). */
-export function communeAddresses(db: Db, provinceCode: string, communeCode: string) {
-	return db
+export function communeAddresses(shard: ShardDb, provinceCode: string, communeCode: string) {
+	return shard
 		.select({ id: households.id, address: households.address, headName: households.headName })
 		.from(households)
 		.where(

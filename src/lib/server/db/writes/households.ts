@@ -1,11 +1,26 @@
 /**
  * Writes households: API, CSV import and demo seed alike. The address keys come from the
  * domain address parser here, so every path into the table computes them the same way.
+ * Households live in their province's shard; the checks (commune, hamlet) read the global D1
+ * (docs/sharding.md).
  */
+import type { Db } from '../client.ts';
+import { ShardRouter, type ShardDb } from '../shards.ts';
 import { households } from '../schema/index.ts';
-import { householdInput, type HouseholdRow } from '../schema/households.input.ts';
+import {
+	householdInput,
+	type HouseholdInput,
+	type HouseholdRow
+} from '../schema/households.input.ts';
 import { parseAddress } from '../../../domain/address.ts';
-import { rowWriter } from './validate.ts';
+import {
+	prepareRows,
+	rowChecker,
+	runPrepared,
+	type PreparedWrite,
+	type WriteOptions,
+	type WriteResult
+} from './validate.ts';
 
 /** A validated household with its address and alley keys. */
 export function withAddressKeys(h: HouseholdRow): typeof households.$inferInsert {
@@ -13,24 +28,64 @@ export function withAddressKeys(h: HouseholdRow): typeof households.$inferInsert
 	return { ...h, addressKey: parsed.addressKey, alleyKey: parsed.alleyKey };
 }
 
-const householdWriter = rowWriter({
+const checkHouseholds = rowChecker({
 	entity: 'households',
 	schema: householdInput,
-	table: households,
-	parent: { field: 'hamletId', table: 'hamlets' },
-	toRow: withAddressKeys
+	parent: { field: 'hamletId', table: 'hamlets' }
 });
 
 /**
- * Validates households and builds their insert statements without running them. addressKey
- * and alleyKey come from the address; a household's hamlet must be in its commune.
+ * Validates households and builds their insert statements, prepared on the shard, without
+ * running them. addressKey and alleyKey come from the address; a household's hamlet must be in
+ * its commune.
+ * @param db the global D1 (communes, hamlets); shard: the households' province shard.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
-export const prepareHouseholds = householdWriter.prepare;
+export async function prepareHouseholds(
+	db: Db,
+	shard: ShardDb,
+	input: readonly HouseholdInput[],
+	opts: WriteOptions = {}
+): Promise<PreparedWrite> {
+	const rows = await checkHouseholds(db, input);
+	return prepareRows(shard, households, rows.map(withAddressKeys), opts.onDuplicate);
+}
 
 /**
- * Validates and inserts households (keys derived from the address) in one atomic batch.
+ * Validates and inserts households (keys derived from the address) in one atomic batch on the
+ * shard.
  * @returns how many rows were written.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
-export const insertHouseholds = householdWriter.insert;
+export function insertHouseholds(
+	db: Db,
+	shard: ShardDb,
+	input: readonly HouseholdInput[],
+	opts?: WriteOptions
+): Promise<WriteResult>;
+/**
+ * @deprecated One-database callers not converted yet (demo seed, benchmarks, tests of other
+ * areas): the global D1 is also every province's shard. Pass the shard instead.
+ */
+export function insertHouseholds(
+	db: Db,
+	input: readonly HouseholdInput[],
+	opts?: WriteOptions
+): Promise<WriteResult>;
+export async function insertHouseholds(
+	db: Db,
+	a: ShardDb | readonly HouseholdInput[],
+	b?: readonly HouseholdInput[] | WriteOptions,
+	c?: WriteOptions
+): Promise<WriteResult> {
+	if ('$client' in a) {
+		return runPrepared(a, await prepareHouseholds(db, a, b as readonly HouseholdInput[], c));
+	}
+	const shard = oneDatabase(db);
+	return runPrepared(shard, await prepareHouseholds(db, shard, a, b as WriteOptions | undefined));
+}
+
+/** The shard of a deployment with one database: the router without PROVINCE_SHARDS. */
+function oneDatabase(db: Db): ShardDb {
+	return new ShardRouter({ DB: db.$client }, db).forProvince('00');
+}

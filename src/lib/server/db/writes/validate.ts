@@ -1,7 +1,12 @@
-/** Shared steps of the write functions: zod validation, reference checks, running inserts. */
+/**
+ * Shared steps of the write functions: zod validation, reference checks, running inserts.
+ * Lookups say which database they read (docs/sharding.md): a province shard's tables through a
+ * ShardDb, the global ones (communes, hamlets, teams, members) through the global Db.
+ */
 import { z } from 'zod';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
+import type { ShardDb } from '../shards.ts';
 import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
 import { WriteValidationError, type WriteIssue } from './errors.ts';
 
@@ -37,13 +42,44 @@ export function throwIfIssues(entity: string, issues: WriteIssue[]): void {
 	if (issues.length > 0) throw new WriteValidationError(entity, issues);
 }
 
+/** Tables a lookup may read in a province shard. */
+export type ShardTable = 'households' | 'routes' | 'route_stops' | 'visits';
+/** Tables a lookup may read in the global D1. */
+export type GlobalTable = 'communes' | 'hamlets' | 'teams' | 'members';
+
 /**
  * Looks up `key → value` for many keys in one batch: SELECT keyCol, valueCol FROM table
- * WHERE keyCol IN (keys). Table and column names come from code, never from input.
+ * WHERE keyCol IN (keys). Table and column names come from code, never from input; a shard
+ * table is read through the shard, a global one through the global D1.
  */
 export async function lookup(
+	shard: ShardDb,
+	table: ShardTable,
+	keyCol: string,
+	valueCol: string,
+	keys: Iterable<string>
+): Promise<Map<string, string>>;
+export async function lookup(
 	db: Db,
-	table: string,
+	table: GlobalTable,
+	keyCol: string,
+	valueCol: string,
+	keys: Iterable<string>
+): Promise<Map<string, string>>;
+export async function lookup(
+	db: Db,
+	table: ShardTable | GlobalTable,
+	keyCol: string,
+	valueCol: string,
+	keys: Iterable<string>
+): Promise<Map<string, string>> {
+	return lookupIn(db, table, keyCol, valueCol, keys);
+}
+
+/** The body of lookup: the overloads above pair the database with the table it holds. */
+async function lookupIn(
+	db: Db,
+	table: ShardTable | GlobalTable,
 	keyCol: string,
 	valueCol: string,
 	keys: Iterable<string>
@@ -83,17 +119,30 @@ export async function checkCommunes(
 /**
  * Every non-null `field` of the rows names a record of `table` in the row's own commune
  * (a household's hamlet, a member's team, a visit's household): scope never crosses communes.
+ * A shard table (a visit's household or route) is read through the shard.
  */
+export async function checkParents<R extends { communeCode: string }>(
+	shard: ShardDb,
+	rows: readonly R[],
+	field: keyof R & string,
+	table: ShardTable
+): Promise<WriteIssue[]>;
 export async function checkParents<R extends { communeCode: string }>(
 	db: Db,
 	rows: readonly R[],
 	field: keyof R & string,
-	table: string
+	table: GlobalTable
+): Promise<WriteIssue[]>;
+export async function checkParents<R extends { communeCode: string }>(
+	db: Db,
+	rows: readonly R[],
+	field: keyof R & string,
+	table: ShardTable | GlobalTable
 ): Promise<WriteIssue[]> {
 	const ids = rows
 		.map((r) => r[field])
 		.filter((v): v is R[typeof field] & string => typeof v === 'string');
-	const communeOf = await lookup(db, table, 'id', 'commune_code', ids);
+	const communeOf = await lookupIn(db, table, 'id', 'commune_code', ids);
 	const issues: WriteIssue[] = [];
 	rows.forEach((r, index) => {
 		const id = r[field];
@@ -158,25 +207,44 @@ export interface RowWriter<I> {
 
 type Scoped = { provinceCode: string; communeCode: string };
 
-/**
- * The writer of a commune-scoped table, the same steps for every one: validate each row with
- * `schema`, check that its commune lies in its province and that its `parent` (a household's
- * hamlet, a member's team) lies in its commune, then insert `toRow(row)` (default: as validated).
- */
-export function rowWriter<S extends z.ZodType<Scoped>, T extends SQLiteTable>(spec: {
+/** What rowChecker checks: the row schema and the global record each row hangs from. */
+interface CheckSpec<S extends z.ZodType<Scoped>> {
 	entity: string;
 	schema: S;
-	table: T;
-	parent?: { field: keyof z.output<S> & string; table: string };
-	toRow?: (row: z.output<S>) => T['$inferInsert'];
-}): RowWriter<z.input<S>> {
-	const { entity, schema, table, parent, toRow } = spec;
-	async function prepare(db: Db, input: readonly z.input<S>[], opts: WriteOptions = {}) {
+	/** A household's hamlet, a member's team: global records, read in the global D1. */
+	parent?: { field: keyof z.output<S> & string; table: GlobalTable };
+}
+
+/**
+ * The checks of a commune-scoped table's writer: validate each row with `schema`, check that
+ * its commune lies in its province and that its `parent` lies in its commune. Both lookups read
+ * the global D1, so a shard table's writer (households) runs them before writing to its shard.
+ * @returns a function that returns the parsed rows.
+ * @throws (the function) WriteValidationError for invalid rows or references outside their scope.
+ */
+export function rowChecker<S extends z.ZodType<Scoped>>(spec: CheckSpec<S>) {
+	const { entity, schema, parent } = spec;
+	return async (db: Db, input: readonly z.input<S>[]): Promise<z.output<S>[]> => {
 		const rows = parseRows(entity, schema, input);
 		throwIfIssues(entity, [
 			...(await checkCommunes(db, rows)),
 			...(parent ? await checkParents(db, rows, parent.field, parent.table) : [])
 		]);
+		return rows;
+	};
+}
+
+/**
+ * The writer of a commune-scoped table of the global D1 (teams, members, hamlets): the checks
+ * of rowChecker, then insert `toRow(row)` (default: as validated).
+ */
+export function rowWriter<S extends z.ZodType<Scoped>, T extends SQLiteTable>(
+	spec: CheckSpec<S> & { table: T; toRow?: (row: z.output<S>) => T['$inferInsert'] }
+): RowWriter<z.input<S>> {
+	const { table, toRow } = spec;
+	const check = rowChecker(spec);
+	async function prepare(db: Db, input: readonly z.input<S>[], opts: WriteOptions = {}) {
+		const rows = await check(db, input);
 		const stored = toRow ? rows.map(toRow) : (rows as T['$inferInsert'][]);
 		return prepareRows(db, table, stored, opts.onDuplicate);
 	}

@@ -1,5 +1,9 @@
-/** Households CSV import on the server: decode, validate, and write all rows or none. */
+/**
+ * Households CSV import on the server: decode, validate, and write all rows or none. Communes
+ * and hamlets are read in the global D1, the commune's households in its province shard.
+ */
 import type { Db } from '../../db/client.ts';
+import type { ShardDb } from '../../db/shards.ts';
 import type { CommuneArea } from '../../db/queries/team-admin.ts';
 import { listHamlets } from '../../db/queries/team-admin.ts';
 import { communeAddresses } from '../../db/queries/households.ts';
@@ -28,6 +32,7 @@ export interface HouseholdImportResult {
 /** Decodes and validates a household file for a commune; writes nothing. */
 export async function previewHouseholdImport(
 	db: Db,
+	shard: ShardDb,
 	area: CommuneArea,
 	bytes: Uint8Array,
 	hamletLimit: string | null = null
@@ -37,7 +42,7 @@ export async function previewHouseholdImport(
 	const [known, hamlets, existing] = await Promise.all([
 		knownCommunes(db, table, HOUSEHOLD_COLUMNS),
 		listHamlets(db, area.provinceCode, area.communeCode),
-		communeAddresses(db, area.provinceCode, area.communeCode)
+		communeAddresses(shard, area.provinceCode, area.communeCode)
 	]);
 	const usable = hamletLimit ? hamlets.filter((h) => h.id === hamletLimit) : hamlets;
 	const r = parseHouseholdImport(table, {
@@ -56,15 +61,20 @@ export async function previewHouseholdImport(
 	};
 }
 
-/** The validated inserts for a clean import (through the household write function). */
+/**
+ * The validated inserts for a clean import (through the household write function), prepared
+ * on the shard.
+ */
 export function householdImportWrite(
 	db: Db,
+	shard: ShardDb,
 	area: CommuneArea,
 	rows: ImportedHousehold[],
 	now = Date.now()
 ): Promise<PreparedWrite> {
 	return prepareHouseholds(
 		db,
+		shard,
 		rows.map((h) => ({
 			id: crypto.randomUUID(),
 			provinceCode: area.provinceCode,
