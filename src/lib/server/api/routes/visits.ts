@@ -75,7 +75,7 @@ function onServerClock(body: SyncBody, now: number): unknown[] {
  * The shard a sync writes to: the caller's province. A national admin has none: their visits'
  * own province, which must be one shard's (one request opens one shard; with one database any
  * mix is fine, as before the split).
- * @throws ApiError 422 `visits_span_provinces` for a national admin's visits of two shards.
+ * @throws ApiError 400 `province_required` for a national admin's visits of two shards.
  */
 function syncShard(c: Context<AuthEnv>, actor: Actor, rows: readonly VisitRow[]): ShardDb {
 	if (actor.provinceCode) return shardOf(c, actor.provinceCode);
@@ -84,8 +84,8 @@ function syncShard(c: Context<AuthEnv>, actor: Actor, rows: readonly VisitRow[])
 	const shards = c.get('shards');
 	if (shards.sharded && new Set(provinces.map((p) => shards.bindingOf(p))).size > 1)
 		throw new ApiError(
-			'visits_span_provinces',
-			422,
+			'province_required',
+			400,
 			'visits: send the visits of each province in a request of its own',
 			{ field: 'visits' }
 		);
