@@ -9,6 +9,7 @@
 import kit from '../.svelte-kit/cloudflare/_worker.js';
 import { getDb } from '../src/lib/server/db/client.ts';
 import { runScheduled } from '../src/lib/server/scheduled/run.ts';
+import { ShardRouter } from '../src/lib/server/db/shards.ts';
 
 export default {
 	/** @param {Request} request @param {any} env @param {ExecutionContext} ctx */
@@ -16,11 +17,13 @@ export default {
 
 	/** @param {ScheduledController} controller @param {any} env */
 	async scheduled(controller, env) {
-		const report = await runScheduled(getDb(env.DB), {
+		const db = getDb(env.DB);
+		const report = await runScheduled(db, {
 			cron: controller.cron,
 			now: new Date(controller.scheduledTime),
 			settings: env,
-			archive: env.ARCHIVE
+			archive: env.ARCHIVE,
+			shards: new ShardRouter(env, db, { many: true })
 		});
 		console.log(JSON.stringify({ scheduled: report }));
 	}

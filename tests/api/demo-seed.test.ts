@@ -14,6 +14,7 @@ import {
 	referenceCommunes,
 	visit
 } from './support/records-factory.ts';
+import { oneShard } from './support/shards.ts';
 import { loadCommuneShapes } from '../../scripts/lib/demo-geometry.ts';
 import { seedDemo, type SeedReport } from '../../src/lib/server/demo/seed.ts';
 import { DemoConflictError } from '../../src/lib/server/demo/delete.ts';
@@ -145,7 +146,7 @@ describe('re-seeding', () => {
 		);
 		const scope = { provinceCode: hh!.provinceCode, communeCode: hh!.communeCode };
 		const real = visit(scope, hh!.id, 1, { outcome: 'not_home' });
-		await insertVisits(t.db, [real], { now: T0 });
+		await insertVisits(t.db, oneShard(t.db), [real], { now: T0 });
 		const count = await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`);
 		await expect(seedDemo(t.db, { seed: 'test', now: NOW, shapeOf })).rejects.toBeInstanceOf(
 			DemoConflictError
@@ -161,7 +162,7 @@ describe('re-seeding', () => {
 		);
 		const scope = { provinceCode: hh!.provinceCode, communeCode: hh!.communeCode };
 		const real = visit(scope, hh!.id, 2, { outcome: 'not_home' });
-		await insertVisits(t.db, [real], { now: T0 });
+		await insertVisits(t.db, oneShard(t.db), [real], { now: T0 });
 		// The script runs on a copy: two local D1 runtimes must not share one folder.
 		const copy = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-seed-'));
 		try {

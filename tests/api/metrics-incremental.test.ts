@@ -16,6 +16,7 @@ import {
 	visit,
 	type CommuneSpec
 } from './support/records-factory.ts';
+import { oneShard } from './support/shards.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
@@ -31,6 +32,7 @@ import {
 import { readCommuneAggregates } from '../../src/lib/server/metrics/queries.ts';
 import { communeTotals } from '../../src/lib/server/metrics/roll-up.ts';
 import { writeCommunes } from '../../src/lib/server/metrics/store.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { readMeta } from '../../src/lib/server/db/queries/meta.ts';
 
 const A = { provinceCode: '19', communeCode: '05923' };
@@ -57,7 +59,7 @@ beforeAll(async () => {
 	]);
 	await insertServices(t.db);
 	await computeMetrics(t.db, { now: new Date(T0) });
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 const marks = async () =>
@@ -98,7 +100,7 @@ describe('marks: every write to a record table marks its commune', () => {
 		await insertMembers(t.db, [member(A, tm.id)]);
 		const hh = household(C, { adults: 2 });
 		await insertHouseholds(t.db, [hh]);
-		await insertVisits(t.db, [visit(C, hh.id, 3, { adults: 2 })], { now: T0 });
+		await insertVisits(t.db, oneShard(t.db), [visit(C, hh.id, 3, { adults: 2 })], { now: T0 });
 		expect(await marks()).toEqual([A.communeCode, B.communeCode, C.communeCode]);
 	});
 
@@ -158,12 +160,14 @@ describe('runMetrics: only the marked communes, their provinces and the country'
 		const hh = household(A, { adults: 1 });
 		await insertHouseholds(t.db, [hh]);
 		const chunk = { provinceCodes: [A.provinceCode], communeCodes: [A.communeCode] };
-		const read = await readCommuneAggregates(t.db, chunk, T0 - 365 * 86_400_000, T0);
+		const shard = t.db as ShardDb; // one database in this test
+		const read = await readCommuneAggregates(t.db, shard, chunk, T0 - 365 * 86_400_000, T0);
 		expect(read.marks).toHaveLength(1);
 		// A second household arrives between the read and the write of the figures.
 		await insertHouseholds(t.db, [household(A, { adults: 1 })]);
 		const period = { start: new Date(T0 - 1).toISOString(), end: new Date(T0).toISOString() };
-		await writeCommunes(t.db, communeTotals(read, ['vneid']), read.marks, period, T0);
+		const seen = { global: read.marks, shard: read.shardMarks };
+		await writeCommunes(t.db, shard, communeTotals(read, ['vneid']), seen, period, T0);
 		expect(await marks()).toEqual([A.communeCode]);
 		await runMetrics(t.db, { now: new Date(T0 + 180_000) });
 		expect(await marks()).toEqual([]);
@@ -213,6 +217,7 @@ describe('limits and full rebuilds', () => {
 		const now = T0 + 300_000;
 		await insertVisits(
 			t.db,
+			oneShard(t.db),
 			[
 				visit(B, hh.id, 2, {
 					peopleHelped: 1,

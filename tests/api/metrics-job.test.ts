@@ -12,6 +12,7 @@ import {
 	team,
 	visit
 } from './support/records-factory.ts';
+import { oneShard } from './support/shards.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
@@ -86,7 +87,7 @@ async function seedVisits(db: TestDb['db']): Promise<void> {
 			.slice(0, 20)
 			.map((h) => visit(A, h.id, 60, { adults: 2, peopleHelped: 1, services: [vneid(1, 1)] }))
 	];
-	await insertVisits(db, visits, { now: T0 });
+	await insertVisits(db, oneShard(db), visits, { now: T0 });
 }
 
 let t: TestDb;

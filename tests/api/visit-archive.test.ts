@@ -12,6 +12,7 @@ import {
 	insertServices,
 	visit
 } from './support/records-factory.ts';
+import { oneShard } from './support/shards.ts';
 import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import {
@@ -59,7 +60,7 @@ beforeAll(async () => {
 		old(A, hh[2]!.id, 300, { peopleHelped: 1, services: [vneid(1, 1)] }),
 		visit(A, hh[1]!.id, 10, { peopleHelped: 0 })
 	];
-	await insertVisits(t.db, sent, { now: T0 });
+	await insertVisits(t.db, oneShard(t.db), sent, { now: T0 });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -90,7 +91,7 @@ describe('archiveVisits', () => {
 	it('moves the months past the retention period to R2 and keeps their totals', async () => {
 		await computeMetrics(t.db, { now: new Date(T0) });
 		const before = await figures();
-		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
 		const m900 = vnMonth(T0 - 900 * DAY);
 		const m800 = vnMonth(T0 - 800 * DAY);
 		const m760 = vnMonth(T0 - 760 * DAY);
@@ -138,7 +139,7 @@ describe('archiveVisits', () => {
 	it('does nothing on a second run', async () => {
 		const m900 = vnMonth(T0 - 900 * DAY);
 		const before = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
-		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
 		expect(r).toEqual({ months: [], visits: 0 });
 		const after = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
 		expect(after?.etag).toBe(before?.etag);
@@ -147,10 +148,15 @@ describe('archiveVisits', () => {
 	it('merges a late visit into its month file, without duplicates', async () => {
 		const m800 = vnMonth(T0 - 800 * DAY);
 		// A visit of that month replayed late (an import of history).
-		await insertVisits(t.db, [old(A, hh[2]!.id, 801, { receivedAt: T0 - 500 * DAY })], {
-			now: T0
-		});
-		const r = await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		await insertVisits(
+			t.db,
+			oneShard(t.db),
+			[old(A, hh[2]!.id, 801, { receivedAt: T0 - 500 * DAY })],
+			{
+				now: T0
+			}
+		);
+		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
 		expect(r.visits).toBe(1);
 		expect((await fileOf(A, m800))!).toHaveLength(2);
 		expect((await months()).find((m) => m['month'] === m800)).toMatchObject({
@@ -165,7 +171,7 @@ describe('restoreMonth', () => {
 		const m900 = vnMonth(T0 - 900 * DAY);
 		await t.d1.prepare('DELETE FROM visits WHERE household_id = ?').bind(hh[1]!.id).run();
 		await t.d1.prepare('DELETE FROM households WHERE id = ?').bind(hh[1]!.id).run();
-		const r = await restoreMonth(t.db, t.archive, { ...A, month: m900 });
+		const r = await restoreMonth(t.db, oneShard(t.db), t.archive, { ...A, month: m900 });
 		expect(r).toMatchObject({ restored: 1, skipped: 1 });
 		const back = await t.d1
 			.prepare('SELECT id, visited_at, people_helped FROM visits WHERE id = ?')
@@ -174,7 +180,7 @@ describe('restoreMonth', () => {
 		expect(back).toEqual({ id: sent[0]!.id, visited_at: sent[0]!.visitedAt, people_helped: 2 });
 		expect((await months()).some((m) => m['month'] === m900)).toBe(false);
 		// Archived again, the month has the same file and totals (the skipped visit stays in it).
-		await archiveVisits(t.db, t.archive, { now: T0, months: MONTHS });
+		await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
 		expect((await fileOf(A, m900))!.map((v) => v.id).sort()).toEqual(
 			[sent[0]!.id, sent[1]!.id].sort()
 		);
@@ -189,21 +195,26 @@ describe('restoreMonth', () => {
 		const gz = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
 		await t.archive.put(key, await new Response(gz).arrayBuffer());
 		const visitsBefore = await count('SELECT count(*) AS n FROM visits');
-		await expect(restoreMonth(t.db, t.archive, { ...B, month: '2020-01' })).rejects.toThrow(
-			/2020-01\.ndjson\.gz, line 1: provinceCode/
-		);
+		await expect(
+			restoreMonth(t.db, oneShard(t.db), t.archive, { ...B, month: '2020-01' })
+		).rejects.toThrow(/2020-01\.ndjson\.gz, line 1: provinceCode/);
 		expect(await count('SELECT count(*) AS n FROM visits')).toBe(visitsBefore);
-		await expect(restoreMonth(t.db, t.archive, { ...B, month: '2019-01' })).rejects.toThrow(
-			/no archive/
-		);
+		await expect(
+			restoreMonth(t.db, oneShard(t.db), t.archive, { ...B, month: '2019-01' })
+		).rejects.toThrow(/no archive/);
 	});
 });
 
 describe('the nightly run', () => {
 	it('archives with the scheduled work when the bucket is bound', async () => {
-		await insertVisits(t.db, [old(B, hh[3]!.id, 780, { receivedAt: T0 - 500 * DAY })], {
-			now: T0
-		});
+		await insertVisits(
+			t.db,
+			oneShard(t.db),
+			[old(B, hh[3]!.id, 780, { receivedAt: T0 - 500 * DAY })],
+			{
+				now: T0
+			}
+		);
 		const frequent = await runScheduled(t.db, {
 			cron: '*/15 * * * *',
 			now: new Date(T0),

@@ -49,10 +49,7 @@ export class ArchiveFileError extends Error {
 }
 
 /** The visits of an archive file; throws ArchiveFileError naming the line of a bad one. */
-export async function decodeArchive(
-	key: string,
-	body: ReadableStream
-): Promise<ArchivedVisit[]> {
+export async function decodeArchive(key: string, body: ReadableStream): Promise<ArchivedVisit[]> {
 	const bytes = await new Response(body).arrayBuffer();
 	const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
 	const text = await new Response(plain).text();

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
 import { jsonChunks, runBatch, statement } from '../db/bulk.ts';
 import { insertVisits } from '../db/writes/visits.ts';
 import {
@@ -91,7 +92,7 @@ async function monthVisits(db: Db, p: string, c: string, month: string): Promise
 
 /** Archives one commune's month: file first (merged with an earlier one), then D1 in one batch. */
 async function archiveMonth(
-	db: Db,
+	db: ShardDb,
 	bucket: R2Bucket,
 	at: { provinceCode: string; communeCode: string; month: string },
 	now: number
@@ -150,7 +151,7 @@ async function archiveMonth(
  * written but its visits not yet deleted is merged again by the next run).
  */
 export async function archiveVisits(
-	db: Db,
+	db: ShardDb,
 	bucket: R2Bucket,
 	opts: { now: number; months: number; maxMonths?: number }
 ): Promise<ArchiveReport> {
@@ -188,6 +189,7 @@ export class ArchiveMissingError extends Error {
  */
 export async function restoreMonth(
 	db: Db,
+	shard: ShardDb,
 	bucket: R2Bucket,
 	at: { provinceCode: string; communeCode: string; month: string }
 ): Promise<{ restored: number; skipped: number; key: string }> {
@@ -196,21 +198,21 @@ export async function restoreMonth(
 	if (!object) throw new ArchiveMissingError(key);
 	const visits = await decodeArchive(key, object.body);
 	const ids = [...new Set(visits.map((v) => v.householdId))];
-	const found = await db.$client
+	const found = await shard.$client
 		.prepare(`SELECT id FROM households WHERE id IN (SELECT value FROM json_each(?1))`)
 		.bind(JSON.stringify(ids))
 		.all<{ id: string }>();
 	const present = new Set(found.results.map((r) => r.id));
 	const back = visits.filter((v) => present.has(v.householdId));
-	const result = await insertVisits(db, back, { now: Date.now() });
-	await runBatch(db, [
+	const result = await insertVisits(db, shard, back, { now: Date.now() });
+	await runBatch(shard, [
 		statement(
-			db,
+			shard,
 			sql`DELETE FROM visit_month_services WHERE province_code = ${at.provinceCode}
 				AND commune_code = ${at.communeCode} AND month = ${at.month}`
 		),
 		statement(
-			db,
+			shard,
 			sql`DELETE FROM visit_months WHERE province_code = ${at.provinceCode}
 				AND commune_code = ${at.communeCode} AND month = ${at.month}`
 		)

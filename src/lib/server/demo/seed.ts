@@ -4,6 +4,7 @@
  * records `demo_seed` in meta. Re-running with the same seed and day gives the same rows.
  */
 import type { Db } from '../db/client.ts';
+import { ShardRouter } from '../db/shards.ts';
 import { runBatch } from '../db/bulk.ts';
 import { insertHamlets } from '../db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../db/writes/teams.ts';
@@ -46,6 +47,8 @@ export interface SeedOptions {
 	communeCodes?: readonly string[];
 	/** Keep only the first N communes of the selection (quick runs, tests). */
 	communeLimit?: number;
+	/** Every shard (`many`); default: one database. */
+	shards?: ShardRouter;
 }
 
 export interface SeedReport {
@@ -106,8 +109,13 @@ function routeCommunes(communes: readonly DemoCommune[]): Set<string> {
 	return new Set([DEMO_COMMUNE.communeCode, ...wards.map((c) => c.code)]);
 }
 
+/**
+ * Writes the records: teams, members and hamlets to the global D1, households, visits and
+ * routes to the shard of each province, through the same write functions as real data.
+ */
 async function writeAll(
 	db: Db,
+	shards: ShardRouter,
 	r: DemoRecords,
 	now: number,
 	routes: ReturnType<typeof demoRoutePlans>
@@ -115,11 +123,26 @@ async function writeAll(
 	await insertHamlets(db, r.hamlets);
 	await insertTeams(db, r.teams);
 	await insertMembers(db, r.members);
-	await insertHouseholds(db, r.households);
-	await insertVisits(db, r.visits, { now });
-	const statements: D1PreparedStatement[] = [];
-	for (const plan of routes) statements.push(...(await prepareRoutePlan(db, plan)).statements);
-	await runBatch(db, statements);
+	const provinces = [...new Set(r.households.map((h) => h.provinceCode))].sort();
+	for (const p of provinces) {
+		const shard = shards.forProvince(p);
+		await insertHouseholds(
+			db,
+			shard,
+			r.households.filter((h) => h.provinceCode === p)
+		);
+		await insertVisits(
+			db,
+			shard,
+			r.visits.filter((v) => v.provinceCode === p),
+			{ now }
+		);
+		const statements: D1PreparedStatement[] = [];
+		for (const plan of routes.filter((x) => x.provinceCode === p)) {
+			statements.push(...(await prepareRoutePlan(db, shard, plan)).statements);
+		}
+		await runBatch(shard, statements);
+	}
 }
 
 /**
@@ -148,7 +171,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		(code) => rural.get(code) ?? true,
 		DEMO_COMMUNE.communeCode
 	);
-	await writeAll(db, records, now.getTime(), routes);
+	const shards = opts.shards ?? new ShardRouter({ DB: db.$client }, db, { many: true });
+	await writeAll(db, shards, records, now.getTime(), routes);
 	const counts = {
 		hamlets: records.hamlets.length,
 		teams: records.teams.length,

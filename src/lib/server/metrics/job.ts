@@ -12,6 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { ShardRouter, type ShardDb } from '../db/shards.ts';
 import { runBatch, statement } from '../db/bulk.ts';
 import { metricsDirty, communes } from '../db/schema/index.ts';
 import { SERVICE_CODES } from '../../domain/services.ts';
@@ -61,21 +62,39 @@ export interface MetricsReport extends MetricsRunReport {
 
 type Limits = { communes: number; chunk: number; refresh: number };
 
-/** Cuts the communes, sorted by province, into chunks of at most `size`. */
-function chunksOf(picked: PickedCommune[], size: number) {
-	const sorted = [...picked].sort(
-		(a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.code.localeCompare(b.code)
-	);
-	const chunks: { provinceCodes: string[]; communeCodes: string[] }[] = [];
-	for (let i = 0; i < sorted.length; i += size) {
-		const part = sorted.slice(i, i + size);
-		chunks.push({
-			provinceCodes: [...new Set(part.map((p) => p.provinceCode))],
-			communeCodes: part.map((p) => p.code)
-		});
+/** Cuts the communes of each shard, sorted by province, into chunks of at most `size`. */
+function chunksOf(picked: PickedCommune[], size: number, shards: ShardRouter) {
+	const byShard = new Map<string, PickedCommune[]>();
+	for (const p of picked) {
+		const binding = shards.bindingOf(p.provinceCode);
+		byShard.set(binding, [...(byShard.get(binding) ?? []), p]);
+	}
+	const chunks: { shard: ShardDb; provinceCodes: string[]; communeCodes: string[] }[] = [];
+	for (const list of byShard.values()) {
+		const sorted = list.sort(
+			(a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.code.localeCompare(b.code)
+		);
+		for (let i = 0; i < sorted.length; i += size) {
+			const part = sorted.slice(i, i + size);
+			chunks.push({
+				shard: shards.forProvince(part[0]!.provinceCode),
+				provinceCodes: [...new Set(part.map((p) => p.provinceCode))],
+				communeCodes: part.map((p) => p.code)
+			});
+		}
 	}
 	return chunks;
 }
+
+/** One database's router for scripts and tests that pass no shards. */
+const oneDatabase = (db: Db) => new ShardRouter({ DB: db.$client }, db, { many: true });
+
+/** The shards other than the global D1 (their marks are read apart). */
+const otherShards = (db: Db, shards: ShardRouter) =>
+	shards
+		.all()
+		.map((s) => s.db)
+		.filter((s) => (s as Db) !== db);
 
 /**
  * One scheduled run: recomputes up to `limits.communes` communes that changed (or whose figures
@@ -86,23 +105,36 @@ function chunksOf(picked: PickedCommune[], size: number) {
  */
 export async function runMetrics(
 	db: Db,
-	opts: { now: Date; limits?: Partial<Limits> }
+	opts: { now: Date; limits?: Partial<Limits>; shards?: ShardRouter }
 ): Promise<MetricsRunReport> {
+	const shards = opts.shards ?? oneDatabase(db);
 	const started = performance.now();
 	const limits: Limits = { ...RUN_LIMITS, ...opts.limits };
 	const now = opts.now.getTime();
 	const p = twelveMonthsTo(opts.now);
 	const period = { start: p.start.toISOString(), end: p.end.toISOString() };
-	const pick = await pickCommunes(db, { now, limits, refreshBefore: now - REFRESH_AFTER_MS });
+	const pick = await pickCommunes(db, otherShards(db, shards), {
+		now,
+		limits,
+		refreshBefore: now - REFRESH_AFTER_MS
+	});
 	let statements = pick.statements;
 	const serviceCodes = await catalogue(db);
 	statements += 1;
 	const provinces = new Set<string>();
-	for (const chunk of chunksOf(pick.communes, limits.chunk)) {
-		const aggregates = await readCommuneAggregates(db, chunk, p.start.getTime(), p.end.getTime());
+	for (const chunk of chunksOf(pick.communes, limits.chunk, shards)) {
+		const { shard } = chunk;
+		const aggregates = await readCommuneAggregates(
+			db,
+			shard,
+			chunk,
+			p.start.getTime(),
+			p.end.getTime()
+		);
 		const areas = communeTotals(aggregates, serviceCodes);
-		statements += 8 + (await writeCommunes(db, areas, aggregates.marks, period, now));
-		for (const p of chunk.provinceCodes) provinces.add(p);
+		const marks = { global: aggregates.marks, shard: aggregates.shardMarks };
+		statements += 8 + (await writeCommunes(db, shard, areas, marks, period, now));
+		for (const code of chunk.provinceCodes) provinces.add(code);
 	}
 	if (provinces.size > 0) {
 		statements += await rollUpProvinces(db, [...provinces], period, opts.now);
@@ -141,7 +173,10 @@ export async function requestFullRebuild(db: Db, now = Date.now()): Promise<void
  * limits, so in one run. In the Worker, requestFullRebuild and the scheduled runs do it.
  * @returns the combined report with the stored figures' counts and the country totals.
  */
-export async function computeMetrics(db: Db, opts: { now: Date }): Promise<MetricsReport> {
+export async function computeMetrics(
+	db: Db,
+	opts: { now: Date; shards?: ShardRouter }
+): Promise<MetricsReport> {
 	const started = performance.now();
 	await requestFullRebuild(db, opts.now.getTime());
 	let last: MetricsRunReport;
@@ -149,7 +184,7 @@ export async function computeMetrics(db: Db, opts: { now: Date }): Promise<Metri
 	let statements = 1;
 	const communes = { marked: 0, refreshed: 0, missing: 0 };
 	do {
-		last = await runMetrics(db, { now: opts.now, limits: LOCAL_LIMITS });
+		last = await runMetrics(db, { now: opts.now, limits: LOCAL_LIMITS, shards: opts.shards });
 		runs += 1;
 		statements += last.statements;
 		communes.marked += last.communes.marked;
@@ -212,7 +247,8 @@ async function storedSummary(db: Db) {
 export async function recomputeCommunes(
 	db: Db,
 	codes: string[],
-	now: Date
+	now: Date,
+	shards?: ShardRouter
 ): Promise<MetricsRunReport> {
 	// Marked at 0: ahead of every other mark, so this run takes exactly these communes.
 	await db
@@ -224,5 +260,5 @@ export async function recomputeCommunes(
 			target: metricsDirty.communeCode,
 			set: { changes: sql`${metricsDirty.changes} + 1`, markedAt: sql`0` }
 		});
-	return runMetrics(db, { now, limits: { communes: codes.length, refresh: 0 } });
+	return runMetrics(db, { now, limits: { communes: codes.length, refresh: 0 }, shards });
 }

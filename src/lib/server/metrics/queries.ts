@@ -2,6 +2,7 @@
  * The metrics job's reads: one set-based aggregate per record table for a chunk of communes, grouped by commune, all run in ONE D1 batch so they see one consistent state.
  */
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
 import { runBatch } from '../db/bulk.ts';
 
 export interface CommuneRef {
@@ -104,38 +105,57 @@ export interface RecordAggregates {
 	households: CountRow[];
 	visits: VisitRow[];
 	services: ServiceRow[];
-	/** The dirty marks of these communes as read: cleared only if unchanged. */
-	marks: { c: string; changes: number }[];
+	/** The marks of these communes in the global D1 as read: cleared only if unchanged. */
+	marks: Mark[];
+	/** The same in their shard (empty with one database: the marks above are the shard's). */
+	shardMarks: Mark[];
+}
+
+export interface Mark {
+	c: string;
+	changes: number;
 }
 
 /**
- * Reads every aggregate the metrics need for some communes (and their provinces), for the period
- * [startMs, endMs], in ONE D1 batch (one consistent state, 8 statements whatever the count).
+ * Reads every aggregate the metrics need for some communes of ONE shard, for the period
+ * [startMs, endMs]: teams, members, hamlets and populations from the global D1, households and
+ * visits from the shard — one batch on each (each one consistent state; one batch in all with
+ * one database).
  * @returns rows grouped by commune code (communes without records are simply absent).
  */
 export async function readCommuneAggregates(
 	db: Db,
+	shard: ShardDb,
 	chunk: { provinceCodes: readonly string[]; communeCodes: readonly string[] },
 	startMs: number,
 	endMs: number
 ): Promise<RecordAggregates> {
-	const d1 = db.$client;
-	const codes = JSON.stringify(chunk.communeCodes);
-	const bind = (q: string) =>
-		d1.prepare(q).bind(startMs, endMs, JSON.stringify(chunk.provinceCodes), codes);
-	const results = await runBatch(
-		db,
-		[COMMUNES, TEAMS, MEMBERS, HAMLETS, HOUSEHOLDS, VISITS, SERVICES, MARKS].map(bind)
-	);
-	const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
+	const params = [
+		startMs,
+		endMs,
+		JSON.stringify(chunk.provinceCodes),
+		JSON.stringify(chunk.communeCodes)
+	];
+	const on = (d: Db, queries: string[]) =>
+		runBatch(
+			d,
+			queries.map((q) => d.$client.prepare(q).bind(...params))
+		).then((results) => (i: number) => results[i]?.results ?? []);
+	const global = [COMMUNES, TEAMS, MEMBERS, HAMLETS, MARKS];
+	const records = [HOUSEHOLDS, VISITS, SERVICES];
+	const one = (shard as Db) === db;
+	const [g, r] = one
+		? await on(db, [...global, ...records]).then((x) => [x, (i: number) => x(i + 5)] as const)
+		: await Promise.all([on(db, global), on(shard, [...records, MARKS])]);
 	return {
-		communes: rows<CommuneRef>(0),
-		teams: rows<CountRow>(1),
-		members: rows<CountRow>(2),
-		hamlets: rows<HamletRow>(3),
-		households: rows<CountRow>(4),
-		visits: rows<VisitRow>(5),
-		services: rows<ServiceRow>(6),
-		marks: rows<{ c: string; changes: number }>(7)
+		communes: g(0) as CommuneRef[],
+		teams: g(1) as CountRow[],
+		members: g(2) as CountRow[],
+		hamlets: g(3) as HamletRow[],
+		marks: g(4) as Mark[],
+		households: r(0) as CountRow[],
+		visits: r(1) as VisitRow[],
+		services: r(2) as ServiceRow[],
+		shardMarks: one ? [] : (r(3) as Mark[])
 	};
 }

@@ -4,6 +4,8 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { ShardDb } from '../db/shards.ts';
+import type { Mark } from './queries.ts';
 import { areaMetrics, areaServiceMetrics } from '../db/schema/index.ts';
 import { bulkInsert, runBatch, statement } from '../db/bulk.ts';
 import { setMetaStatement } from '../db/writes/meta.ts';
@@ -47,20 +49,30 @@ function deleteAreas(db: Db, level: AreaRow['level'], codes: string[]): D1Prepar
 	);
 }
 
+/** Deletes the marks as read; a mark whose `changes` moved since belongs to a later write. */
+function clearMarks(db: Db, marks: Mark[]): D1PreparedStatement {
+	const seen = JSON.stringify(marks.map((m) => [m.c, m.changes]));
+	return statement(
+		db,
+		sql`DELETE FROM metrics_dirty WHERE (commune_code, changes) IN
+			(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${seen}))`
+	);
+}
+
 /**
- * Replaces the figures of some communes and clears the marks they answer — a mark whose
- * `changes` moved since it was read belongs to a later write and stays. One atomic batch.
+ * Replaces the figures of some communes and clears the marks they answer, in one atomic batch
+ * on the global D1; then the shard's marks (a failure there only means one more recompute).
  * @returns the number of statements sent.
  */
 export async function writeCommunes(
 	db: Db,
+	shard: ShardDb,
 	areas: AreaTotals[],
-	marks: { c: string; changes: number }[],
+	marks: { global: Mark[]; shard: Mark[] },
 	period: Period,
 	now: number
 ): Promise<number> {
 	const { areaRows, serviceRows } = toRows(areas, period, now);
-	const seen = JSON.stringify(marks.map((m) => [m.c, m.changes]));
 	const statements = [
 		...deleteAreas(
 			db,
@@ -69,14 +81,12 @@ export async function writeCommunes(
 		),
 		...bulkInsert(db, areaMetrics, areaRows),
 		...bulkInsert(db, areaServiceMetrics, serviceRows),
-		statement(
-			db,
-			sql`DELETE FROM metrics_dirty WHERE (commune_code, changes) IN
-				(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${seen}))`
-		)
+		clearMarks(db, marks.global)
 	];
 	await runBatch(db, statements);
-	return statements.length;
+	if (marks.shard.length === 0) return statements.length;
+	await runBatch(shard, [clearMarks(shard, marks.shard)]);
+	return statements.length + 1;
 }
 
 /**

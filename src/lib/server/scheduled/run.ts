@@ -10,6 +10,7 @@ import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
 import { archiveVisits } from '../archive/visits.ts';
+import { ShardRouter } from '../db/shards.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
 
 /** Every 15 minutes: figures at most a quarter of an hour behind the visits synced. */
@@ -40,7 +41,14 @@ export interface ScheduledSettings {
 /** One scheduled run for `cron` at `now`. Throws the D1 error of a failed step (the next run tries again). */
 export async function runScheduled(
 	db: Db,
-	opts: { cron: string; now: Date; settings?: ScheduledSettings; archive?: R2Bucket }
+	opts: {
+		cron: string;
+		now: Date;
+		settings?: ScheduledSettings;
+		archive?: R2Bucket;
+		/** Every shard (`many`); default: one database. */
+		shards?: ShardRouter;
+	}
 ): Promise<ScheduledReport> {
 	const started = performance.now();
 	const now = opts.now.getTime();
@@ -54,21 +62,37 @@ export async function runScheduled(
 			: null;
 	// Before the metrics: the archive's deletes mark their communes, and figures never read
 	// visits that old, so the same run leaves nothing stale.
+	const shards = opts.shards ?? new ShardRouter({ DB: db.$client }, db, { many: true });
 	const archived =
 		opts.cron === NIGHTLY_CRON && opts.archive
-			? await archiveVisits(db, opts.archive, {
+			? await archiveEveryShard(shards, opts.archive, {
 					now,
 					months: visitRetentionMonths(opts.settings?.VISIT_RETENTION_MONTHS)
 				})
 			: null;
-	const metrics = await runMetrics(db, { now: opts.now });
+	const metrics = await runMetrics(db, { now: opts.now, shards });
 	return {
 		cron: opts.cron,
 		at: opts.now.toISOString(),
 		housekeeping: swept,
 		auditPruned: pruned?.deleted ?? null,
-		visitsArchived: archived ? { months: archived.months.length, visits: archived.visits } : null,
+		visitsArchived: archived,
 		metrics,
 		elapsedMs: Math.round(performance.now() - started)
 	};
+}
+
+/** The archive run on every shard in turn (its visits and totals live there). */
+async function archiveEveryShard(
+	shards: ShardRouter,
+	bucket: R2Bucket,
+	opts: { now: number; months: number }
+): Promise<{ months: number; visits: number }> {
+	const total = { months: 0, visits: 0 };
+	for (const s of shards.all()) {
+		const r = await archiveVisits(s.db, bucket, opts);
+		total.months += r.months.length;
+		total.visits += r.visits;
+	}
+	return total;
 }
