@@ -4,6 +4,7 @@
  * rules, a refused CSV file) are mapped here and nowhere else. A 500 never echoes internals
  * (docs/style.md, "Typed errors, one translator on each side").
  */
+import { UnknownProvinceError } from '../db/shards.ts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -111,6 +112,9 @@ export function translate(err: Error): Error {
 	}
 	if (isCoverageConflict(err)) {
 		return new ApiError('already_planned', 409, 'Another plan took some of these households first');
+	}
+	if (err instanceof UnknownProvinceError) {
+		return new ApiError('province_not_found', 404, `No province with code ${err.provinceCode}`);
 	}
 	if (err instanceof ImportRefusedError) {
 		return new ApiError('import_invalid', 422, err.message, { errors: err.errors });

@@ -22,11 +22,19 @@ export interface ShardEnv {
 	PROVINCE_SHARDS?: Record<string, string[]> | string;
 }
 
-/** A request touched two shards, or a province no shard holds. */
+/** A request touched two shards, or a province no shard holds (UnknownProvinceError). */
 export class ShardScopeError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'ShardScopeError';
+	}
+}
+
+/** A province no shard holds: a code the caller named (a 404), or a map that misses one. */
+export class UnknownProvinceError extends ShardScopeError {
+	constructor(readonly provinceCode: string) {
+		super(`no shard holds province ${provinceCode}`);
+		this.name = 'UnknownProvinceError';
 	}
 }
 
@@ -76,7 +84,7 @@ export class ShardRouter {
 	bindingOf(provinceCode: string): string {
 		if (!this.sharded) return 'DB';
 		const binding = this.#map.get(provinceCode);
-		if (!binding) throw new ShardScopeError(`no shard holds province ${provinceCode}`);
+		if (!binding) throw new UnknownProvinceError(provinceCode);
 		return binding;
 	}
 
