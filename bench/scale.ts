@@ -5,7 +5,7 @@
  *   node bench/scale.ts --generate    # fill the shard first (resumable; ~40+ min), then measure
  *   node bench/scale.ts               # measure (says how to fill it if it is empty)
  *   options: --limit N (fill only N more communes), --runs N (default 30),
- *            --only TEXT (measure only the requests whose name contains TEXT),
+ *            --only A,B (measure only the requests whose name contains A or B),
  *            --proposed-indexes (measure with bench/lib/scale-proposals.ts's indexes, then drop them)
  *
  * The shard is its own local D1 (TUNG_NGO_SCALE_DIR, default .wrangler/scale): migrations and
@@ -24,7 +24,7 @@ import { fillScale } from './lib/scale-fill.ts';
 import { doneCommunes } from './lib/scale-write.ts';
 import { pickSubjects } from './lib/scale-subjects.ts';
 import { scaleCases } from './lib/scale-cases.ts';
-import { measureCases } from './lib/scale-measure.ts';
+import { dbsOf, measureCases } from './lib/scale-measure.ts';
 import { d1File, measureStorage } from './lib/scale-bytes.ts';
 import { printCase, printPlans, printStorage } from './lib/scale-report.ts';
 import { ensureProvinceFigures } from './lib/scale-figures.ts';
@@ -54,7 +54,10 @@ if (values.generate) {
 	});
 	console.log('\n▶ Fill the shard');
 	const limit = values.limit === undefined ? undefined : Number(values.limit);
-	const report = await withLocalDb(({ db }) => fillScale(db, { limit }), persistTo);
+	const report = await withLocalDb(({ d1 }) => {
+		const { db, shard } = dbsOf(d1);
+		return fillScale(db, shard, { limit });
+	}, persistTo);
 	console.log(
 		`Filled ${report.communes} communes in ${(report.elapsedMs / 60_000).toFixed(1)} min:`,
 		report.totals
@@ -68,6 +71,8 @@ if (!existsSync(persistTo)) {
 	process.exit(0);
 }
 
+// The shard follows migrations/ (new indexes are part of what is measured).
+applyMigrations(persistTo);
 let scans = 0;
 await withLocalDb(async ({ d1, db }) => {
 	const done = await doneCommunes(db);
@@ -91,10 +96,10 @@ await withLocalDb(async ({ d1, db }) => {
 		for (const p of PROPOSED_INDEXES) console.log(`  ${p.create};  -- ${p.serves}`);
 	}
 	const subjects = await pickSubjects(db);
-	const cases = await scaleCases(db, subjects);
+	const cases = await scaleCases(dbsOf(d1).shard, subjects);
 	console.log(`\n▶ ${cases.length} requests, ${runs} runs each (ms; goal is for p95)`);
 	const results = await measureCases(d1, cases, runs, printCase, (name) =>
-		values.only ? name.includes(values.only) : true
+		values.only ? values.only.split(',').some((x) => name.includes(x)) : true
 	);
 	printPlans(results);
 	if (proposed) await dropProposals(d1);

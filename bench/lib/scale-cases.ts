@@ -4,6 +4,7 @@
  * route does on their rows), without the session lookup and the audit entry every route adds.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { listPlanningHouseholds } from '../../src/lib/server/db/queries/households.ts';
 import {
 	getRoute,
@@ -19,7 +20,9 @@ import { areaProgress, weekOf } from '../../src/lib/domain/team-overview.ts';
 import { vnToday } from '../../src/lib/domain/vn-time.ts';
 import { Rng } from '../../src/lib/server/demo/rng.ts';
 import { deviceBatch, memberStops, syncBatch } from './scale-sync.ts';
-import { recomputeCommune, rollUpProvince } from './scale-metrics.ts';
+import { recomputeCommunes } from '../../src/lib/server/metrics/job.ts';
+import { rollUpProvinces } from '../../src/lib/server/metrics/store.ts';
+import { twelveMonthsTo } from '../../src/lib/server/metrics/period.ts';
 import type { ScaleSubjects } from './scale-subjects.ts';
 
 export interface ScaleCase {
@@ -28,16 +31,21 @@ export interface ScaleCase {
 	route: string;
 	/** The issue's goal for its p95, ms. */
 	goalMs: number;
-	run: (db: Db) => Promise<unknown>;
+	run: (dbs: Dbs) => Promise<unknown>;
+}
+
+/** The global D1 and the province's shard (the same database in the scale simulation). */
+export interface Dbs {
+	db: Db;
+	shard: ShardDb;
 }
 
 type Area = { provinceCode: string; communeCode: string };
-const YEAR_MS = 365 * 86_400_000;
 
 /** GET /api/households: the list with each household's status, and the gaps summary. */
-async function planningList(db: Db, area: Area, hamletId: string | null) {
+async function planningList(shard: ShardDb, area: Area, hamletId: string | null) {
 	const today = vnToday();
-	const rows = await listPlanningHouseholds(db, area, hamletId);
+	const rows = await listPlanningHouseholds(shard, area, hamletId);
 	const list = rows.map((h) => ({
 		...h,
 		status: householdStatus(h, h.visits, today),
@@ -49,19 +57,20 @@ async function planningList(db: Db, area: Area, hamletId: string | null) {
 }
 
 /** GET /api/overview: the week's outings, members, devices and each team's progress and gaps. */
-async function leadersDay(db: Db, area: Area, teamId: string | null) {
+async function leadersDay({ db, shard }: Dbs, area: Area, teamId: string | null) {
 	const today = vnToday();
 	const all = await listTeams(db, area.provinceCode, area.communeCode);
 	const teams = all.filter((t) => (teamId ? t.id === teamId : t.active));
 	const data = await readOverview(
 		db,
+		shard,
 		area,
 		teams.map((t) => t.id),
 		weekOf(today)
 	);
 	const hamletId = teamId ? (teams[0]?.hamletId ?? null) : null;
-	const households = await listPlanningHouseholds(db, area, hamletId);
-	const since = Date.now() - YEAR_MS;
+	const households = await listPlanningHouseholds(shard, area, hamletId);
+	const since = twelveMonthsTo(new Date()).start.getTime();
 	const progress = teams.map((t) =>
 		areaProgress(
 			t.hamletId ? households.filter((h) => h.hamletId === t.hamletId) : households,
@@ -73,66 +82,69 @@ async function leadersDay(db: Db, area: Area, teamId: string | null) {
 }
 
 /** The cases, for the subjects picked from the database. */
-export async function scaleCases(db: Db, s: ScaleSubjects): Promise<ScaleCase[]> {
-	const stops = await memberStops(db, s.member.memberId);
+export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<ScaleCase[]> {
+	const stops = await memberStops(shard, s.member.memberId);
 	if (stops.length === 0) throw new Error('the benchmark member has no stops to visit');
 	const rng = new Rng(`scale-sync|${Date.now()}`);
 	const ward = s.ward;
-	const period = () => ({ start: Date.now() - YEAR_MS, end: Date.now() });
+	const period = () => {
+		const p = twelveMonthsTo(new Date());
+		return { start: p.start.toISOString(), end: p.end.toISOString() };
+	};
 	return [
 		{
 			name: 'planning list + gaps: the ward (50,000 households)',
 			route: 'GET /api/households?commune= (commune admin)',
 			goalMs: 50,
-			run: (db) => planningList(db, ward, null)
+			run: ({ shard }) => planningList(shard, ward, null)
 		},
 		{
 			name: 'planning list + gaps: one khu phố',
 			route: 'GET /api/households (team leader)',
 			goalMs: 50,
-			run: (db) => planningList(db, ward, s.team.hamletId)
+			run: ({ shard }) => planningList(shard, ward, s.team.hamletId)
 		},
 		{
 			name: "leader's day, gaps per team: the ward",
 			route: 'GET /api/overview (commune admin)',
 			goalMs: 50,
-			run: (db) => leadersDay(db, ward, null)
+			run: (dbs) => leadersDay(dbs, ward, null)
 		},
 		{
 			name: "leader's day, gaps: one team",
 			route: 'GET /api/overview (team leader)',
 			goalMs: 50,
-			run: (db) => leadersDay(db, ward, s.team.id)
+			run: (dbs) => leadersDay(dbs, ward, s.team.id)
 		},
 		{
 			name: 'routes of the team',
 			route: 'GET /api/routes?commune=&team= (team leader)',
 			goalMs: 50,
-			run: (db) => listRoutes(db, ward, s.team.id)
+			run: ({ db, shard }) => listRoutes(db, shard, ward, s.team.id)
 		},
 		{
 			name: 'routes of the ward (all teams)',
 			route: 'GET /api/routes?commune= (commune admin)',
 			goalMs: 50,
-			run: (db) => listRoutes(db, ward, null)
+			run: ({ db, shard }) => listRoutes(db, shard, ward, null)
 		},
 		{
 			name: 'route view (stops, visit status)',
 			route: 'GET /api/routes/:id',
 			goalMs: 50,
-			run: async (db) => {
-				const route = await getRoute(db, s.routeId);
-				return routeStopsOf(db, route!, vnToday());
+			run: async ({ db, shard }) => {
+				const route = await getRoute(db, shard, s.routeId);
+				return routeStopsOf(db, shard, route!, vnToday());
 			}
 		},
 		{
 			name: 'route pack for field mode',
 			route: 'GET /api/field/routes/:id (member)',
 			goalMs: 50,
-			run: async (db) => {
-				const route = await field.getRoute(db, s.routeId);
+			run: async ({ db, shard }) => {
+				const route = await field.getRoute(shard, s.routeId);
 				return Promise.all([
-					field.routePackStops(db, route!),
+					field.routePackStops(shard, route!),
 					field.packCommune(db, ward.communeCode)
 				]);
 			}
@@ -141,40 +153,40 @@ export async function scaleCases(db: Db, s: ScaleSubjects): Promise<ScaleCase[]>
 			name: 'my routes',
 			route: 'GET /api/routes/mine (member)',
 			goalMs: 50,
-			run: (db) => routesOfMember(db, s.member.memberId)
+			run: ({ db, shard }) => routesOfMember(db, shard, s.member.memberId)
 		},
 		{
 			name: 'my routes in field mode',
 			route: 'GET /api/field/routes (member)',
 			goalMs: 50,
-			run: (db) => field.listFieldRoutes(db, s.member)
+			run: ({ shard }) => field.listFieldRoutes(shard, s.member)
 		},
 		{
 			name: 'sync batch: 200 visits from a member',
 			route: 'POST /api/visits (member)',
 			goalMs: 250,
-			run: (db) => {
+			run: ({ db, shard }) => {
 				const now = Date.now();
-				return syncBatch(db, s.member, deviceBatch(rng, s.member, stops, now), now);
+				return syncBatch(db, shard, s.member, deviceBatch(rng, s.member, stops, now), now);
 			}
 		},
 		{
 			name: 'recompute one commune: the ward',
-			route: 'metrics job, one commune',
+			route: 'metrics job: recomputeCommunes (+ province, country)',
 			goalMs: 500,
-			run: (db) => recomputeCommune(db, ward, period())
+			run: ({ db }) => recomputeCommunes(db, [ward.communeCode], new Date())
 		},
 		{
 			name: `recompute one commune: median (${s.medianCommune.households.toLocaleString('en-US')} households)`,
-			route: 'metrics job, one commune',
+			route: 'metrics job: recomputeCommunes (+ province, country)',
 			goalMs: 500,
-			run: (db) => recomputeCommune(db, s.medianCommune, period())
+			run: ({ db }) => recomputeCommunes(db, [s.medianCommune.communeCode], new Date())
 		},
 		{
 			name: 'province roll-up from its communes',
-			route: 'metrics job, one province',
+			route: 'metrics job: rollUpProvinces',
 			goalMs: 50,
-			run: (db) => rollUpProvince(db, ward.provinceCode)
+			run: ({ db }) => rollUpProvinces(db, [ward.provinceCode], period(), new Date())
 		}
 	];
 }

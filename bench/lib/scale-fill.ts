@@ -5,6 +5,7 @@
  * The next commune is generated while the current one's batch is being written.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
 import { setMetaStatement } from '../../src/lib/server/db/writes/meta.ts';
 import { DAY_MS } from '../../src/lib/server/demo/types.ts';
@@ -39,11 +40,16 @@ export interface FillReport {
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Generates and writes every commune of the target province not yet done.
+ * Generates and writes every commune of the target province not yet done (`shard`: the
+ * province's shard).
  * @param opts.limit stop after this many communes (a quick trial).
  * @returns what this run wrote.
  */
-export async function fillScale(db: Db, opts: { limit?: number } = {}): Promise<FillReport> {
+export async function fillScale(
+	db: Db,
+	shard: ShardDb,
+	opts: { limit?: number } = {}
+): Promise<FillReport> {
 	const started = performance.now();
 	const now = await scaleNow(db);
 	const all = await scaleCommunes(db, SCALE_TARGET, loadCommuneShapes());
@@ -63,7 +69,7 @@ export async function fillScale(db: Db, opts: { limit?: number } = {}): Promise<
 		const c: ScaleCommune = todo[i]!;
 		const records = next!;
 		const t = performance.now();
-		const writing = writeScaleCommune(db, c.code, records, now);
+		const writing = writeScaleCommune(db, shard, c.code, records, now);
 		// Generate the next commune while D1 (another process) works on this one.
 		next = todo[i + 1] ? generateScaleCommune(todo[i + 1]!, SCALE_SEED, now) : null;
 		const w = await writing;

@@ -3,6 +3,7 @@
  * each one runs, through a recording D1 binding (scale-plans.ts).
  */
 import { getDb } from '../../src/lib/server/db/client.ts';
+import { ShardRouter } from '../../src/lib/server/db/shards.ts';
 import {
 	explain,
 	recordingD1,
@@ -10,7 +11,8 @@ import {
 	type D1Record,
 	type StatementPlan
 } from './scale-plans.ts';
-import type { ScaleCase } from './scale-cases.ts';
+import type { Dbs, ScaleCase } from './scale-cases.ts';
+import { SCALE_TARGET } from './scale-province.ts';
 
 export interface CaseResult {
 	name: string;
@@ -34,10 +36,16 @@ export function quantile(sorted: readonly number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
+/** The global D1 and the scale province's shard over one binding (one database). */
+export function dbsOf(d1: D1Database): Dbs {
+	const db = getDb(d1);
+	return { db, shard: new ShardRouter({ DB: d1 }, db).forProvince(SCALE_TARGET.provinceCode) };
+}
+
 /** Runs one case once through a recording binding and explains each distinct statement. */
 async function plansOf(d1: D1Database, c: ScaleCase, tables: ReadonlySet<string>) {
 	const rec: D1Record = { sql: [], sqlMs: 0, unmetered: 0 };
-	await c.run(getDb(recordingD1(d1, rec)));
+	await c.run(dbsOf(recordingD1(d1, rec)));
 	const plans: StatementPlan[] = [];
 	for (const sql of new Set(rec.sql)) plans.push(await explain(d1, sql, tables));
 	return plans;
@@ -46,9 +54,9 @@ async function plansOf(d1: D1Database, c: ScaleCase, tables: ReadonlySet<string>
 /** One timed run: wall time, and D1's own time of its statements (null if not all reported). */
 async function timed(d1: D1Database, c: ScaleCase) {
 	const rec: D1Record = { sql: [], sqlMs: 0, unmetered: 0 };
-	const db = getDb(recordingD1(d1, rec));
+	const dbs = dbsOf(recordingD1(d1, rec));
 	const t = performance.now();
-	await c.run(db);
+	await c.run(dbs);
 	return { wall: performance.now() - t, sql: rec.unmetered ? null : rec.sqlMs };
 }
 

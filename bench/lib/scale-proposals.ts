@@ -12,6 +12,19 @@ export const PROPOSED_INDEXES = [
 		create:
 			'CREATE INDEX IF NOT EXISTS visits_household_time_idx ON visits (household_id, visited_at)',
 		serves: 'the household-status UPDATE of every visit write (it scans all visits without it)'
+	},
+	{
+		name: 'metrics_dirty_order_idx',
+		// pickCommunes: the oldest marks first.
+		create:
+			'CREATE INDEX IF NOT EXISTS metrics_dirty_order_idx ON metrics_dirty (marked_at, commune_code)',
+		serves: "the metrics job's pick of the oldest marks (a scan and a sort of metrics_dirty)"
+	},
+	{
+		name: 'services_order_idx',
+		// The service catalogue in its order (7 rows: harmless, but no plan should scan).
+		create: 'CREATE INDEX IF NOT EXISTS services_order_idx ON services (sort_order, code)',
+		serves: 'the service catalogue in display order (a scan and a sort of 7 rows)'
 	}
 ] as const;
 

@@ -6,6 +6,7 @@
  * with the device's watermark in one atomic batch.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
 import {
 	countInserted,
@@ -35,8 +36,8 @@ export interface SyncStop {
  * The member's stops on routes not cancelled (what their phone holds; routes an earlier run's
  * syncs finished still count, as a phone that was offline could not know).
  */
-export async function memberStops(db: Db, memberId: string): Promise<SyncStop[]> {
-	const res = await db.$client
+export async function memberStops(shard: ShardDb, memberId: string): Promise<SyncStop[]> {
+	const res = await shard.$client
 		.prepare(
 			`SELECT s.household_id AS householdId, s.route_id AS routeId, h.adults
 			FROM routes r JOIN route_stops s ON s.route_id = r.id JOIN households h ON h.id = s.household_id
@@ -87,6 +88,7 @@ export function deviceBatch(rng: Rng, actor: Actor, stops: readonly SyncStop[], 
  */
 export async function syncBatch(
 	db: Db,
+	shard: ShardDb,
 	actor: Actor,
 	body: ReturnType<typeof deviceBatch>,
 	now: number
@@ -96,16 +98,16 @@ export async function syncBatch(
 		memberId: actor.memberId,
 		isDemo: false
 	}));
-	const outside = await visitsOutOfScope(db, actor, rows);
+	const outside = await visitsOutOfScope(db, shard, actor, rows);
 	if (outside.length > 0) throw new Error(`${outside.length} visits out of the member's scope`);
-	const prepared = await prepareVisits(db, rows, { now, deviceId: body.deviceId });
-	const devices = await loadDevices(db, [body.deviceId]);
+	const prepared = await prepareVisits(db, shard, rows, { now, deviceId: body.deviceId });
+	const devices = await loadDevices(shard, [body.deviceId]);
 	const lost = detectLoss(body, actor.userId, devices.get(body.deviceId), undefined);
 	const ctx = { userId: actor.userId, deviceId: body.deviceId, now };
-	const results = await runBatch(db, [
+	const results = await runBatch(shard, [
 		...prepared.statements,
-		...conflictStatements(db, prepared.conflictRows, ctx),
-		...watermarkStatements(db, {
+		...conflictStatements(shard, prepared.conflictRows, ctx),
+		...watermarkStatements(shard, {
 			report: body,
 			userId: actor.userId,
 			memberId: actor.memberId,

@@ -6,6 +6,7 @@
  * written twice, visits are no-ops by id; a meta key marks the commune done, last.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
@@ -45,28 +46,30 @@ export async function doneCommunes(db: Db): Promise<Set<string>> {
 	return new Set(res.results.map((r) => r.key.slice(doneKey('').length)));
 }
 
-async function writePlans(db: Db, r: ScaleRecords, code: string): Promise<void> {
+async function writePlans(db: Db, shard: ShardDb, r: ScaleRecords, code: string) {
 	const first = r.plans[0];
 	if (!first) return;
-	const stored = await db.$client
+	const stored = await shard.$client
 		.prepare('SELECT count(*) AS n FROM routes WHERE province_code = ?1 AND commune_code = ?2')
 		.bind(first.provinceCode, code)
 		.first<{ n: number }>();
 	if ((stored?.n ?? 0) > 0) return; // the commune's plans went in one batch: all or none
 	const statements: D1PreparedStatement[] = [];
-	for (const plan of r.plans) statements.push(...(await prepareRoutePlan(db, plan)).statements);
-	await runBatch(db, statements);
+	for (const plan of r.plans)
+		statements.push(...(await prepareRoutePlan(db, shard, plan)).statements);
+	await runBatch(shard, statements);
 }
 
 /**
- * Writes one commune's records (hamlets, teams, members, households, route plans, visits) and
- * marks it done.
+ * Writes one commune's records (hamlets, teams, members in the global D1; households, route
+ * plans and visits in the province's shard) and marks it done.
  * @returns the counts written and the time per step.
  * @throws WriteValidationError / RoutePlanError / VisitBatchError if a generated record breaks a
  *   rule (a generator bug): the commune is then not marked done.
  */
 export async function writeScaleCommune(
 	db: Db,
+	shard: ShardDb,
 	code: string,
 	r: ScaleRecords,
 	now: number
@@ -76,12 +79,12 @@ export async function writeScaleCommune(
 	await insertHamlets(db, r.hamlets, skip);
 	await insertTeams(db, r.teams, skip);
 	await insertMembers(db, r.members, skip);
-	await insertHouseholds(db, r.households, skip);
+	await insertHouseholds(db, shard, r.households, skip);
 	const t1 = performance.now();
-	await writePlans(db, r, code);
+	await writePlans(db, shard, r, code);
 	const t2 = performance.now();
 	for (let i = 0; i < r.visits.length; i += VISIT_BATCH)
-		await insertVisits(db, r.visits.slice(i, i + VISIT_BATCH), { now });
+		await insertVisits(db, shard, r.visits.slice(i, i + VISIT_BATCH), { now });
 	const t3 = performance.now();
 	const counts = {
 		hamlets: r.hamlets.length,
