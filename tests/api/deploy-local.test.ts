@@ -46,11 +46,13 @@ beforeAll(async () => {
 	console.log(`deploy --local: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	if (run.status !== 0) throw new Error(`deploy --local failed:\n${run.stdout}\n${run.stderr}`);
 	databases = parse(readFileSync(configPath, 'utf8')).d1_databases as D1Entry[];
-	proxy = await getPlatformProxy<Record<string, D1Database>>({
+	proxy = await openProxy();
+});
+const openProxy = () =>
+	getPlatformProxy<Record<string, D1Database>>({
 		configPath,
 		persist: { path: join(persistTo, 'v3') }
 	});
-});
 afterAll(async () => {
 	await proxy?.dispose();
 	rmSync(work, { recursive: true, force: true });
@@ -112,15 +114,19 @@ describe('node scripts/deploy.ts --local', () => {
 		const audits = "select count(*) n from audit_log where action = 'user.create'";
 		expect(await count(global, admins)).toBe(1);
 		expect(await count(global, audits)).toBe(1);
+		// wrangler's own process writes the same SQLite files: no other workerd may hold them.
+		await proxy.dispose();
 		await bootstrapAdmin(
 			{ displayName: 'Người khác', email: ADMIN_EMAIL, password: 'mat-khau-khac-nua' },
 			{ remote: false, persistTo },
 			configPath,
 			outDir
 		);
-		expect(await count(global, admins)).toBe(1);
-		expect(await count(global, 'select count(*) n from users')).toBe(1);
-		expect(await count(global, audits)).toBe(1);
+		proxy = await openProxy();
+		const again = proxy.env.DB!;
+		expect(await count(again, admins)).toBe(1);
+		expect(await count(again, 'select count(*) n from users')).toBe(1);
+		expect(await count(again, audits)).toBe(1);
 		expect(readdirSync(outDir).filter((f) => f.startsWith('admin-'))).toEqual([]);
 	});
 });

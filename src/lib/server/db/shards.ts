@@ -32,8 +32,10 @@ export class ShardScopeError extends Error {
 
 /** A province no shard holds: a code the caller named (a 404), or a map that misses one. */
 export class UnknownProvinceError extends ShardScopeError {
-	constructor(readonly provinceCode: string) {
+	readonly provinceCode: string;
+	constructor(provinceCode: string) {
 		super(`no shard holds province ${provinceCode}`);
+		this.provinceCode = provinceCode;
 		this.name = 'UnknownProvinceError';
 	}
 }
