@@ -19,6 +19,8 @@ export interface DevServerOptions {
 	/** Where wrangler's output goes; discarded when not given. */
 	logFile?: string;
 	timeoutMs?: number;
+	/** Worker variables for this run (`--var NAME:VALUE`). */
+	vars?: Record<string, string>;
 }
 
 export async function startWranglerDev(options: DevServerOptions): Promise<DevServer> {
@@ -36,7 +38,8 @@ export async function startWranglerDev(options: DevServerOptions): Promise<DevSe
 			'--ip',
 			'127.0.0.1',
 			'--persist-to',
-			options.persistTo
+			options.persistTo,
+			...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
 		],
 		{
 			cwd: repoRoot,
@@ -55,6 +58,8 @@ export async function startWranglerDev(options: DevServerOptions): Promise<DevSe
 			}
 		}
 	};
+	// Also when this process ends without stopping it (an exception, a closed output pipe).
+	process.once('exit', () => server.stop());
 	const deadline = Date.now() + (options.timeoutMs ?? 90_000);
 	while (Date.now() < deadline) {
 		const up = await fetch(`${server.url}/api/health`)

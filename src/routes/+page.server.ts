@@ -4,11 +4,8 @@ import {
 	listCommunesOfProvince,
 	listProvinces
 } from '$lib/server/db/queries/admin-units';
-import {
-	listPublicTeams,
-	metricForAllCommunes,
-	metricsOfProvinceGroup
-} from '$lib/server/db/queries/public-metrics';
+import { listPublicTeams, metricsOfProvinceGroup } from '$lib/server/db/queries/public-metrics';
+import { storedMetricPayload } from '$lib/server/public-read/metric-payload';
 import { metricDefinition } from '$lib/domain/metric-definitions';
 import { parseMapUrl } from '$lib/map/url-state';
 import { boundsOf } from '$lib/map/view';
@@ -18,14 +15,15 @@ import { readGeoAssets } from '$lib/server/geo-assets';
  * The public map. Everything the first view needs comes with the HTML: the URL state, the
  * geometry URLs, the current metric for all communes (the same compact payload as
  * /api/metrics/communes), and for a province or commune in the URL its list and panel, so the
- * ranking and panel render server-side too.
+ * ranking and panel render server-side too. The metric payload comes from the API's
+ * version-keyed store (built from D1 once per version, not per page view).
  */
 export const load: PageServerLoad = async ({ locals, url, platform }) => {
 	const state = parseMapUrl(url.searchParams);
 	const db = locals.db;
 	const [provinceRows, payload, geo, commune] = await Promise.all([
 		listProvinces(db),
-		metricForAllCommunes(db, metricDefinition(state.metric)!),
+		storedMetricPayload(platform?.env.DB ?? db, db, url.origin, metricDefinition(state.metric)!),
 		readGeoAssets(platform?.env.ASSETS, url.origin),
 		state.commune ? getCommune(db, state.commune) : Promise.resolve(undefined)
 	]);

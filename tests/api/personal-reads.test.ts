@@ -62,6 +62,7 @@ const PERSONAL: Record<string, Personal> = {
 /** Routes that return no one's personal data, and why. */
 const NOT_PERSONAL: Record<string, string> = {
 	'/api/health': 'the service state',
+	'/api/health/public-reads': 'counters of the public read path (benchmarks only)',
 	'/api/provinces': 'places',
 	'/api/provinces/:code': 'a place',
 	'/api/communes': 'places',

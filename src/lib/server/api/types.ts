@@ -10,6 +10,8 @@ export interface ApiBindings {
 	PERSONAL_DATA_REVIEW_MONTHS?: string;
 	/** Years audit entries are kept before housekeeping deletes them (default 5; issue 13). */
 	AUDIT_RETENTION_YEARS?: string;
+	/** '1' exposes this isolate's public-read counters at /api/health/public-reads (benchmarks). */
+	PUBLIC_READ_STATS?: string;
 }
 
 export interface ApiVariables {
@@ -19,6 +21,8 @@ export interface ApiVariables {
 	requestId: string;
 	/** The client's address when it can be believed (auth/login.ts clientIp), else null. */
 	clientIp: string | null;
+	/** The published figures' version, set by the metrics API's cache (metrics-cache.ts). */
+	metricsVersion?: number;
 }
 
 export interface ApiEnv {

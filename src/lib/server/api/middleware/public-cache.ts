@@ -9,6 +9,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { cache } from 'hono/cache';
+import type { AuthEnv } from './env.ts';
+import { METRICS_PARAMS, metricsCache } from './metrics-cache.ts';
 
 /** Bump when a cached response's shape changes. */
 export const PUBLIC_CACHE_NAME = 'tung-ngo-public-api-v1';
@@ -18,7 +20,7 @@ export const PUBLIC_CACHE_PARAMS: Readonly<Record<string, readonly string[]>> = 
 	'/api/provinces': [],
 	'/api/communes': ['province'],
 	'/api/search': ['q', 'limit'],
-	'/api/metrics': ['metric']
+	'/api/metrics': METRICS_PARAMS
 };
 
 /** The parameters a public path reads, or null when the path is not publicly cached. */
@@ -74,11 +76,15 @@ function heldEtag(c: Context): boolean {
 /**
  * Serves public GETs from the edge cache under their canonical key. `Cache-Control: no-cache` on
  * the request asks the worker itself (the map's refresh). A cached answer still gives a 304
- * when the client holds its ETag.
+ * when the client holds its ETag. The metrics API is keyed by the figures' version instead
+ * (metrics-cache.ts).
  */
-export const publicCache: MiddlewareHandler = async (c, next) => {
+export const publicCache: MiddlewareHandler<AuthEnv> = async (c, next) => {
 	const params = c.req.method === 'GET' ? publicParams(c.req.path) : null;
 	if (!params) return next();
+	if (params === METRICS_PARAMS) {
+		return metricsCache(c, next, hasStrayParams(c.req.url, params));
+	}
 	if (/no-cache/i.test(c.req.header('Cache-Control') ?? '')) await next();
 	else {
 		// A Response on a hit; without a runtime cache, the middleware passes `next()`'s result on.
