@@ -93,6 +93,12 @@ export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<Scal
 	};
 	return [
 		{
+			name: 'floor: one D1 round trip (SELECT 1)',
+			route: 'what any request pays per round trip here',
+			goalMs: 50,
+			run: ({ shard }) => shard.$client.prepare('SELECT 1').all()
+		},
+		{
 			name: 'planning list + gaps: the ward (50,000 households)',
 			route: 'GET /api/households?commune= (commune admin)',
 			goalMs: 50,
