@@ -63,10 +63,15 @@ export const areaServiceMetrics = sqliteTable(
  * transaction as the write; the metrics job recomputes the marked communes and clears a mark
  * only if it has not changed since it was read (`changes`).
  */
-export const metricsDirty = sqliteTable('metrics_dirty', {
-	communeCode: text('commune_code').primaryKey(),
-	/** When the commune was first marked since its last recompute (epoch ms): oldest first. */
-	markedAt: integer('marked_at').notNull(),
-	/** Bumped by every change: a recompute clears the mark only if it is still the one it read. */
-	changes: integer('changes').notNull().default(1)
-});
+export const metricsDirty = sqliteTable(
+	'metrics_dirty',
+	{
+		communeCode: text('commune_code').primaryKey(),
+		/** When the commune was first marked since its last recompute (epoch ms): oldest first. */
+		markedAt: integer('marked_at').notNull(),
+		/** Bumped by every change: a recompute clears the mark only if it is still the one it read. */
+		changes: integer('changes').notNull().default(1)
+	},
+	// the run's pick, oldest mark first.
+	(t) => [index('metrics_dirty_order_idx').on(t.markedAt, t.communeCode)]
+);

@@ -39,7 +39,9 @@ export const visits = sqliteTable(
 		// a route's visits (progress of an outing).
 		index('visits_route_idx').on(t.routeId),
 		// the oldest visits first (the archive of visits past their retention).
-		index('visits_time_idx').on(t.visitedAt)
+		index('visits_time_idx').on(t.visitedAt),
+		// a household's latest visit (its status after a sync): bench/scale.ts found a scan here.
+		index('visits_household_time_idx').on(t.householdId, t.visitedAt)
 	]
 );
 
