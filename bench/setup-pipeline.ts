@@ -34,7 +34,7 @@ const dataDir = requireDataDir();
 const persistTo = mkdtempSync(join(tmpdir(), 'tung-ngo-bench-'));
 try {
 	applyMigrations(persistTo);
-	await withLocalDb(async ({ db }) => {
+	await withLocalDb(async ({ db, shards }) => {
 		const [fresh, first] = await timed(() => importReference(db, dataDir));
 		console.log(`reference import, fresh D1:     ${fmt(fresh)} (${first.statements} statements)`);
 		const reruns: number[] = [];
@@ -49,7 +49,7 @@ try {
 		const now = new Date('2026-11-23T00:00:00Z');
 		const seeds: number[] = [];
 		for (let i = 0; i < runs; i++) {
-			const [ms, r] = await timed(() => seedDemo(db, { now, shapeOf }));
+			const [ms, r] = await timed(() => seedDemo(db, { now, shapeOf, shards }));
 			seeds.push(ms);
 			if (i === 0) {
 				const c = r.counts;
@@ -62,7 +62,8 @@ try {
 		console.log(`demo seed (incl. replacing the previous demo rows): median ${fmt(median(seeds))}`);
 
 		const jobs: number[] = [];
-		for (let i = 0; i < runs; i++) jobs.push((await timed(() => computeMetrics(db, { now })))[0]);
+		for (let i = 0; i < runs; i++)
+			jobs.push((await timed(() => computeMetrics(db, { now, shards })))[0]);
 		console.log(`metrics job (3,321 communes + roll-ups): median ${fmt(median(jobs))}`);
 	}, persistTo);
 } finally {

@@ -36,5 +36,5 @@ if (Number.isNaN(now.getTime())) {
 	console.error(`✗ --now is not a date: ${values.now}`);
 	process.exit(1);
 }
-const report = await withLocalDb(({ db }) => computeMetrics(db, { now }));
+const report = await withLocalDb(({ db, shards }) => computeMetrics(db, { now, shards }));
 print(report);

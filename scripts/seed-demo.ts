@@ -64,8 +64,8 @@ try {
 	const started = performance.now();
 	const shapeOf = loadCommuneShapes();
 	const loadMs = Math.round(performance.now() - started);
-	const report = await withLocalDb(({ db }) =>
-		seedDemo(db, { seed: values.seed, now, shapeOf, communeLimit: limit })
+	const report = await withLocalDb(({ db, shards }) =>
+		seedDemo(db, { seed: values.seed, now, shapeOf, communeLimit: limit, shards })
 	);
 	if (report.communes === 0) {
 		throw new SetupError(

@@ -46,11 +46,14 @@ interface HouseholdRow {
 	address_key: string;
 }
 
-/** Households of communes that have active teams, with the commune's unit type. */
-const HOUSEHOLDS_SQL = `SELECT h.id, h.commune_code, h.province_code, c.unit_type, h.hamlet_id, h.lon, h.lat,
+/** Communes that have active teams, with their unit type (global D1). */
+const COMMUNES_SQL = `SELECT code, unit_type FROM communes
+	WHERE code IN (SELECT commune_code FROM teams WHERE active = 1)`;
+
+/** Households of those communes (each shard; ?1 the commune codes as JSON). */
+const HOUSEHOLDS_SQL = `SELECT h.id, h.commune_code, h.province_code, h.hamlet_id, h.lon, h.lat,
 	h.do_not_contact, h.priority, h.alley_key, h.address_key
-	FROM households h JOIN communes c ON c.code = h.commune_code
-	WHERE h.commune_code IN (SELECT commune_code FROM teams WHERE active = 1)
+	FROM households h WHERE h.commune_code IN (SELECT value FROM json_each(?1))
 	ORDER BY h.commune_code, h.id`;
 
 /** Active teams with their active members (ids in a stable order). */
@@ -123,8 +126,22 @@ function assemble(
 export async function loadDemoCommunes(): Promise<DemoCommune[]> {
 	const dir = copyOfDb();
 	try {
-		return await withLocalDb(async ({ d1 }) => {
-			const rows = (await d1.prepare(HOUSEHOLDS_SQL).all<HouseholdRow>()).results;
+		return await withLocalDb(async ({ d1, shards }) => {
+			const types = new Map(
+				(await d1.prepare(COMMUNES_SQL).all<{ code: string; unit_type: string }>()).results.map(
+					(r) => [r.code, r.unit_type]
+				)
+			);
+			const codes = JSON.stringify([...types.keys()]);
+			const rows: HouseholdRow[] = [];
+			for (const s of shards.all()) {
+				const part = await s.db.$client
+					.prepare(HOUSEHOLDS_SQL)
+					.bind(codes)
+					.all<Omit<HouseholdRow, 'unit_type'>>();
+				rows.push(...part.results.map((r) => ({ ...r, unit_type: types.get(r.commune_code)! })));
+			}
+			rows.sort((a, b) => a.commune_code.localeCompare(b.commune_code) || a.id.localeCompare(b.id));
 			const teams = (await d1.prepare(TEAMS_SQL).all()).results as Parameters<typeof assemble>[1];
 			const hamlets = (
 				await d1.prepare('SELECT id, commune_code, lon, lat FROM hamlets ORDER BY id').all()

@@ -98,11 +98,12 @@ async function teams(db: Parameters<typeof insertTeams>[0], area: Area, hamletId
 
 /** Writes the benchmark's commune into the database at `state`. */
 export async function prepareCommune(state: string): Promise<BenchCommune> {
-	return withLocalDb(async ({ db }) => {
+	return withLocalDb(async ({ db, shards }) => {
+		// A ward nobody works in yet: no hamlet, so no household either.
 		const row = await db.$client
 			.prepare(
 				`SELECT code, province_code AS p FROM communes WHERE code NOT IN
-				(SELECT DISTINCT commune_code FROM households) AND unit_type = 'Phường' ORDER BY code LIMIT 1`
+				(SELECT DISTINCT commune_code FROM hamlets) AND unit_type = 'Phường' ORDER BY code LIMIT 1`
 			)
 			.first<{ code: string; p: string }>();
 		const area = { provinceCode: row!.p, communeCode: row!.code };
@@ -110,7 +111,8 @@ export async function prepareCommune(state: string): Promise<BenchCommune> {
 		const team = teamHamlet(area);
 		await insertHamlets(db, [...other.hamlets, team.hamlet]);
 		const teamName = await teams(db, area, team.hamlet.id);
-		await insertHouseholds(db, [...other.households, ...team.households]);
+		const shard = shards.forProvince(area.provinceCode);
+		await insertHouseholds(db, shard, [...other.households, ...team.households]);
 		return {
 			code: area.communeCode,
 			teamName,

@@ -4,7 +4,7 @@
  * route does on their rows), without the session lookup and the audit entry every route adds.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
-import type { ShardDb } from '../../src/lib/server/db/shards.ts';
+import type { ShardDb, ShardRouter } from '../../src/lib/server/db/shards.ts';
 import { listPlanningHouseholds } from '../../src/lib/server/db/queries/households.ts';
 import {
 	getRoute,
@@ -38,6 +38,8 @@ export interface ScaleCase {
 export interface Dbs {
 	db: Db;
 	shard: ShardDb;
+	/** The scale database as a one-database deployment's router (every shard is DB). */
+	shards: ShardRouter;
 }
 
 type Area = { provinceCode: string; communeCode: string };
@@ -180,13 +182,14 @@ export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<Scal
 			name: 'recompute one commune: the ward',
 			route: 'metrics job: recomputeCommunes (+ province, country)',
 			goalMs: 500,
-			run: ({ db }) => recomputeCommunes(db, [ward.communeCode], new Date())
+			run: ({ db, shards }) => recomputeCommunes(db, [ward.communeCode], new Date(), shards)
 		},
 		{
 			name: `recompute one commune: median (${s.medianCommune.households.toLocaleString('en-US')} households)`,
 			route: 'metrics job: recomputeCommunes (+ province, country)',
 			goalMs: 500,
-			run: ({ db }) => recomputeCommunes(db, [s.medianCommune.communeCode], new Date())
+			run: ({ db, shards }) =>
+				recomputeCommunes(db, [s.medianCommune.communeCode], new Date(), shards)
 		},
 		{
 			name: 'province roll-up from its communes',

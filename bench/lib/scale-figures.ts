@@ -3,6 +3,7 @@
  * fill), the metrics job computes every commune once, timed — the whole shard's recompute.
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
+import { ShardRouter } from '../../src/lib/server/db/shards.ts';
 import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { SCALE_TARGET } from './scale-province.ts';
 
@@ -18,7 +19,10 @@ export async function ensureProvinceFigures(db: Db): Promise<void> {
 	if ((row?.n ?? 0) > 0) return;
 	console.log('\n▶ Metrics job over the whole shard (once: the roll-up reads its figures)');
 	const started = performance.now();
-	await computeMetrics(db, { now: new Date() });
+	await computeMetrics(db, {
+		now: new Date(),
+		shards: new ShardRouter({ DB: db.$client }, db, { many: true })
+	});
 	console.log(
 		`  every commune recomputed in ${((performance.now() - started) / 1000).toFixed(1)} s`
 	);

@@ -39,7 +39,8 @@ export function quantile(sorted: readonly number[], q: number): number {
 /** The global D1 and the scale province's shard over one binding (one database). */
 export function dbsOf(d1: D1Database): Dbs {
 	const db = getDb(d1);
-	return { db, shard: new ShardRouter({ DB: d1 }, db).forProvince(SCALE_TARGET.provinceCode) };
+	const shards = new ShardRouter({ DB: d1 }, db, { many: true });
+	return { db, shard: shards.forProvince(SCALE_TARGET.provinceCode), shards };
 }
 
 /** Runs one case once through a recording binding and explains each distinct statement. */

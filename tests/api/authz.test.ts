@@ -4,6 +4,7 @@
  * Team leaders and members belong to a team of the own commune; province admins to its province.
  */
 import { describe, expect, it } from 'vitest';
+import { PROVINCE_HEADER } from '../../src/lib/server/api/middleware/shard.ts';
 import type { TestDb } from './support/db.ts';
 import { useSeededDb } from './support/seeded-db.ts';
 import {
@@ -17,11 +18,9 @@ import {
 	type TestUser
 } from './support/accounts-factory.ts';
 import type { Role } from '../../src/lib/domain/roles.ts';
-import { household } from './support/records-factory.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
+import { household, insertHouseholdsIn } from './support/records-factory.ts';
 import { prepareRoutePlan } from '../../src/lib/server/db/writes/routes.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
-import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { users } from '../../src/lib/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 
@@ -61,9 +60,9 @@ async function fixture(area: AreaName, admin: TestUser): Promise<Fixture> {
 		lat: 21.9,
 		locationStatus: 'exact'
 	});
-	await insertHouseholds(t.db, [hh]);
-	// The test deployment has one database: it is also every province's shard.
-	const plan = await prepareRoutePlan(t.db, t.db as ShardDb, {
+	await insertHouseholdsIn(t, [hh]);
+	const shard = t.shard(AREAS[area].provinceCode);
+	const plan = await prepareRoutePlan(t.db, shard, {
 		...AREAS[area],
 		teamId: team.id,
 		createdAt: Date.now(),
@@ -71,7 +70,7 @@ async function fixture(area: AreaName, admin: TestUser): Promise<Fixture> {
 			{ id: `route-${area}`, name: 'Chuyến 1', householdIds: [hh.id], assigneeMemberId: member.id }
 		]
 	});
-	await runBatch(t.db, plan.statements);
+	await runBatch(shard, plan.statements);
 	return {
 		communeCode: AREAS[area].communeCode,
 		teamId: team.id,
@@ -89,6 +88,11 @@ interface RouteCase {
 	req: (f: Fixture) => { path: string; method?: string; body?: unknown };
 	/** Roles allowed on own / foreign commune / foreign province. */
 	allowed: [Who[], Who[], Who[]];
+	/**
+	 * A household or route named by its id: it is looked up in the caller's province's shard, so
+	 * a scoped caller of another province does not find it (404) rather than being refused (403).
+	 */
+	byRecordId?: true;
 }
 
 const ALL: Who[] = ['admin', 'province_admin', 'commune_admin', 'team_leader', 'member'];
@@ -274,6 +278,7 @@ const ROUTES: RouteCase[] = [
 	},
 	{
 		name: 'GET /api/households/:id',
+		byRecordId: true,
 		req: (f) => ({ path: `/api/households/${f.householdId}` }),
 		allowed: seeHouseholds
 	},
@@ -287,6 +292,7 @@ const ROUTES: RouteCase[] = [
 	},
 	{
 		name: 'PATCH /api/households/:id',
+		byRecordId: true,
 		req: (f) => ({
 			path: `/api/households/${f.householdId}`,
 			method: 'PATCH',
@@ -314,6 +320,7 @@ const ROUTES: RouteCase[] = [
 	},
 	{
 		name: 'GET /api/routes/:id',
+		byRecordId: true,
 		req: (f) => ({ path: `/api/routes/${f.routeId}` }),
 		allowed: [ALL, ['admin', 'province_admin'], ['admin']]
 	},
@@ -332,6 +339,7 @@ const ROUTES: RouteCase[] = [
 	},
 	{
 		name: 'PATCH /api/routes/:id',
+		byRecordId: true,
 		req: (f) => ({
 			path: `/api/routes/${f.routeId}`,
 			method: 'PATCH',
@@ -340,6 +348,17 @@ const ROUTES: RouteCase[] = [
 		allowed: manageTeam
 	}
 ];
+
+/**
+ * The status a refused caller gets: 401 without a login; 404 for a household or route of
+ * another province asked by a scoped caller (every scoped actor here is of province 19, and the
+ * record is not in their shard); 403 otherwise.
+ */
+function denial(route: RouteCase, area: AreaName, who: Who): 401 | 403 | 404 {
+	if (who === 'public') return 401;
+	const outsideShard = AREAS[area].provinceCode !== AREAS.own.provinceCode && who !== 'admin';
+	return route.byRecordId && outsideShard ? 404 : 403;
+}
 
 useSeededDb(async (db) => {
 	t = db;
@@ -365,10 +384,13 @@ describe('authorization matrix', () => {
 					const res = await call(t, path, {
 						method: method ?? (body ? 'POST' : 'GET'),
 						body,
-						cookie: actors[who]?.cookie
+						cookie: actors[who]?.cookie,
+						// As the pages do: a record known by its id is looked up in its province's
+						// shard, which a national admin's page names (others' scope says it).
+						headers: { [PROVINCE_HEADER]: AREAS[area].provinceCode }
 					});
 					if (res.status < 300) through.push(who);
-					else expect(res.status, `${who}: ${await res.text()}`).toBe(who === 'public' ? 401 : 403);
+					else expect(res.status, `${who}: ${await res.text()}`).toBe(denial(route, area, who));
 				}
 				expect(through).toEqual(route.allowed[i]);
 			});

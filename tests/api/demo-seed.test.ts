@@ -12,9 +12,9 @@ import {
 	insertArea,
 	insertServices,
 	referenceCommunes,
-	visit
+	visit,
+	insertHouseholdsIn
 } from './support/records-factory.ts';
-import { oneShard } from './support/shards.ts';
 import { loadCommuneShapes } from '../../scripts/lib/demo-geometry.ts';
 import { seedDemo, type SeedReport } from '../../src/lib/server/demo/seed.ts';
 import { DemoConflictError } from '../../src/lib/server/demo/delete.ts';
@@ -23,7 +23,6 @@ import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { parseAddress } from '../../src/lib/domain/address.ts';
 import { readMeta } from '../../src/lib/server/db/queries/meta.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 
 // Thái Nguyên (a phường, two xã), Lạng Sơn (a phường), Hà Nội, TP HCM and Đà Nẵng (a phường each).
@@ -37,12 +36,19 @@ beforeAll(async () => {
 	t = await openTestDb();
 	await insertArea(t.db, referenceCommunes(CODES));
 	await insertServices(t.db);
-	first = await seedDemo(t.db, { seed: 'test', now: NOW, shapeOf });
+	first = await seedDemo(t.db, { seed: 'test', now: NOW, shapeOf, shards: t.shards });
 });
 afterAll(() => t.close());
 
-const all = <T>(q: ReturnType<typeof sql>) => t.db.all<T>(q);
-const n = async (q: ReturnType<typeof sql>) => (await all<{ n: number }>(q))[0]!.n;
+type Query = ReturnType<typeof sql>;
+const all = <T>(q: Query) => t.db.all<T>(q);
+const n = async (q: Query) => (await all<{ n: number }>(q))[0]!.n;
+/** Rows of a query run on every shard (the records of the demo's provinces are spread). */
+const inShards = async <T>(q: Query) =>
+	(await Promise.all(t.shards.all().map((s) => s.db.all<T>(q)))).flat();
+/** A count summed over every shard. */
+const nShards = async (q: Query) =>
+	(await inShards<{ n: number }>(q)).reduce((sum, r) => sum + r.n, 0);
 
 describe('seedDemo', () => {
 	it('seeds the selected communes through the write functions, every row marked demo', async () => {
@@ -50,23 +56,43 @@ describe('seedDemo', () => {
 		expect(first.provinces).toEqual(['01', '19', '20', '48', '79']);
 		const c = first.counts;
 		expect(c.households).toBeGreaterThan(100);
-		expect(await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`)).toBe(c.households);
-		expect(await n(sql`SELECT count(*) AS n FROM visits WHERE is_demo = 1`)).toBe(c.visits);
-		expect(await n(sql`SELECT count(*) AS n FROM visit_services`)).toBe(c.visitServices);
+		expect(await nShards(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`)).toBe(
+			c.households
+		);
+		expect(await nShards(sql`SELECT count(*) AS n FROM visits WHERE is_demo = 1`)).toBe(c.visits);
+		expect(await nShards(sql`SELECT count(*) AS n FROM visit_services`)).toBe(c.visitServices);
 		expect(await n(sql`SELECT count(*) AS n FROM members WHERE is_demo = 1`)).toBe(c.members);
+		// Each shard holds only its own provinces' records, and more than one shard holds some.
+		const byShard = await Promise.all(
+			t.shards.all().map(async (s) => {
+				const rows = await s.db.all<{ p: string }>(
+					sql`SELECT DISTINCT province_code AS p FROM households`
+				);
+				for (const { p } of rows) expect(s.provinces).toContain(p);
+				return rows.length;
+			})
+		);
+		expect(byShard.filter((x) => x > 0).length).toBeGreaterThan(1);
 		const notDemo = await n(sql`SELECT (SELECT count(*) FROM hamlets WHERE is_demo = 0)
-			+ (SELECT count(*) FROM teams WHERE is_demo = 0) + (SELECT count(*) FROM households WHERE is_demo = 0) AS n`);
+			+ (SELECT count(*) FROM teams WHERE is_demo = 0) AS n`);
 		expect(notDemo).toBe(0);
+		expect(await nShards(sql`SELECT count(*) AS n FROM households WHERE is_demo = 0`)).toBe(0);
+		// No record was written to the global D1's (unused) copies of the shard tables.
+		expect(
+			await n(sql`SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM visits)
+			+ (SELECT count(*) FROM routes) AS n`)
+		).toBe(0);
 	});
 
 	it('places every household inside its commune polygon, keyed by its parsed address', async () => {
-		const rows = await all<{
+		const rows = await inShards<{
 			commune_code: string;
 			lon: number;
 			lat: number;
 			address: string;
 			alley_key: string;
 		}>(sql`SELECT commune_code, lon, lat, address, alley_key FROM households`);
+		expect(rows).toHaveLength(first.counts.households);
 		for (const r of rows) {
 			expect(isInside(shapeOf(r.commune_code)!, [r.lon, r.lat])).toBe(true);
 			expect(r.alley_key).toBe(parseAddress(r.address).alleyKey);
@@ -75,10 +101,11 @@ describe('seedDemo', () => {
 
 	it('gives visits UUIDv7 ids and counts that fit the household', async () => {
 		const bad =
-			await n(sql`SELECT count(*) AS n FROM visit_services s JOIN visits v ON v.id = s.visit_id
+			await nShards(sql`SELECT count(*) AS n FROM visit_services s JOIN visits v ON v.id = s.visit_id
 			WHERE s.adults_using > v.adults OR s.helped > v.adults OR v.outcome <> 'met'`);
 		expect(bad).toBe(0);
-		const ids = await all<{ id: string }>(sql`SELECT id FROM visits LIMIT 50`);
+		const ids = await inShards<{ id: string }>(sql`SELECT id FROM visits LIMIT 50`);
+		expect(ids.length).toBeGreaterThan(0);
 		for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
 	});
 
@@ -93,34 +120,87 @@ describe('seedDemo', () => {
 	});
 	it("plans every team's coming week in town wards with the defaults, each household once", async () => {
 		expect(first.routes).toBeGreaterThan(0);
-		expect(await n(sql`SELECT count(*) AS n FROM routes WHERE is_demo = 1`)).toBe(first.routes);
+		expect(await nShards(sql`SELECT count(*) AS n FROM routes WHERE is_demo = 1`)).toBe(
+			first.routes
+		);
+		// Teams and members are global, routes and households in the shards: joined here.
+		const teams = new Map(
+			(
+				await all<{ id: string; hamlet_id: string | null; active: number }>(
+					sql`SELECT id, hamlet_id, active FROM teams`
+				)
+			).map((r) => [r.id, r])
+		);
+		const members = new Map(
+			(
+				await all<{ id: string; team_id: string; active: number }>(
+					sql`SELECT id, team_id, active FROM members`
+				)
+			).map((r) => [r.id, r])
+		);
 		// Stops lie in the route's team's area (its hamlet, if it has one), once each.
+		const stops = await inShards<{
+			team_id: string;
+			hamlet_id: string | null;
+			do_not_contact: number;
+		}>(sql`SELECT r.team_id, h.hamlet_id, h.do_not_contact FROM route_stops s
+			JOIN routes r ON r.id = s.route_id JOIN households h ON h.id = s.household_id`);
+		expect(stops.length).toBeGreaterThan(0);
+		const strayStops = stops.filter((s) => {
+			const tm = teams.get(s.team_id);
+			return (
+				!tm || (tm.hamlet_id !== null && s.hamlet_id !== tm.hamlet_id) || s.do_not_contact === 1
+			);
+		});
+		expect(strayStops).toEqual([]);
 		expect(
-			await n(sql`SELECT count(*) AS n FROM route_stops s JOIN routes r ON r.id = s.route_id
-				JOIN teams t ON t.id = r.team_id JOIN households h ON h.id = s.household_id
-				WHERE (t.hamlet_id IS NOT NULL AND h.hamlet_id IS NOT t.hamlet_id) OR h.do_not_contact = 1`)
-		).toBe(0);
-		expect(
-			await n(sql`SELECT count(*) AS n FROM (SELECT household_id FROM route_stops
+			await nShards(sql`SELECT count(*) AS n FROM (SELECT household_id FROM route_stops
 				GROUP BY household_id HAVING count(*) > 1)`)
 		).toBe(0);
 		// Each outing: a member of the team, a morning of the coming week, 3 hours, fitting them.
 		const week = [1, 7].map((d) =>
 			new Date(NOW.getTime() + d * 86_400_000).toISOString().slice(0, 10)
 		);
-		expect(
-			await n(sql`SELECT count(*) AS n FROM routes r LEFT JOIN members m ON m.id = r.assignee_member_id
-				WHERE m.team_id IS NOT r.team_id OR m.active = 0 OR r.status <> 'assigned'
-				OR r.planned_on < ${week[0]} OR r.planned_on > ${week[1]} OR r.session IS NOT 'morning'
-				OR r.session_minutes IS NOT 180 OR (r.estimated_minutes > 180 AND r.flag IS NULL)
-				OR r.travel_mode <> 'foot'`)
-		).toBe(0);
+		const routes = await inShards<{
+			team_id: string;
+			assignee_member_id: string | null;
+			status: string;
+			planned_on: string | null;
+			session: string | null;
+			session_minutes: number | null;
+			estimated_minutes: number | null;
+			flag: string | null;
+			travel_mode: string;
+		}>(sql`SELECT team_id, assignee_member_id, status, planned_on, session, session_minutes,
+			estimated_minutes, flag, travel_mode FROM routes`);
+		const badRoutes = routes.filter((r) => {
+			const m = r.assignee_member_id === null ? undefined : members.get(r.assignee_member_id);
+			return (
+				m?.team_id !== r.team_id ||
+				m.active === 0 ||
+				r.status !== 'assigned' ||
+				r.planned_on === null ||
+				r.planned_on < week[0]! ||
+				r.planned_on > week[1]! ||
+				r.session !== 'morning' ||
+				r.session_minutes !== 180 ||
+				((r.estimated_minutes ?? 0) > 180 && r.flag === null) ||
+				r.travel_mode !== 'foot'
+			);
+		});
+		expect(badRoutes).toEqual([]);
 		// A hamlet team's households to visit are all planned (the week has room for them).
-		expect(
-			await n(sql`SELECT count(*) AS n FROM households h JOIN teams t ON t.hamlet_id = h.hamlet_id
-				WHERE t.active = 1 AND h.do_not_contact = 0 AND t.id IN (SELECT team_id FROM routes)
-				AND h.id NOT IN (SELECT household_id FROM route_stops)`)
-		).toBe(0);
+		const routed = new Set(routes.map((r) => r.team_id));
+		const plannedHamlets = new Set(
+			[...teams.values()]
+				.filter((tm) => tm.active === 1 && tm.hamlet_id !== null && routed.has(tm.id))
+				.map((tm) => tm.hamlet_id)
+		);
+		const unplanned = await inShards<{ id: string; hamlet_id: string }>(
+			sql`SELECT id, hamlet_id FROM households WHERE do_not_contact = 0 AND hamlet_id IS NOT NULL
+				AND id NOT IN (SELECT household_id FROM route_stops)`
+		);
+		expect(unplanned.filter((h) => plannedHamlets.has(h.hamlet_id))).toEqual([]);
 	});
 });
 
@@ -129,40 +209,50 @@ describe('re-seeding', () => {
 		const real = { provinceCode: '19', communeCode: '01849' };
 		const h = hamlet(real, { name: 'Xóm Thật' });
 		await insertHamlets(t.db, [h]);
-		await insertHouseholds(t.db, [household(real, { hamletId: h.id })]);
-		const before = await all(sql`SELECT id FROM households WHERE is_demo = 1 ORDER BY id`);
-		const again = await seedDemo(t.db, { seed: 'test', now: NOW, shapeOf });
+		await insertHouseholdsIn(t, [household(real, { hamletId: h.id })]);
+		const demoIds = async () =>
+			(await inShards<{ id: string }>(sql`SELECT id FROM households WHERE is_demo = 1`))
+				.map((r) => r.id)
+				.sort();
+		const before = await demoIds();
+		expect(before).toHaveLength(first.counts.households);
+		const again = await seedDemo(t.db, { seed: 'test', now: NOW, shapeOf, shards: t.shards });
 		expect(again.counts).toEqual(first.counts);
 		expect(again.deleted.households).toBe(first.counts.households);
-		expect(await all(sql`SELECT id FROM households WHERE is_demo = 1 ORDER BY id`)).toEqual(before);
-		expect(await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 0`)).toBe(1);
+		expect(await demoIds()).toEqual(before);
+		expect(await nShards(sql`SELECT count(*) AS n FROM households WHERE is_demo = 0`)).toBe(1);
 		expect(await n(sql`SELECT count(*) AS n FROM hamlets WHERE is_demo = 0`)).toBe(1);
 	});
 
 	it('refuses, deleting nothing, while a real visit points at a demo household', async () => {
-		const [hh] = await all<{ id: string; provinceCode: string; communeCode: string }>(
+		// Lạng Sơn (20): not the first shard the check reads.
+		const shard = t.shard('20');
+		const [hh] = await shard.all<{ id: string; provinceCode: string; communeCode: string }>(
 			sql`SELECT id, province_code AS provinceCode, commune_code AS communeCode
 				FROM households WHERE is_demo = 1 LIMIT 1`
 		);
 		const scope = { provinceCode: hh!.provinceCode, communeCode: hh!.communeCode };
 		const real = visit(scope, hh!.id, 1, { outcome: 'not_home' });
-		await insertVisits(t.db, oneShard(t.db), [real], { now: T0 });
-		const count = await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`);
-		await expect(seedDemo(t.db, { seed: 'test', now: NOW, shapeOf })).rejects.toBeInstanceOf(
-			DemoConflictError
-		);
-		expect(await n(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`)).toBe(count);
-		await t.db.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
+		await insertVisits(t.db, shard, [real], { now: T0 });
+		const count = await nShards(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`);
+		const members = await n(sql`SELECT count(*) AS n FROM members WHERE is_demo = 1`);
+		await expect(
+			seedDemo(t.db, { seed: 'test', now: NOW, shapeOf, shards: t.shards })
+		).rejects.toBeInstanceOf(DemoConflictError);
+		expect(await nShards(sql`SELECT count(*) AS n FROM households WHERE is_demo = 1`)).toBe(count);
+		expect(await n(sql`SELECT count(*) AS n FROM members WHERE is_demo = 1`)).toBe(members);
+		await shard.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
 	});
 
 	it('keeps the demo as it is in one line when `npm start` finds it in use, and goes on', async () => {
-		const [hh] = await all<{ id: string; provinceCode: string; communeCode: string }>(
+		const shard = t.shard('19');
+		const [hh] = await shard.all<{ id: string; provinceCode: string; communeCode: string }>(
 			sql`SELECT id, province_code AS provinceCode, commune_code AS communeCode
-				FROM households WHERE is_demo = 1 LIMIT 1`
+				FROM households WHERE is_demo = 1 AND province_code = '19' LIMIT 1`
 		);
 		const scope = { provinceCode: hh!.provinceCode, communeCode: hh!.communeCode };
 		const real = visit(scope, hh!.id, 2, { outcome: 'not_home' });
-		await insertVisits(t.db, oneShard(t.db), [real], { now: T0 });
+		await insertVisits(t.db, shard, [real], { now: T0 });
 		// The script runs on a copy: two local D1 runtimes must not share one folder.
 		const copy = mkdtempSync(join(tmpdir(), 'tung-ngo-d1-seed-'));
 		try {
@@ -178,20 +268,27 @@ describe('re-seeding', () => {
 		} finally {
 			rmSync(copy, { recursive: true, force: true });
 		}
-		await t.db.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
+		await shard.run(sql`DELETE FROM visits WHERE id = ${real.id}`);
 	});
 });
 
 describe('metrics after seeding', () => {
 	it('computes households reached from the records, as an independent query counts them', async () => {
-		const report = await computeMetrics(t.db, { now: NOW });
+		const report = await computeMetrics(t.db, { now: NOW, shards: t.shards });
 		const start = Date.parse(report.period.start);
-		const expected = await all<{ code: string; reached: number }>(sql`
-			SELECT c.code, (SELECT count(*) FROM households h WHERE h.commune_code = c.code AND (
+		// Households and visits per shard, the communes from the global D1.
+		const reached = new Map(
+			(
+				await inShards<{ code: string; reached: number }>(sql`
+			SELECT h.commune_code AS code, count(*) AS reached FROM households h WHERE (
 				SELECT v.outcome FROM visits v WHERE v.household_id = h.id
 					AND v.visited_at BETWEEN ${start} AND ${T0}
-				ORDER BY v.visited_at DESC, v.id DESC LIMIT 1) = 'met') AS reached
-			FROM communes c ORDER BY c.code`);
+				ORDER BY v.visited_at DESC, v.id DESC LIMIT 1) = 'met'
+			GROUP BY h.commune_code`)
+			).map((r) => [r.code, r.reached])
+		);
+		const codes = await all<{ code: string }>(sql`SELECT code FROM communes ORDER BY code`);
+		const expected = codes.map(({ code }) => ({ code, reached: reached.get(code) ?? 0 }));
 		const got = await all<{ code: string; reached: number }>(
 			sql`SELECT code, households_reached AS reached FROM area_metrics WHERE level = 'commune' ORDER BY code`
 		);

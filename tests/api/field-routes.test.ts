@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { TestDb } from './support/db.ts';
-import { call, makeTeam, makeUser } from './support/accounts-factory.ts';
+import { call, makeTeam, makeUser, shardOf } from './support/accounts-factory.ts';
 import {
 	deviceVisit,
 	makeRoute,
@@ -16,7 +16,7 @@ let t: TestDb;
 let w: FieldWorld;
 beforeAll(async () => {
 	({ t, w } = await openFieldDb(3));
-	await t.db
+	await shardOf(t)
 		.update(households)
 		.set({ headName: 'Hoàng Văn Tư', headPhone: '0912345678', consent: true })
 		.where(eq(households.id, w.householdIds[0]!));
@@ -98,7 +98,7 @@ describe('GET /api/field/routes/:id (the offline pack)', () => {
 
 	it('carries per stop what was recorded on this route, and a meeting on another route', async () => {
 		const [, second, third] = w.householdIds as [string, string, string];
-		const revisit = await makeRoute(t.db, w.teamId, w.memberId, [third], {
+		const revisit = await makeRoute(shardOf(t), w.teamId, w.memberId, [third], {
 			revisit: true,
 			travelMode: 'motorbike'
 		});

@@ -10,7 +10,7 @@ afterAll(() => t.close());
 
 describe('GET /api/health', () => {
 	it('answers ok with counts from the real local D1', async () => {
-		const res = await createApiApp().request('/api/health', {}, { DB: t.d1 });
+		const res = await createApiApp().request('/api/health', {}, t.env);
 		expect(res.status).toBe(200);
 		const body = await res.json();
 		expect(body).toMatchObject({ status: 'ok', db: 'ok', provinces: 0, communes: 0 });
@@ -18,7 +18,7 @@ describe('GET /api/health', () => {
 	});
 
 	it('answers unknown API paths with a JSON 404', async () => {
-		const res = await createApiApp().request('/api/nope', {}, { DB: t.d1 });
+		const res = await createApiApp().request('/api/nope', {}, t.env);
 		expect(res.status).toBe(404);
 		expect(await res.json()).toMatchObject({ code: 'not_found' });
 	});

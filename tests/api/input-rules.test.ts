@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { TestDb } from './support/db.ts';
 import { useSeededDb } from './support/seeded-db.ts';
-import { AREAS, call, makeHamlet, makeUser, type TestUser } from './support/accounts-factory.ts';
+import {
+	AREAS,
+	call,
+	makeHamlet,
+	makeUser,
+	shardOf,
+	type TestUser
+} from './support/accounts-factory.ts';
 import { countRows } from './support/day-factory.ts';
 import { hamlets, households } from '../../src/lib/server/db/schema/index.ts';
 
@@ -116,7 +123,7 @@ describe('free text is stored clean', () => {
 		});
 		expect(res.status, await res.clone().text()).toBe(201);
 		const id = (await json(res)).household.id;
-		const row = await t.db.select().from(households).where(eq(households.id, id)).get();
+		const row = await shardOf(t).select().from(households).where(eq(households.id, id)).get();
 		expect(row).toMatchObject({ address: 'Số 45, ngõ 12, phố Chợ', headName: 'Nguyễn Văn An' });
 	});
 
@@ -152,14 +159,14 @@ describe('CSV quoting', () => {
 
 	it('previews a row with an unclosed quote as a line-numbered error, and commits nothing', async () => {
 		const csv = [HEADER, good1, broken, good3].join('\n');
-		const before = await countRows(t.db, 'households');
+		const before = await countRows(shardOf(t), 'households');
 		const preview = await json(await upload('households', csv, false));
 		expect(preview.preview.errors.length).toBeGreaterThan(0);
 		expect(preview.preview.errors[0]).toMatchObject({ line: 3 });
 		const commit = await upload('households', csv, true);
 		expect(commit.status).toBe(422);
 		expect((await json(commit)).details.errors).toEqual(preview.preview.errors);
-		expect(await countRows(t.db, 'households')).toBe(before);
+		expect(await countRows(shardOf(t), 'households')).toBe(before);
 	});
 
 	it('commits every row of the same file once the quote is closed', async () => {
@@ -170,7 +177,7 @@ describe('CSV quoting', () => {
 		const commit = await upload('households', csv, true);
 		expect(commit.status).toBe(201);
 		expect((await json(commit)).imported.households).toBe(3);
-		const rows = await t.db
+		const rows = await shardOf(t)
 			.select({ address: households.address })
 			.from(households)
 			.where(eq(households.communeCode, AREAS.own.communeCode));

@@ -8,12 +8,12 @@ import {
 	insertServices,
 	member,
 	team,
-	visit
+	visit,
+	insertHouseholdsIn,
+	insertVisitsIn
 } from './support/records-factory.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
-import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { createApiApp } from '../../src/lib/server/api/app.ts';
 import type { MetricPayload } from '../../src/lib/domain/metric-payload.ts';
@@ -28,7 +28,7 @@ const D = { provinceCode: '20', communeCode: '06040' }; // another province, one
 let t: TestDb;
 const app = createApiApp();
 const get = (path: string, headers: Record<string, string> = {}) =>
-	app.request(path, { headers }, { DB: t.d1 });
+	app.request(path, { headers }, t.env);
 
 beforeAll(async () => {
 	t = await openTestDb();
@@ -52,14 +52,14 @@ beforeAll(async () => {
 	const big = Array.from({ length: 40 }, () => household(A, { adults: 2 }));
 	const small = Array.from({ length: 3 }, () => household(B, { adults: 2 }));
 	const mid = Array.from({ length: 30 }, () => household(C, { adults: 2 }));
-	await insertHouseholds(t.db, [...big, ...small, ...mid]);
+	await insertHouseholdsIn(t, [...big, ...small, ...mid]);
 	const visited = [
 		...big.slice(0, 25).map((hh) => [A, hh] as const),
 		...small.map((hh) => [B, hh] as const),
 		...mid.slice(0, 12).map((hh) => [C, hh] as const)
 	];
-	await insertVisits(
-		t.db,
+	await insertVisitsIn(
+		t,
 		visited.map(([area, hh], i) =>
 			visit(area, hh.id, 10, {
 				adults: 2,
@@ -69,7 +69,7 @@ beforeAll(async () => {
 		),
 		{ now: T0 }
 	);
-	await computeMetrics(t.db, { now: new Date(T0) });
+	await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 });
 afterAll(() => t.close());
 
@@ -114,7 +114,7 @@ describe('GET /api/metrics/communes', () => {
 
 	it('changes the ETag when the metrics job runs again', async () => {
 		const before = (await get('/api/metrics/communes?metric=teams')).headers.get('etag');
-		await computeMetrics(t.db, { now: new Date(T0 + 60_000) });
+		await computeMetrics(t.db, { now: new Date(T0 + 60_000), shards: t.shards });
 		// Asked fresh, as the map's refresh does (otherwise the version read stays in use for
 		// VERSION_FRESH_MS: tests/api/public-read-path.test.ts).
 		const after = await get('/api/metrics/communes?metric=teams', {

@@ -4,6 +4,7 @@
  * and ends where a full rebuild ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
 	T0,
@@ -14,12 +15,11 @@ import {
 	member,
 	team,
 	visit,
-	type CommuneSpec
+	type CommuneSpec,
+	insertHouseholdsIn
 } from './support/records-factory.ts';
-import { oneShard } from './support/shards.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import {
 	computeMetrics,
@@ -32,8 +32,8 @@ import {
 import { readCommuneAggregates } from '../../src/lib/server/metrics/queries.ts';
 import { communeTotals } from '../../src/lib/server/metrics/roll-up.ts';
 import { writeCommunes } from '../../src/lib/server/metrics/store.ts';
-import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { readMeta } from '../../src/lib/server/db/queries/meta.ts';
+import type { AnyDb } from '../../src/lib/server/db/client.ts';
 
 const A = { provinceCode: '19', communeCode: '05923' };
 const B = { provinceCode: '19', communeCode: '05926' };
@@ -41,7 +41,7 @@ const C = { provinceCode: '20', communeCode: '06040' };
 /** Enough communes that a full rebuild needs several runs. */
 const FILLERS: CommuneSpec[] = Array.from({ length: 650 }, (_, i) => ({
 	code: String(90_000 + i),
-	provinceCode: i % 2 ? '30' : '31',
+	provinceCode: i % 2 ? '33' : '31',
 	population: 1_000,
 	populationUsable: true
 }));
@@ -58,16 +58,24 @@ beforeAll(async () => {
 		...FILLERS
 	]);
 	await insertServices(t.db);
-	await computeMetrics(t.db, { now: new Date(T0) });
+	await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 }, 180_000);
 afterAll(() => t.close());
 
-const marks = async () =>
-	(
-		await t.d1
-			.prepare('SELECT commune_code AS c FROM metrics_dirty ORDER BY commune_code')
-			.all<{ c: string }>()
-	).results.map((r) => r.c);
+const MARKS = sql`SELECT commune_code AS c FROM metrics_dirty ORDER BY commune_code`;
+/** The marks of one database: the global D1 (team, member, hamlet, commune writes) or a shard. */
+const marksIn = async (d: AnyDb) => (await d.all<{ c: string }>(MARKS)).map((r) => r.c);
+/** The communes marked anywhere: the global metrics_dirty and every shard's (records' marks). */
+const marks = async () => {
+	const all = await Promise.all([t.db, ...t.shards.all().map((s) => s.db)].map(marksIn));
+	return [...new Set(all.flat())].sort();
+};
+/** Clears the marks of every database. */
+const clearMarks = async () => {
+	for (const d of [t.db, ...t.shards.all().map((s) => s.db)]) {
+		await d.run(sql`DELETE FROM metrics_dirty`);
+	}
+};
 const row = async (code: string) =>
 	(await t.d1
 		.prepare('SELECT * FROM area_metrics WHERE code = ?')
@@ -98,20 +106,25 @@ describe('marks: every write to a record table marks its commune', () => {
 		const tm = team(A, { hamletId: null });
 		await insertTeams(t.db, [tm]);
 		await insertMembers(t.db, [member(A, tm.id)]);
+		expect(await marksIn(t.db)).toEqual([A.communeCode, B.communeCode]);
 		const hh = household(C, { adults: 2 });
-		await insertHouseholds(t.db, [hh]);
-		await insertVisits(t.db, oneShard(t.db), [visit(C, hh.id, 3, { adults: 2 })], { now: T0 });
+		await insertHouseholdsIn(t, [hh]);
+		const shardC = t.shard(C.provinceCode);
+		await insertVisits(t.db, shardC, [visit(C, hh.id, 3, { adults: 2 })], { now: T0 });
 		expect(await marks()).toEqual([A.communeCode, B.communeCode, C.communeCode]);
+		// Records mark their commune in their province's shard, never in the global D1.
+		expect(await marksIn(shardC)).toEqual([C.communeCode]);
+		expect(await marksIn(t.db)).toEqual([A.communeCode, B.communeCode]);
 	});
 
 	it('marks both communes when a record moves, and a commune whose population changes', async () => {
-		await t.d1.exec('DELETE FROM metrics_dirty');
+		await clearMarks();
 		await t.d1
 			.prepare(`UPDATE teams SET commune_code = ? WHERE commune_code = ?`)
 			.bind(B.communeCode, A.communeCode)
 			.run();
 		expect(await marks()).toEqual([A.communeCode, B.communeCode]);
-		await t.d1.exec('DELETE FROM metrics_dirty');
+		await clearMarks();
 		await t.d1
 			.prepare(`UPDATE communes SET population = 9000 WHERE code = ?`)
 			.bind(C.communeCode)
@@ -129,7 +142,7 @@ describe('runMetrics: only the marked communes, their provinces and the country'
 	it('recomputes the marked communes, clears their marks and leaves the others as they were', async () => {
 		const filler = await row(FILLERS[0]!.code);
 		const before = await readMeta(t.db);
-		const r = await runMetrics(t.db, { now: new Date(T0 + 60_000) });
+		const r = await runMetrics(t.db, { now: new Date(T0 + 60_000), shards: t.shards });
 		expect(r.communes).toEqual({ marked: 3, refreshed: 0, missing: 0 });
 		expect(r.provinces).toBe(2);
 		expect(r.remaining).toBe(0);
@@ -150,7 +163,7 @@ describe('runMetrics: only the marked communes, their provinces and the country'
 
 	it('writes nothing when nothing changed (the public version stays)', async () => {
 		const before = await readMeta(t.db);
-		const r = await runMetrics(t.db, { now: new Date(T0 + 120_000) });
+		const r = await runMetrics(t.db, { now: new Date(T0 + 120_000), shards: t.shards });
 		expect(r.communes).toEqual({ marked: 0, refreshed: 0, missing: 0 });
 		expect(r.provinces).toBe(0);
 		expect(await readMeta(t.db)).toEqual(before);
@@ -158,30 +171,32 @@ describe('runMetrics: only the marked communes, their provinces and the country'
 
 	it('keeps a mark made by a write after the figures were read', async () => {
 		const hh = household(A, { adults: 1 });
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholdsIn(t, [hh]);
 		const chunk = { provinceCodes: [A.provinceCode], communeCodes: [A.communeCode] };
-		const shard = t.db as ShardDb; // one database in this test
+		const shard = t.shard(A.provinceCode);
 		const read = await readCommuneAggregates(t.db, shard, chunk, T0 - 365 * 86_400_000, T0);
-		expect(read.marks).toHaveLength(1);
+		// The household's mark is in its shard; the global D1 has none for A.
+		expect(read.shardMarks).toHaveLength(1);
+		expect(read.marks).toEqual([]);
 		// A second household arrives between the read and the write of the figures.
-		await insertHouseholds(t.db, [household(A, { adults: 1 })]);
+		await insertHouseholdsIn(t, [household(A, { adults: 1 })]);
 		const period = { start: new Date(T0 - 1).toISOString(), end: new Date(T0).toISOString() };
 		const seen = { global: read.marks, shard: read.shardMarks };
 		await writeCommunes(t.db, shard, communeTotals(read, ['vneid']), seen, period, T0);
 		expect(await marks()).toEqual([A.communeCode]);
-		await runMetrics(t.db, { now: new Date(T0 + 180_000) });
+		await runMetrics(t.db, { now: new Date(T0 + 180_000), shards: t.shards });
 		expect(await marks()).toEqual([]);
 		expect((await row(A.communeCode)).households_known).toBe(2);
 	});
 
 	it('recomputes a given commune on demand and leaves the other marks for the next run', async () => {
-		await insertHouseholds(t.db, [household(A, { adults: 1 }), household(C, { adults: 1 })]);
-		const r = await recomputeCommunes(t.db, [C.communeCode], new Date(T0 + 200_000));
+		await insertHouseholdsIn(t, [household(A, { adults: 1 }), household(C, { adults: 1 })]);
+		const r = await recomputeCommunes(t.db, [C.communeCode], new Date(T0 + 200_000), t.shards);
 		expect(r.communes.marked).toBe(1);
 		expect((await row(C.communeCode)).households_known).toBe(2);
 		expect((await row(A.communeCode)).households_known).toBe(2);
 		expect(await marks()).toEqual([A.communeCode]);
-		await runMetrics(t.db, { now: new Date(T0 + 210_000) });
+		await runMetrics(t.db, { now: new Date(T0 + 210_000), shards: t.shards });
 		expect((await row(A.communeCode)).households_known).toBe(3);
 	});
 });
@@ -193,7 +208,7 @@ describe('limits and full rebuilds', () => {
 		const runs = [];
 		let r;
 		do {
-			r = await runMetrics(t.db, { now: new Date(T0 + 240_000) });
+			r = await runMetrics(t.db, { now: new Date(T0 + 240_000), shards: t.shards });
 			runs.push(r);
 		} while (r.remaining > 0 && runs.length < 10);
 		expect(runs.map((x) => x.communes.marked)).toEqual([300, 300, ALL - 600]);
@@ -207,17 +222,17 @@ describe('limits and full rebuilds', () => {
 
 	it('refreshes a few aged communes per run even without a change (the window moves)', async () => {
 		const later = new Date(T0 + 240_000 + REFRESH_AFTER_MS + HOUR);
-		const r = await runMetrics(t.db, { now: later });
+		const r = await runMetrics(t.db, { now: later, shards: t.shards });
 		expect(r.communes).toEqual({ marked: 0, refreshed: RUN_LIMITS.refresh, missing: 0 });
 	});
 
 	it('ends where a full rebuild ends, after writes of every kind', async () => {
 		const hh = household(B, { adults: 3 });
-		await insertHouseholds(t.db, [hh]);
+		await insertHouseholdsIn(t, [hh]);
 		const now = T0 + 300_000;
 		await insertVisits(
 			t.db,
-			oneShard(t.db),
+			t.shard(B.provinceCode),
 			[
 				visit(B, hh.id, 2, {
 					peopleHelped: 1,
@@ -232,9 +247,9 @@ describe('limits and full rebuilds', () => {
 			.bind(A.communeCode)
 			.run();
 		await t.d1.prepare(`DELETE FROM hamlets WHERE commune_code = ?`).bind(B.communeCode).run();
-		await runMetrics(t.db, { now: new Date(now) });
+		await runMetrics(t.db, { now: new Date(now), shards: t.shards });
 		const incremental = await figures();
-		await computeMetrics(t.db, { now: new Date(now) });
+		await computeMetrics(t.db, { now: new Date(now), shards: t.shards });
 		expect(await figures()).toEqual(incremental);
 		expect(incremental.find((x) => x['code'] === B.communeCode)).toMatchObject({
 			households_known: 1,

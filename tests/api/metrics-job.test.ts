@@ -10,13 +10,12 @@ import {
 	insertServices,
 	member,
 	team,
-	visit
+	visit,
+	insertHouseholdsIn,
+	insertVisitsIn
 } from './support/records-factory.ts';
-import { oneShard } from './support/shards.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
-import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import { computeMetrics, type MetricsReport } from '../../src/lib/server/metrics/job.ts';
 import { areaMetrics, areaServiceMetrics } from '../../src/lib/server/db/schema/index.ts';
 import { computeMetric, toPublicMetrics } from '../../src/lib/domain/metrics.ts';
@@ -59,12 +58,12 @@ async function seedCoverage(db: TestDb['db']): Promise<void> {
 }
 
 /** Households and visits: the special cases first, then 30 plain households in A. */
-async function seedVisits(db: TestDb['db']): Promise<void> {
+async function seedVisits(t: TestDb): Promise<void> {
 	const hh = [3, 4, 2, 2, 5, 1].map((adults) => household(A, { adults }));
 	hh[4] = { ...hh[4]!, isDemo: true };
 	const hh7 = household(B, { adults: 2 });
 	const bulk = Array.from({ length: 30 }, () => household(A, { adults: 2 }));
-	await insertHouseholds(db, [...hh, hh7, ...bulk]);
+	await insertHouseholdsIn(t, [...hh, hh7, ...bulk]);
 	const [a, b, c, d, e] = hh.map((h) => h.id);
 	const visits: VisitInput[] = [
 		visit(A, a!, 30, { adults: 3, peopleHelped: 2, services: [vneid(2, 1), vssid(1, 1)] }),
@@ -87,7 +86,7 @@ async function seedVisits(db: TestDb['db']): Promise<void> {
 			.slice(0, 20)
 			.map((h) => visit(A, h.id, 60, { adults: 2, peopleHelped: 1, services: [vneid(1, 1)] }))
 	];
-	await insertVisits(db, oneShard(db), visits, { now: T0 });
+	await insertVisitsIn(t, visits, { now: T0 });
 }
 
 let t: TestDb;
@@ -101,8 +100,8 @@ beforeAll(async () => {
 	]);
 	await insertServices(t.db);
 	await seedCoverage(t.db);
-	await seedVisits(t.db);
-	report = await computeMetrics(t.db, { now: new Date(T0) });
+	await seedVisits(t);
+	report = await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 });
 afterAll(() => t.close());
 
@@ -238,7 +237,7 @@ describe('computeMetrics: roll-up, period and meta', () => {
 	});
 
 	it('replaces the previous figures on every run', async () => {
-		await computeMetrics(t.db, { now: new Date(T0) });
+		await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 		const n = await t.db.all(sql`SELECT count(*) AS n FROM area_service_metrics`);
 		expect(n).toEqual([{ n: 42 }]);
 	});

@@ -15,11 +15,11 @@ import {
 	makeMember,
 	makeTeam,
 	makeUser,
-	type TestUser
+	type TestUser,
+	shardOf
 } from './support/accounts-factory.ts';
-import { household } from './support/records-factory.ts';
+import { household, insertHouseholdsIn } from './support/records-factory.ts';
 import { DAY_MS, insertDevice, insertRoute, insertVisit } from './support/day-factory.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { auditLog, members, teams, users } from '../../src/lib/server/db/schema/index.ts';
 import { vnToday } from '../../src/lib/server/api/middleware/household-scope.ts';
 import { addDays } from '../../src/lib/domain/vn-time.ts';
@@ -67,13 +67,13 @@ async function world() {
 			household(AREAS.own, { address: `Số ${n}, Thôn Khuôn Tát`, hamletId: h2.id })
 		)
 	];
-	await insertHouseholds(t.db, hs);
+	await insertHouseholdsIn(t, hs);
 	return hs.map((h) => h.id!);
 }
 
 /** Outings in and out of the week, visits, and the members' phones. */
 async function outingsAndSync(hh: string[]) {
-	ids.r1 = await insertRoute(t.db, {
+	ids.r1 = await insertRoute(shardOf(t), {
 		teamId: ids.teamA,
 		assigneeMemberId: ids.a1,
 		plannedOn: today,
@@ -82,41 +82,41 @@ async function outingsAndSync(hh: string[]) {
 		estimatedMinutes: 130,
 		householdIds: hh.slice(0, 3)
 	});
-	ids.r2 = await insertRoute(t.db, {
+	ids.r2 = await insertRoute(shardOf(t), {
 		teamId: ids.teamA,
 		plannedOn: addDays(today, 6),
 		householdIds: [hh[3]!]
 	});
 	const out = [addDays(today, 7), addDays(today, -1)];
 	for (const day of out)
-		await insertRoute(t.db, { teamId: ids.teamA, assigneeMemberId: ids.a2, plannedOn: day });
-	await insertRoute(t.db, {
+		await insertRoute(shardOf(t), { teamId: ids.teamA, assigneeMemberId: ids.a2, plannedOn: day });
+	await insertRoute(shardOf(t), {
 		teamId: ids.teamA,
 		assigneeMemberId: ids.a2,
 		plannedOn: today,
 		status: 'cancelled'
 	});
-	ids.rB = await insertRoute(t.db, {
+	ids.rB = await insertRoute(shardOf(t), {
 		teamId: ids.teamB,
 		assigneeMemberId: ids.b1,
 		plannedOn: today
 	});
-	await insertVisit(t.db, { householdId: hh[0]!, routeId: ids.r1, ago: 10 * DAY_MS });
-	await insertVisit(t.db, {
+	await insertVisit(shardOf(t), { householdId: hh[0]!, routeId: ids.r1, ago: 10 * DAY_MS });
+	await insertVisit(shardOf(t), {
 		householdId: hh[1]!,
 		routeId: ids.r1,
 		ago: 3 * DAY_MS,
 		outcome: 'not_home'
 	});
-	await insertVisit(t.db, { householdId: hh[2]!, ago: 400 * DAY_MS });
-	await insertVisit(t.db, { householdId: hh[6]!, ago: 5 * DAY_MS });
+	await insertVisit(shardOf(t), { householdId: hh[2]!, ago: 400 * DAY_MS });
+	await insertVisit(shardOf(t), { householdId: hh[6]!, ago: 5 * DAY_MS });
 	const phone = async (memberId: string) => {
 		const u = await makeUser(t.db, 'member', 'own', ids.teamA);
 		await t.db.update(users).set({ memberId }).where(eq(users.id, u.id));
 		return u.id;
 	};
 	const u1 = await phone(ids.a1);
-	await insertDevice(t.db, {
+	await insertDevice(shardOf(t), {
 		userId: u1,
 		memberId: ids.a1,
 		lastSeenAgo: 2 * DAY_MS,
@@ -124,8 +124,8 @@ async function outingsAndSync(hh: string[]) {
 		oldestPendingAgo: 2 * DAY_MS + 3_600_000
 	});
 	const u2 = await phone(ids.a2);
-	await insertDevice(t.db, { userId: u2, memberId: ids.a2, lastSeenAgo: 3_600_000 });
-	await insertDevice(t.db, {
+	await insertDevice(shardOf(t), { userId: u2, memberId: ids.a2, lastSeenAgo: 3_600_000 });
+	await insertDevice(shardOf(t), {
 		userId: u2,
 		memberId: ids.a2,
 		lastSeenAgo: 9 * DAY_MS,

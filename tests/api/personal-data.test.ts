@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import { deviceVisit, openFieldDb, syncRequest, type FieldWorld } from './support/field-factory.ts';
-import { call, makeUser, type TestUser } from './support/accounts-factory.ts';
+import { call, makeUser, shardOf, type TestUser } from './support/accounts-factory.ts';
 import type { TestDb } from './support/db.ts';
+import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import {
 	auditLog,
 	households,
@@ -23,6 +24,8 @@ import { pruneAuditLog } from '../../src/lib/server/privacy/retention.ts';
 import { auditCutoff } from '../../src/lib/domain/personal-data.ts';
 
 let t: TestDb;
+/** The shard of the own commune's province (its households, routes and visits). */
+let s: ShardDb;
 let w: FieldWorld;
 let admin: TestUser;
 let foreignAdmin: TestUser;
@@ -36,11 +39,12 @@ const PHONE = '0912345678';
 
 beforeAll(async () => {
 	({ t, w } = await openFieldDb(4));
+	s = shardOf(t);
 	admin = await makeUser(t.db, 'commune_admin');
 	foreignAdmin = await makeUser(t.db, 'commune_admin', 'foreignCommune');
 	provinceAdmin = await makeUser(t.db, 'province_admin');
 	leader = await makeUser(t.db, 'team_leader', 'own', w.teamId);
-	await t.db
+	await s
 		.update(households)
 		.set({ headName: NAME, headPhone: PHONE, lon: 105.64, lat: 21.9, consent: true })
 		.where(eq(households.id, w.householdIds[0]!));
@@ -60,7 +64,7 @@ afterAll(() => t.close());
 
 /** The public metrics as the job computes them, without the time they were computed. */
 async function metricsSnapshot() {
-	await computeMetrics(t.db, { now: new Date() });
+	await computeMetrics(t.db, { now: new Date(), shards: t.shards });
 	const areas = await t.db.all<Record<string, unknown>>(
 		sql`SELECT * FROM area_metrics ORDER BY level, code`
 	);
@@ -131,7 +135,7 @@ describe('household erasure', () => {
 			expect(res.status).toBe(400);
 			expect((await json(res)).message).toMatch(/reason: Say why/);
 		}
-		const [h] = await t.db.select().from(households).where(eq(households.id, id));
+		const [h] = await s.select().from(households).where(eq(households.id, id));
 		expect(h?.headName).toBe(NAME);
 	});
 
@@ -158,24 +162,38 @@ describe('household erasure', () => {
 		expect(await metricsSnapshot()).toEqual(before);
 
 		// Gone from the records: no row under the old id, no copy of the values anywhere.
-		expect(await t.db.select().from(households).where(eq(households.id, id))).toEqual([]);
-		const dump = JSON.stringify([
-			await t.db.select().from(households),
-			await t.db.select().from(visits),
-			await t.db.all(sql`SELECT * FROM route_stops`),
-			await t.db.all(sql`SELECT * FROM visit_conflicts`),
-			await t.db.select().from(auditLog)
-		]);
-		for (const value of [NAME, PHONE, 'Số 1, ngõ 7', '105.64']) expect(dump).not.toContain(value);
+		expect(await s.select().from(households).where(eq(households.id, id))).toEqual([]);
+		// The shard's records and audit outbox, and the global audit log.
+		const dump = async () =>
+			JSON.stringify([
+				await s.select().from(households),
+				await s.select().from(visits),
+				await s.all(sql`SELECT * FROM route_stops`),
+				await s.all(sql`SELECT * FROM visit_conflicts`),
+				await s.select().from(auditLog),
+				await t.db.select().from(auditLog)
+			]);
+		for (const value of [NAME, PHONE, 'Số 1, ngõ 7', '105.64'])
+			expect(await dump()).not.toContain(value);
+		// The erasure's entry was written with it, in the shard's outbox; the run moves it.
+		expect(
+			await s
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.action, 'household.erase'), eq(auditLog.entityId, id)))
+		).toHaveLength(1);
+		expect(await t.moveAudit()).toBeGreaterThan(0);
+		for (const value of [NAME, PHONE, 'Số 1, ngõ 7', '105.64'])
+			expect(await dump()).not.toContain(value);
 
 		// Its visit stays for the aggregates, anonymous.
-		const kept = await t.db
+		const kept = await s
 			.select()
 			.from(visits)
 			.where(sql`${visits.note} IS NULL`);
 		const anon = kept.find((v) => !w.householdIds.includes(v.householdId))!;
 		expect(anon).toMatchObject({ routeId: null, memberId: null, deviceId: null, outcome: 'met' });
-		const [placeholder] = await t.db
+		const [placeholder] = await s
 			.select()
 			.from(households)
 			.where(eq(households.id, anon.householdId));
@@ -227,7 +245,7 @@ describe('household erasure', () => {
 			cookie: w.user.cookie
 		});
 		expect(res.status).toBeLessThan(500);
-		expect(await t.db.select().from(visits).where(eq(visits.id, late.id))).toEqual([]);
+		expect(await s.select().from(visits).where(eq(visits.id, late.id))).toEqual([]);
 	});
 });
 
@@ -286,7 +304,7 @@ describe('member export and erasure', () => {
 		const [inv] = await t.db.select().from(invites).where(eq(invites.memberId, w.memberId));
 		expect(inv).toMatchObject({ note: null });
 		expect(inv!.revokedAt).not.toBeNull();
-		expect(await t.db.select().from(visits).where(eq(visits.memberId, w.memberId))).toEqual([]);
+		expect(await s.select().from(visits).where(eq(visits.memberId, w.memberId))).toEqual([]);
 
 		// The old session is dead and the login no longer exists.
 		const me = await call(t, '/api/auth/me', { cookie: w.user.cookie });
@@ -328,8 +346,8 @@ describe('retention review', () => {
 		const old = Date.now() - 3 * 365 * 86_400_000;
 		const [stale, fresh] = w.householdIds.slice(2);
 		// householdIds[3] was never visited and is old; [2] was visited today.
-		await t.db.update(households).set({ createdAt: old }).where(eq(households.id, fresh!));
-		await t.db.update(households).set({ createdAt: old }).where(eq(households.id, stale!));
+		await s.update(households).set({ createdAt: old }).where(eq(households.id, fresh!));
+		await s.update(households).set({ createdAt: old }).where(eq(households.id, stale!));
 		const list = async () =>
 			json(await call(t, '/api/personal-data/review?commune=05569', { cookie: admin.cookie }));
 		const first = await list();
@@ -345,6 +363,7 @@ describe('retention review', () => {
 		});
 		expect(keep.status).toBe(200);
 		expect((await list()).households).toEqual([]);
+		await t.moveAudit();
 		const [entry] = await t.db
 			.select()
 			.from(auditLog)

@@ -13,6 +13,7 @@ import {
 	makeMember,
 	makeTeam,
 	makeUser,
+	shardOf,
 	type TestUser
 } from './support/accounts-factory.ts';
 import {
@@ -49,8 +50,13 @@ function upload(body: string, commit: boolean, user = ca) {
 	});
 }
 
+/** The own commune's shard: households, routes and their stops live there. */
+const shard = () => shardOf(t);
+
 async function count(table: typeof households | typeof routes | typeof routeStops) {
-	const [r] = await t.db.select({ n: sql<number>`count(*)` }).from(table);
+	const [r] = await shard()
+		.select({ n: sql<number>`count(*)` })
+		.from(table);
 	return r!.n;
 }
 const snapshot = async () => ({
@@ -150,7 +156,7 @@ describe('household CSV import', () => {
 		const res = await upload(GOOD, true);
 		expect(res.status).toBe(201);
 		expect((await snapshot()).households).toBe(before.households + 8);
-		const placed = await t.db.select().from(households).where(eq(households.headName, 'Bà Hoa'));
+		const placed = await shard().select().from(households).where(eq(households.headName, 'Bà Hoa'));
 		expect(placed[0]).toMatchObject({
 			lon: HAMLET_POINT[0],
 			lat: HAMLET_POINT[1],
@@ -183,7 +189,7 @@ describe('household CSV import', () => {
 			body: { lon: 105.6405, lat: 21.9002 }
 		});
 		expect(res.status).toBe(200);
-		const [row] = await t.db.select().from(households).where(eq(households.id, h.id));
+		const [row] = await shard().select().from(households).where(eq(households.id, h.id));
 		expect(row).toMatchObject({ lon: 105.6405, lat: 21.9002, locationStatus: 'exact' });
 	});
 });
@@ -229,14 +235,14 @@ describe('plan → assign → my routes', () => {
 		expect(res.status, await res.clone().text()).toBe(201);
 		routeIds = ((await res.json()) as { routes: { id: string }[] }).routes.map((r) => r.id);
 		expect(routeIds).toHaveLength(plan.outings.length);
-		const stops = await t.db.select().from(routeStops);
+		const stops = await shard().select().from(routeStops);
 		const selected = before.households.filter((h) => !h.doNotContact).map((h) => h.id);
 		expect(checkCoverage(selected, stops)).toEqual({ missing: [], duplicated: [] });
 		const after = await list(leader);
 		expect(after.summary).toEqual({ total: 8, onRoute: 7, doNotContact: 1, gaps: 0 });
 		for (const [i, id] of routeIds.entries()) {
 			const o = plan.outings[i]!;
-			const [row] = await t.db.select().from(routes).where(eq(routes.id, id));
+			const [row] = await shard().select().from(routes).where(eq(routes.id, id));
 			expect(row).toMatchObject({
 				assigneeMemberId: memberId,
 				plannedOn: o.day,
@@ -286,7 +292,10 @@ describe('plan → assign → my routes', () => {
 			}
 		});
 		expect(res.status).toBe(201);
-		const rows = await t.db.select().from(routeStops).where(eq(routeStops.householdId, taken.id));
+		const rows = await shard()
+			.select()
+			.from(routeStops)
+			.where(eq(routeStops.householdId, taken.id));
 		expect(rows.map((r) => r.revisit).sort()).toEqual([false, true]);
 	});
 
@@ -302,7 +311,10 @@ describe('plan → assign → my routes', () => {
 		expect(refused.status).toBe(409);
 		const res = await call(t, '/api/routes', { cookie: leader.cookie, body: body([taken.id]) });
 		expect(res.status).toBe(201);
-		const rows = await t.db.select().from(routeStops).where(eq(routeStops.householdId, taken.id));
+		const rows = await shard()
+			.select()
+			.from(routeStops)
+			.where(eq(routeStops.householdId, taken.id));
 		expect(rows.filter((r) => r.revisit)).toHaveLength(2);
 	});
 
@@ -318,7 +330,7 @@ describe('plan → assign → my routes', () => {
 	});
 
 	it('refuses assigning a route to a member of another commune, writing nothing', async () => {
-		const [before] = await t.db.select().from(routes).where(eq(routes.id, routeIds[0]!));
+		const [before] = await shard().select().from(routes).where(eq(routes.id, routeIds[0]!));
 		const res = await call(t, `/api/routes/${routeIds[0]}`, {
 			method: 'PATCH',
 			cookie: leader.cookie,
@@ -326,7 +338,7 @@ describe('plan → assign → my routes', () => {
 		});
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { code: string }).code).toBe('assignee_outside_commune');
-		const [after] = await t.db.select().from(routes).where(eq(routes.id, routeIds[0]!));
+		const [after] = await shard().select().from(routes).where(eq(routes.id, routeIds[0]!));
 		expect(after).toEqual(before);
 	});
 
@@ -382,8 +394,9 @@ describe('plan → assign → my routes', () => {
 			cookie: leader.cookie
 		});
 		expect(res.status).toBe(200);
-		const freed = (await t.db.select().from(routeStops).where(eq(routeStops.routeId, routeIds[1]!)))
-			.length;
+		const freed = (
+			await shard().select().from(routeStops).where(eq(routeStops.routeId, routeIds[1]!))
+		).length;
 		expect(freed).toBe(0);
 		const after = await list();
 		expect(after.summary.gaps).toBeGreaterThan(before.summary.gaps);

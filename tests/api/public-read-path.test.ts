@@ -46,7 +46,7 @@ let now = Date.UTC(2026, 10, 2, 3);
 /** The metrics job runs again: a new version of the figures. */
 async function publish(): Promise<void> {
 	now += 60_000;
-	await computeMetrics(t.db, { now: new Date(now) });
+	await computeMetrics(t.db, { now: new Date(now), shards: t.shards });
 }
 /** Past the window in which a version read is reused (only Date is faked; time moves on). */
 const afterVersionWindow = () => vi.setSystemTime(Date.now() + VERSION_FRESH_MS + 1);

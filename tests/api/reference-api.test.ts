@@ -13,7 +13,7 @@ import { realDataDir } from './support/reference-data.ts';
 
 let t: TestDb;
 const app = createApiApp();
-const get = (path: string) => app.request(path, {}, { DB: t.d1 });
+const get = (path: string) => app.request(path, {}, t.env);
 
 /** The communes of the source CSV, to compare the API with the file rather than a constant. */
 const csvCommunes = Papa.parse<Record<string, string>>(

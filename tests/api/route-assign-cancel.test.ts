@@ -14,11 +14,11 @@ import {
 	makeMember,
 	makeTeam,
 	makeUser,
-	type TestUser
+	type TestUser,
+	shardOf
 } from './support/accounts-factory.ts';
-import { household } from './support/records-factory.ts';
+import { household, insertHouseholdsIn } from './support/records-factory.ts';
 import { DAY_MS, countRows, insertRoute, insertVisit } from './support/day-factory.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { auditLog, routes, routeStops } from '../../src/lib/server/db/schema/index.ts';
 
 let t: TestDb;
@@ -44,18 +44,18 @@ useSeededDb(async (db) => {
 	const rows = Array.from({ length: 12 }, (_, i) =>
 		household(AREAS.own, { address: `Số ${i + 1}, ngõ 45, phố Lò Đúc`, lon: 105.64, lat: 21.9 })
 	);
-	await insertHouseholds(t.db, rows);
+	await insertHouseholdsIn(t, rows);
 	hh.push(...rows.map((r) => r.id!));
 });
 
 const snapshot = async () => ({
-	routes: await countRows(t.db, 'routes'),
-	stops: await countRows(t.db, 'route_stops')
+	routes: await countRows(shardOf(t), 'routes'),
+	stops: await countRows(shardOf(t), 'route_stops')
 });
 const routeRow = async (id: string) =>
-	(await t.db.select().from(routes).where(eq(routes.id, id)))[0];
+	(await shardOf(t).select().from(routes).where(eq(routes.id, id)))[0];
 const stopsOf = async (id: string) =>
-	(await t.db.select().from(routeStops).where(eq(routeStops.routeId, id))).map(
+	(await shardOf(t).select().from(routeStops).where(eq(routeStops.routeId, id))).map(
 		(s) => s.householdId
 	);
 
@@ -69,6 +69,11 @@ function plan(user: TestUser, assigneeMemberId: string | null, householdIds: str
 		}
 	});
 }
+/** Global audit entries, once the shards' outboxes (entries of route writes) are moved there. */
+const audits = async () => {
+	await t.moveAudit();
+	return countRows(t.db, 'audit_log');
+};
 const assign = (user: TestUser, id: string, body: Record<string, unknown>) =>
 	call(t, `/api/routes/${id}`, { method: 'PATCH', cookie: user.cookie, body });
 const cancel = (user: TestUser, id: string) =>
@@ -141,29 +146,30 @@ describe("assigning a route to its own team's members only", () => {
 describe('cancelling a route', () => {
 	it('keeps every visit and the visited stops, frees the others, and writes an audit entry', async () => {
 		const stops = hh.slice(2, 7);
-		const id = await insertRoute(t.db, {
+		const id = await insertRoute(shardOf(t), {
 			teamId: teamA,
 			assigneeMemberId: memberA,
 			status: 'in_progress',
 			householdIds: stops
 		});
-		await insertVisit(t.db, { householdId: stops[0]!, routeId: id, ago: DAY_MS });
-		await insertVisit(t.db, { householdId: stops[1]!, routeId: id, ago: DAY_MS });
-		await insertVisit(t.db, {
+		await insertVisit(shardOf(t), { householdId: stops[0]!, routeId: id, ago: DAY_MS });
+		await insertVisit(shardOf(t), { householdId: stops[1]!, routeId: id, ago: DAY_MS });
+		await insertVisit(shardOf(t), {
 			householdId: stops[1]!,
 			routeId: id,
 			ago: 3_600_000,
 			outcome: 'not_home'
 		});
 		// Met on no route: not a visit on this outing, so its stop is freed.
-		await insertVisit(t.db, { householdId: stops[2]!, ago: 2 * DAY_MS });
-		const visitsBefore = await countRows(t.db, 'visits');
+		await insertVisit(shardOf(t), { householdId: stops[2]!, ago: 2 * DAY_MS });
+		const visitsBefore = await countRows(shardOf(t), 'visits');
 
 		const res = await cancel(leaderA, id);
 		expect(res.status, await res.clone().text()).toBe(200);
 		expect(await json(res)).toMatchObject({ kept: 2, freed: 3, route: { status: 'cancelled' } });
-		expect(await countRows(t.db, 'visits')).toBe(visitsBefore);
+		expect(await countRows(shardOf(t), 'visits')).toBe(visitsBefore);
 		expect((await stopsOf(id)).sort()).toEqual([stops[0]!, stops[1]!].sort());
+		await t.moveAudit();
 		const [entry] = await t.db
 			.select()
 			.from(auditLog)
@@ -191,7 +197,7 @@ describe('cancelling a route', () => {
 	});
 
 	it('refuses an already cancelled route (409 route_cancelled)', async () => {
-		const id = await insertRoute(t.db, { teamId: teamA, householdIds: [hh[7]!] });
+		const id = await insertRoute(shardOf(t), { teamId: teamA, householdIds: [hh[7]!] });
 		expect((await cancel(leaderA, id)).status).toBe(200);
 		const res = await cancel(leaderA, id);
 		expect(res.status).toBe(409);
@@ -199,15 +205,15 @@ describe('cancelling a route', () => {
 	});
 
 	it('refuses a finished route (409 route_done): it stays done, stops and all, unaudited', async () => {
-		const id = await insertRoute(t.db, {
+		const id = await insertRoute(shardOf(t), {
 			teamId: teamA,
 			assigneeMemberId: memberA,
 			status: 'done',
 			householdIds: [hh[8]!, hh[9]!]
 		});
-		await insertVisit(t.db, { householdId: hh[8]!, routeId: id, ago: DAY_MS });
-		await insertVisit(t.db, { householdId: hh[9]!, routeId: id, ago: DAY_MS });
-		const audits = await countRows(t.db, 'audit_log');
+		await insertVisit(shardOf(t), { householdId: hh[8]!, routeId: id, ago: DAY_MS });
+		await insertVisit(shardOf(t), { householdId: hh[9]!, routeId: id, ago: DAY_MS });
+		const auditsBefore = await audits();
 		const res = await cancel(leaderA, id);
 		expect(res.status).toBe(409);
 		expect(await json(res)).toMatchObject({
@@ -216,11 +222,11 @@ describe('cancelling a route', () => {
 		});
 		expect((await routeRow(id))!.status).toBe('done');
 		expect(await stopsOf(id)).toHaveLength(2);
-		expect(await countRows(t.db, 'audit_log')).toBe(audits);
+		expect(await audits()).toBe(auditsBefore);
 	});
 
 	it('cancels a draft route with no visit: every household is freed', async () => {
-		const id = await insertRoute(t.db, { teamId: teamA, householdIds: [hh[10]!, hh[11]!] });
+		const id = await insertRoute(shardOf(t), { teamId: teamA, householdIds: [hh[10]!, hh[11]!] });
 		const res = await cancel(leaderA, id);
 		expect(await json(res)).toMatchObject({ kept: 0, freed: 2 });
 		expect(await stopsOf(id)).toEqual([]);

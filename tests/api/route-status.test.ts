@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { TestDb } from './support/db.ts';
-import { AREAS, call } from './support/accounts-factory.ts';
+import { AREAS, call, shardOf } from './support/accounts-factory.ts';
 import {
 	deviceVisit,
 	makeRoute,
@@ -11,10 +11,8 @@ import {
 	type FieldWorld
 } from './support/field-factory.ts';
 import { routes } from '../../src/lib/server/db/schema/index.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
-import type { ShardDb } from '../../src/lib/server/db/shards.ts';
-import { household } from './support/records-factory.ts';
+import { household, insertHouseholdsIn } from './support/records-factory.ts';
 
 let t: TestDb;
 let w: FieldWorld;
@@ -22,11 +20,10 @@ beforeAll(async () => {
 	({ t, w } = await openFieldDb(3));
 });
 afterAll(() => t.close());
-/** The test deployment has one database: it is also every province's shard. */
-const shard = () => t.db as ShardDb;
+const shard = () => shardOf(t);
 
 const statusOf = async (id: string) =>
-	(await t.db.select().from(routes).where(eq(routes.id, id)).get())!.status;
+	(await shard().select().from(routes).where(eq(routes.id, id)).get())!.status;
 
 const sync = (visits: unknown[]) =>
 	call(t, '/api/visits', { cookie: w.user.cookie, body: syncRequest(v7(), visits) });
@@ -36,9 +33,9 @@ async function freshRoute(stops: number, status: 'draft' | 'assigned' | 'cancell
 	const hh = Array.from({ length: stops }, (_, i) =>
 		household(AREAS.own, { address: `Số ${i + 2}, ngõ 9, phố Chợ`, adults: 3 })
 	);
-	await insertHouseholds(t.db, hh);
+	await insertHouseholdsIn(t, hh);
 	const ids = hh.map((h) => h.id!);
-	return { id: await makeRoute(t.db, w.teamId, w.memberId, ids, { status }), ids };
+	return { id: await makeRoute(shardOf(t), w.teamId, w.memberId, ids, { status }), ids };
 }
 
 describe('a route’s status follows the visits synced for it', () => {
@@ -66,7 +63,7 @@ describe('a route’s status follows the visits synced for it', () => {
 
 	it('does not count a visit of the route’s household recorded on another route or on none', async () => {
 		const r = await freshRoute(1);
-		const other = await makeRoute(t.db, w.teamId, w.memberId, r.ids, { revisit: true });
+		const other = await makeRoute(shardOf(t), w.teamId, w.memberId, r.ids, { revisit: true });
 		const visits = [
 			deviceVisit({ ...w, routeId: other }, r.ids[0]!),
 			deviceVisit({ ...w, routeId: null as unknown as string }, r.ids[0]!)

@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 describe('GET /api/search', () => {
 	it('finds namesakes ignoring diacritics and names each one with its own province', async () => {
-		const res = await createApiApp().request('/api/search?q=dinh%20hoa', {}, { DB: t.d1 });
+		const res = await createApiApp().request('/api/search?q=dinh%20hoa', {}, t.env);
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as {
 			results: { code: string; name: string; provinceName: string }[];

@@ -10,10 +10,9 @@ import {
 	household,
 	insertArea,
 	insertServices,
-	visit
+	visit,
+	insertHouseholdsIn
 } from './support/records-factory.ts';
-import { oneShard } from './support/shards.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
 import {
 	archiveCutoff,
@@ -50,7 +49,7 @@ beforeAll(async () => {
 		{ code: B.communeCode, provinceCode: '19', population: 8_000, populationUsable: true }
 	]);
 	await insertServices(t.db);
-	await insertHouseholds(t.db, hh);
+	await insertHouseholdsIn(t, hh);
 	sent = [
 		old(A, hh[0]!.id, 900, { peopleHelped: 2, services: [vneid(2, 2)], note: 'Bà cụ ở một mình' }),
 		old(A, hh[1]!.id, 899, { outcome: 'not_home' }),
@@ -60,15 +59,17 @@ beforeAll(async () => {
 		old(A, hh[2]!.id, 300, { peopleHelped: 1, services: [vneid(1, 1)] }),
 		visit(A, hh[1]!.id, 10, { peopleHelped: 0 })
 	];
-	await insertVisits(t.db, oneShard(t.db), sent, { now: T0 });
+	await insertVisits(t.db, t.shard('19'), sent, { now: T0 });
 }, 60_000);
 afterAll(() => t.close());
 
+/** The D1 of the shard that holds A's and B's records (visits, their months, households). */
+const shardD1 = () => t.shard('19').$client;
 const count = async (q: string) =>
-	((await t.d1.prepare(q).first<{ n: number }>())?.n ?? 0) as number;
+	((await shardD1().prepare(q).first<{ n: number }>())?.n ?? 0) as number;
 const months = async () =>
 	(
-		await t.d1
+		await shardD1()
 			.prepare('SELECT * FROM visit_months ORDER BY month, commune_code')
 			.all<Record<string, unknown>>()
 	).results;
@@ -89,9 +90,9 @@ const figures = async () =>
 
 describe('archiveVisits', () => {
 	it('moves the months past the retention period to R2 and keeps their totals', async () => {
-		await computeMetrics(t.db, { now: new Date(T0) });
+		await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 		const before = await figures();
-		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
+		const r = await archiveVisits(t.shard('19'), t.archive, { now: T0, months: MONTHS });
 		const m900 = vnMonth(T0 - 900 * DAY);
 		const m800 = vnMonth(T0 - 800 * DAY);
 		const m760 = vnMonth(T0 - 760 * DAY);
@@ -112,7 +113,7 @@ describe('archiveVisits', () => {
 			{ month: m800, visits: 1, met: 1, households: 1, people_helped: 1 },
 			{ month: m760, commune_code: B.communeCode, visits: 1, met: 0 }
 		]);
-		const services = await t.d1
+		const services = await shardD1()
 			.prepare(
 				'SELECT month, service_code, asked, adults_using, helped FROM visit_month_services ORDER BY month'
 			)
@@ -132,14 +133,14 @@ describe('archiveVisits', () => {
 		});
 		expect(JSON.stringify(file)).not.toMatch(/Bà cụ|memberId|deviceId|note/);
 		// The public figures read 12 months of visits: archiving changes none of them.
-		await computeMetrics(t.db, { now: new Date(T0) });
+		await computeMetrics(t.db, { now: new Date(T0), shards: t.shards });
 		expect(await figures()).toEqual(before);
 	});
 
 	it('does nothing on a second run', async () => {
 		const m900 = vnMonth(T0 - 900 * DAY);
 		const before = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
-		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
+		const r = await archiveVisits(t.shard('19'), t.archive, { now: T0, months: MONTHS });
 		expect(r).toEqual({ months: [], visits: 0 });
 		const after = await t.archive.head(archiveKey(A.provinceCode, A.communeCode, m900));
 		expect(after?.etag).toBe(before?.etag);
@@ -150,13 +151,13 @@ describe('archiveVisits', () => {
 		// A visit of that month replayed late (an import of history).
 		await insertVisits(
 			t.db,
-			oneShard(t.db),
+			t.shard('19'),
 			[old(A, hh[2]!.id, 801, { receivedAt: T0 - 500 * DAY })],
 			{
 				now: T0
 			}
 		);
-		const r = await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
+		const r = await archiveVisits(t.shard('19'), t.archive, { now: T0, months: MONTHS });
 		expect(r.visits).toBe(1);
 		expect((await fileOf(A, m800))!).toHaveLength(2);
 		expect((await months()).find((m) => m['month'] === m800)).toMatchObject({
@@ -169,18 +170,18 @@ describe('archiveVisits', () => {
 describe('restoreMonth', () => {
 	it('puts a month back through the import path, skipping households that are gone', async () => {
 		const m900 = vnMonth(T0 - 900 * DAY);
-		await t.d1.prepare('DELETE FROM visits WHERE household_id = ?').bind(hh[1]!.id).run();
-		await t.d1.prepare('DELETE FROM households WHERE id = ?').bind(hh[1]!.id).run();
-		const r = await restoreMonth(t.db, oneShard(t.db), t.archive, { ...A, month: m900 });
+		await shardD1().prepare('DELETE FROM visits WHERE household_id = ?').bind(hh[1]!.id).run();
+		await shardD1().prepare('DELETE FROM households WHERE id = ?').bind(hh[1]!.id).run();
+		const r = await restoreMonth(t.db, t.shard('19'), t.archive, { ...A, month: m900 });
 		expect(r).toMatchObject({ restored: 1, skipped: 1 });
-		const back = await t.d1
+		const back = await shardD1()
 			.prepare('SELECT id, visited_at, people_helped FROM visits WHERE id = ?')
 			.bind(sent[0]!.id)
 			.first();
 		expect(back).toEqual({ id: sent[0]!.id, visited_at: sent[0]!.visitedAt, people_helped: 2 });
 		expect((await months()).some((m) => m['month'] === m900)).toBe(false);
 		// Archived again, the month has the same file and totals (the skipped visit stays in it).
-		await archiveVisits(oneShard(t.db), t.archive, { now: T0, months: MONTHS });
+		await archiveVisits(t.shard('19'), t.archive, { now: T0, months: MONTHS });
 		expect((await fileOf(A, m900))!.map((v) => v.id).sort()).toEqual(
 			[sent[0]!.id, sent[1]!.id].sort()
 		);
@@ -196,11 +197,11 @@ describe('restoreMonth', () => {
 		await t.archive.put(key, await new Response(gz).arrayBuffer());
 		const visitsBefore = await count('SELECT count(*) AS n FROM visits');
 		await expect(
-			restoreMonth(t.db, oneShard(t.db), t.archive, { ...B, month: '2020-01' })
+			restoreMonth(t.db, t.shard('19'), t.archive, { ...B, month: '2020-01' })
 		).rejects.toThrow(/2020-01\.ndjson\.gz, line 1: provinceCode/);
 		expect(await count('SELECT count(*) AS n FROM visits')).toBe(visitsBefore);
 		await expect(
-			restoreMonth(t.db, oneShard(t.db), t.archive, { ...B, month: '2019-01' })
+			restoreMonth(t.db, t.shard('19'), t.archive, { ...B, month: '2019-01' })
 		).rejects.toThrow(/no archive/);
 	});
 });
@@ -209,7 +210,7 @@ describe('the nightly run', () => {
 	it('archives with the scheduled work when the bucket is bound', async () => {
 		await insertVisits(
 			t.db,
-			oneShard(t.db),
+			t.shard('19'),
 			[old(B, hh[3]!.id, 780, { receivedAt: T0 - 500 * DAY })],
 			{
 				now: T0
@@ -218,14 +219,16 @@ describe('the nightly run', () => {
 		const frequent = await runScheduled(t.db, {
 			cron: '*/15 * * * *',
 			now: new Date(T0),
-			archive: t.archive
+			archive: t.archive,
+			shards: t.shards
 		});
 		expect(frequent.visitsArchived).toBeNull();
 		const nightly = await runScheduled(t.db, {
 			cron: NIGHTLY_CRON,
 			now: new Date(T0),
 			archive: t.archive,
-			settings: { VISIT_RETENTION_MONTHS: String(MONTHS) }
+			settings: { VISIT_RETENTION_MONTHS: String(MONTHS) },
+			shards: t.shards
 		});
 		expect(nightly.visitsArchived).toEqual({ months: 1, visits: 1 });
 	});

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { TestDb } from './support/db.ts';
-import { call } from './support/accounts-factory.ts';
+import { call, shardOf } from './support/accounts-factory.ts';
 import { deviceVisit, openFieldDb, syncRequest, type FieldWorld } from './support/field-factory.ts';
 import { countRows } from './support/day-factory.ts';
 import { households, visits } from '../../src/lib/server/db/schema/index.ts';
@@ -35,7 +35,7 @@ describe('visit times at sync', () => {
 		['ten years old', () => Date.now() - 3650 * DAY],
 		['dated before 2000', Date.UTC(1999, 5, 1)]
 	])('refuses a visit %s with a 400 naming its visitedAt, writing nothing', async (_, at) => {
-		const before = await countRows(t.db, 'visits');
+		const before = await countRows(shardOf(t), 'visits');
 		const bad = deviceVisit(w, w.householdIds[0]!, {
 			visitedAt: typeof at === 'function' ? at() : at
 		});
@@ -54,7 +54,7 @@ describe('visit times at sync', () => {
 				reasons: [{ field: 'visits.1.visitedAt', message: expect.any(String) }]
 			}
 		]);
-		expect(await countRows(t.db, 'visits')).toBe(before);
+		expect(await countRows(shardOf(t), 'visits')).toBe(before);
 		// The device flags exactly that visit for review and sends the other one again.
 		expect(classifySyncResponse(400, body, [good.id, bad.id])).toMatchObject({
 			kind: 'invalid',
@@ -71,7 +71,7 @@ describe('visit times at sync', () => {
 			cookie: w.user.cookie
 		});
 		expect(res.status, JSON.stringify(await json(res.clone()))).toBe(200);
-		const [row] = await t.db.select().from(visits).where(eq(visits.id, v.id));
+		const [row] = await shardOf(t).select().from(visits).where(eq(visits.id, v.id));
 		expect(Math.abs(row!.visitedAt - (Date.now() - 5 * MIN))).toBeLessThan(MIN);
 	});
 
@@ -80,7 +80,7 @@ describe('visit times at sync', () => {
 		await sync([deviceVisit(w, hh, { visitedAt: Date.UTC(2096, 0, 1) })]);
 		const real = deviceVisit(w, hh, { outcome: 'not_home', peopleHelped: 0, services: [] });
 		expect((await sync([real])).status).toBe(200);
-		const row = await t.db.select().from(households).where(eq(households.id, hh)).get();
+		const row = await shardOf(t).select().from(households).where(eq(households.id, hh)).get();
 		expect(row).toMatchObject({ lastVisitId: real.id, lastOutcome: 'not_home' });
 	});
 
@@ -115,7 +115,7 @@ describe('server-side fields at sync', () => {
 		};
 		const res = await sync([v]);
 		expect(res.status, await res.clone().text()).toBe(200);
-		const stored = await t.db.select().from(visits).where(eq(visits.id, v.id)).get();
+		const stored = await shardOf(t).select().from(visits).where(eq(visits.id, v.id)).get();
 		expect(stored!.receivedAt).toBeGreaterThanOrEqual(since);
 		expect(stored!.receivedAt).toBeLessThanOrEqual(Date.now());
 		expect(stored!.isDemo).toBe(false);

@@ -8,7 +8,8 @@ import {
 	makeHamlet,
 	makeMember,
 	makeTeam,
-	makeUser
+	makeUser,
+	shardOf
 } from './support/accounts-factory.ts';
 import {
 	deviceVisit,
@@ -18,8 +19,7 @@ import {
 	type FieldWorld
 } from './support/field-factory.ts';
 import { households, syncDevices, teams, users } from '../../src/lib/server/db/schema/index.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
-import { household } from './support/records-factory.ts';
+import { household, insertHouseholdsIn } from './support/records-factory.ts';
 
 let t: TestDb;
 let w: FieldWorld;
@@ -28,7 +28,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (q: string) => (await t.db.all<{ n: number }>(sql.raw(q)))[0]!.n;
+/** The own commune's shard: visits, households and devices live there. */
+const shard = () => shardOf(t);
+const count = async (q: string) => (await shard().all<{ n: number }>(sql.raw(q)))[0]!.n;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 const json = (r: Response) => r.json() as Promise<any>;
@@ -57,7 +59,7 @@ describe('POST /api/visits (device sync)', () => {
 		]);
 		expect(body.inserted).toBe(2);
 		expect(res.headers.get('cache-control')).toContain('no-store');
-		const hh = await t.db
+		const hh = await shard()
 			.select()
 			.from(households)
 			.where(eq(households.id, w.householdIds[1]!))
@@ -83,11 +85,11 @@ describe('POST /api/visits (device sync)', () => {
 		const older = deviceVisit(w, hh, { visitedAt: Date.now() - 86_400_000 });
 		expect((await sync(syncRequest(v7(), [newer]))).status).toBe(200);
 		expect((await sync(syncRequest(v7(), [older]))).status).toBe(200);
-		const row = await t.db.select().from(households).where(eq(households.id, hh)).get();
+		const row = await shard().select().from(households).where(eq(households.id, hh)).get();
 		expect(row).toMatchObject({ lastVisitId: newer.id, lastOutcome: 'refused' });
 		const dnc = deviceVisit(w, hh, { outcome: 'do_not_contact', peopleHelped: 0, services: [] });
 		expect((await sync(syncRequest(v7(), [dnc]))).status).toBe(200);
-		const after = await t.db.select().from(households).where(eq(households.id, hh)).get();
+		const after = await shard().select().from(households).where(eq(households.id, hh)).get();
 		// an older do-not-contact request synced late is still honoured
 		expect(after).toMatchObject({ lastOutcome: 'refused', doNotContact: true });
 	});
@@ -114,7 +116,7 @@ describe('POST /api/visits (device sync)', () => {
 			{ id: v.id, status: 'conflict' },
 			{ id: other.id, status: 'inserted' }
 		]);
-		const kept = await t.db.all<{ payload: string }>(
+		const kept = await shard().all<{ payload: string }>(
 			sql`SELECT payload FROM visit_conflicts WHERE visit_id = ${v.id}`
 		);
 		expect(kept).toHaveLength(1);
@@ -160,7 +162,7 @@ describe('POST /api/visits (device sync)', () => {
 
 	it('answers 403 for a household outside the member’s routes, writing nothing', async () => {
 		const stranger = household(AREAS.own, { address: 'Số 99, ngõ 9' });
-		await insertHouseholds(t.db, [stranger]);
+		await insertHouseholdsIn(t, [stranger]);
 		const before = await count('SELECT count(*) AS n FROM visits');
 		const ok = deviceVisit(w, w.householdIds[0]!);
 		const outside = deviceVisit(w, stranger.id!, { routeId: null });
@@ -174,7 +176,7 @@ describe('POST /api/visits (device sync)', () => {
 
 	it('answers 403 for a route of another member, and for a visit recorded as someone else', async () => {
 		const team = await makeTeam(t.db, 'own');
-		const otherRoute = await makeRoute(t.db, team.id, w.memberId, []);
+		const otherRoute = await makeRoute(shardOf(t), team.id, w.memberId, []);
 		const wrongRoute = deviceVisit(w, w.householdIds[0]!, { routeId: otherRoute });
 		expect((await sync(syncRequest(device, [wrongRoute]))).status).toBe(403);
 		const asOther = deviceVisit(w, w.householdIds[0]!, { memberId: crypto.randomUUID() });
@@ -196,9 +198,9 @@ describe('POST /api/visits (device sync)', () => {
 	it('accepts a visit made offline on an outing since given to someone else, or cancelled', async () => {
 		const team = { id: w.teamId, ...AREAS.own };
 		const colleague = await makeMember(t.db, team);
-		const moved = await makeRoute(t.db, w.teamId, colleague.id, []);
+		const moved = await makeRoute(shardOf(t), w.teamId, colleague.id, []);
 		const freed = household(AREAS.own, { address: 'Số 40, ngõ 7, phố Chợ' });
-		await insertHouseholds(t.db, [freed]);
+		await insertHouseholdsIn(t, [freed]);
 		// The route no longer holds the household (cancelled) and is someone else's now.
 		const v = deviceVisit(w, freed.id!, { routeId: moved });
 		const res = await sync(syncRequest(v7(), [v]));
@@ -214,10 +216,10 @@ describe('POST /api/visits (device sync)', () => {
 		const m = await makeMember(t.db, team);
 		const u = await makeUser(t.db, 'member', 'own', team.id);
 		await t.db.update(users).set({ memberId: m.id }).where(eq(users.id, u.id));
-		const route = await makeRoute(t.db, team.id, m.id, []);
+		const route = await makeRoute(shardOf(t), team.id, m.id, []);
 		const inside = household(AREAS.own, { address: 'Số 1, ngõ 30', hamletId: own.id });
 		const outside = household(AREAS.own, { address: 'Số 2, ngõ 30', hamletId: elsewhere.id });
-		await insertHouseholds(t.db, [inside, outside]);
+		await insertHouseholdsIn(t, [inside, outside]);
 		const as = (hh: string) => deviceVisit({ ...w, routeId: route, memberId: m.id }, hh);
 		expect((await sync(syncRequest(v7(), [as(inside.id!)]), u.cookie)).status).toBe(200);
 		const res = await sync(syncRequest(v7(), [as(outside.id!)]), u.cookie);
@@ -248,7 +250,7 @@ describe('sync watermarks and eviction detection', () => {
 		);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('set-cookie')).toContain(`__Secure-tn_device=${device}`);
-		const row = await t.db.select().from(syncDevices).where(eq(syncDevices.id, device)).get();
+		const row = await shard().select().from(syncDevices).where(eq(syncDevices.id, device)).get();
 		expect(row).toMatchObject({ userId: w.user.id, createdSeq: 7, pending: 2, acceptedTotal: 1 });
 		expect(row!.clockOffsetMs).toBeGreaterThan(3_500_000);
 		const list = await json(await call(t, '/api/visits/devices', { cookie: w.user.cookie }));
@@ -263,7 +265,7 @@ describe('sync watermarks and eviction detection', () => {
 		const res = await sync(syncRequest(fresh, [], { createdSeq: 0, pending: 0 }), cookie);
 		const body = await json(res);
 		expect(body.lostData).toMatchObject({ deviceId: old, pending: 2 });
-		const row = await t.db.select().from(syncDevices).where(eq(syncDevices.id, old)).get();
+		const row = await shard().select().from(syncDevices).where(eq(syncDevices.id, old)).get();
 		expect(row).toMatchObject({ replacedBy: fresh, lostPending: 2 });
 		// reported once: the next sync of the new device is quiet
 		const again = await sync(syncRequest(fresh, [], { createdSeq: 0, pending: 0 }), cookie);

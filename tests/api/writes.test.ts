@@ -9,13 +9,14 @@ import {
 	insertServices,
 	member,
 	team,
-	visit
+	visit,
+	insertHouseholdsIn
 } from './support/records-factory.ts';
 import { insertHamlets, prepareHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams.ts';
-import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
 import { insertVisits } from '../../src/lib/server/db/writes/visits.ts';
-import { oneShard } from './support/shards.ts';
+import { insertHouseholds } from '../../src/lib/server/db/writes/households.ts';
+import { ShardScopeError } from '../../src/lib/server/db/shards.ts';
 import { WriteValidationError } from '../../src/lib/server/db/writes/errors.ts';
 import { bulkInsert, runBatch, statementOf } from '../../src/lib/server/db/bulk.ts';
 import { hamlets as hamletsTable, meta } from '../../src/lib/server/db/schema/index.ts';
@@ -65,10 +66,12 @@ describe('write functions', () => {
 			inserted: 2
 		});
 		const hh = household(A, { hamletId: h.id, address: 'Số 12, ngách 3, ngõ 45, phố Lò Đúc' });
-		await insertHouseholds(t.db, oneShard(t.db), [hh]);
-		const row = await t.db.all<{ alley_key: string; address_key: string; consent: number }>(
-			sql`SELECT alley_key, address_key, consent FROM households WHERE id = ${hh.id}`
-		);
+		await insertHouseholdsIn(t, [hh]);
+		const row = await t
+			.shard('19')
+			.all<{ alley_key: string; address_key: string; consent: number }>(
+				sql`SELECT alley_key, address_key, consent FROM households WHERE id = ${hh.id}`
+			);
 		expect(row).toEqual([{ alley_key: 'lo duc|45/3', address_key: 'lo duc|45/3#12', consent: 0 }]);
 	});
 
@@ -94,9 +97,22 @@ describe('write functions', () => {
 		).rejects.toThrow(/commune is in province 19/);
 		const h = hamlet(A);
 		await insertHamlets(t.db, [h]);
-		await expect(
-			insertHouseholds(t.db, oneShard(t.db), [household(B, { hamletId: h.id })])
-		).rejects.toThrow(/hamletId is in commune 05923/);
+		await expect(insertHouseholdsIn(t, [household(B, { hamletId: h.id })])).rejects.toThrow(
+			/hamletId is in commune 05923/
+		);
+	});
+
+	it('refuse records of a province the shard does not hold, writing nothing', async () => {
+		const other = t.shard('20');
+		const hh = household(A);
+		await expect(insertHouseholds(t.db, other, [hh])).rejects.toBeInstanceOf(ShardScopeError);
+		await insertHouseholdsIn(t, [hh]);
+		// The visit's household is not in that shard: refused before its province is checked.
+		await expect(insertVisits(t.db, other, [visit(A, hh.id, 1)])).rejects.toThrow(/householdId/);
+		for (const table of ['households', 'visits']) {
+			const rows = await other.all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`));
+			expect(rows).toEqual([{ n: 0 }]);
+		}
 	});
 
 	it('fail a whole batch on a duplicate id, or skip it when asked', async () => {
@@ -112,34 +128,36 @@ describe('write functions', () => {
 describe('insertVisits', () => {
 	it('stores a visit with its service counts and treats a resend as a no-op', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, oneShard(t.db), [hh]);
+		await insertHouseholdsIn(t, [hh]);
 		const v = visit(A, hh.id, 3, {
 			peopleHelped: 2,
 			services: [{ serviceCode: 'vneid', adultsUsing: 3, helped: 2 }]
 		});
-		expect(await insertVisits(t.db, [v], { now: T0 })).toEqual({
+		expect(await insertVisits(t.db, t.shard('19'), [v], { now: T0 })).toEqual({
 			inserted: 1,
 			duplicates: [],
 			conflicts: []
 		});
-		expect(await insertVisits(t.db, [v], { now: T0 })).toEqual({
+		expect(await insertVisits(t.db, t.shard('19'), [v], { now: T0 })).toEqual({
 			inserted: 0,
 			duplicates: [v.id],
 			conflicts: []
 		});
 		const changed = { ...v, note: 'khác' };
-		expect(await insertVisits(t.db, [changed], { now: T0 })).toMatchObject({
+		expect(await insertVisits(t.db, t.shard('19'), [changed], { now: T0 })).toMatchObject({
 			conflicts: [v.id]
 		});
-		const vs = await t.db.all(
-			sql`SELECT service_code, adults_using, helped FROM visit_services WHERE visit_id = ${v.id}`
-		);
+		const vs = await t
+			.shard('19')
+			.all(
+				sql`SELECT service_code, adults_using, helped FROM visit_services WHERE visit_id = ${v.id}`
+			);
 		expect(vs).toEqual([{ service_code: 'vneid', adults_using: 3, helped: 2 }]);
 	});
 
 	it('rejects counts that do not fit the household and services on a visit that met nobody', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, oneShard(t.db), [hh]);
+		await insertHouseholdsIn(t, [hh]);
 		const tooMany = visit(A, hh.id, 1, {
 			services: [{ serviceCode: 'vneid', adultsUsing: 4, helped: 0 }]
 		});
@@ -151,7 +169,7 @@ describe('insertVisits', () => {
 			peopleHelped: 0,
 			services: [{ serviceCode: 'vssid', adultsUsing: 1, helped: 1 }]
 		});
-		const err = (await insertVisits(t.db, [tooMany, notHome, helpedMore]).catch(
+		const err = (await insertVisits(t.db, t.shard('19'), [tooMany, notHome, helpedMore]).catch(
 			(e: unknown) => e
 		)) as WriteValidationError;
 		expect(err.issues.map((i) => [i.index, i.path])).toEqual([
@@ -163,13 +181,13 @@ describe('insertVisits', () => {
 
 	it('rejects a visit to a household of another commune and a non-UUIDv7 id', async () => {
 		const hh = household(A);
-		await insertHouseholds(t.db, oneShard(t.db), [hh]);
-		await expect(insertVisits(t.db, [visit(B, hh.id, 1)])).rejects.toThrow(
+		await insertHouseholdsIn(t, [hh]);
+		await expect(insertVisits(t.db, t.shard('19'), [visit(B, hh.id, 1)])).rejects.toThrow(
 			/householdId is in commune 05923/
 		);
-		await expect(insertVisits(t.db, [visit(A, hh.id, 1, { id: 'not-a-uuid' })])).rejects.toThrow(
-			/#0 id/
-		);
+		await expect(
+			insertVisits(t.db, t.shard('19'), [visit(A, hh.id, 1, { id: 'not-a-uuid' })])
+		).rejects.toThrow(/#0 id/);
 	});
 });
 

@@ -17,18 +17,29 @@ test.beforeAll(() => {
 	resetFieldFixture();
 	// The database's seq is a sort key: make it gappy (as a cancelled route's kept stops leave
 	// it) so the numbers 1…n can only come from the walking order.
-	queryE2eDb(`UPDATE route_stops SET seq = seq + 1000 WHERE route_id = '${ROUTE.id}'`);
-	queryE2eDb(`UPDATE route_stops SET seq = (seq - 1000) * 3 + 2 WHERE route_id = '${ROUTE.id}'`);
+	queryE2eDb(`UPDATE route_stops SET seq = seq + 1000 WHERE route_id = '${ROUTE.id}'`, {
+		province: F.provinceCode
+	});
+	queryE2eDb(`UPDATE route_stops SET seq = (seq - 1000) * 3 + 2 WHERE route_id = '${ROUTE.id}'`, {
+		province: F.provinceCode
+	});
 	// House 4 was met on no route (e.g. at the cultural house): not done for this route.
 	const at = Date.now() - 86_400_000;
-	queryE2eDb(`INSERT INTO visits (id, province_code, commune_code, household_id, route_id,
+	queryE2eDb(
+		`INSERT INTO visits (id, province_code, commune_code, household_id, route_id,
 		visited_at, outcome, adults, people_helped, payload_hash, received_at)
 		VALUES ('e2e-field-elsewhere', '${F.provinceCode}', '${F.communeCode}', '${hh(4)}', NULL,
-		${at}, 'met', 3, 1, 'e2e', ${at})`);
-	queryE2eDb(`UPDATE households SET last_visit_id = 'e2e-field-elsewhere', last_outcome = 'met',
-		last_visit_at = ${at} WHERE id = '${hh(4)}'`);
+		${at}, 'met', 3, 1, 'e2e', ${at})`,
+		{ province: F.provinceCode }
+	);
+	queryE2eDb(
+		`UPDATE households SET last_visit_id = 'e2e-field-elsewhere', last_outcome = 'met',
+		last_visit_at = ${at} WHERE id = '${hh(4)}'`,
+		{ province: F.provinceCode }
+	);
 	first = queryE2eDb<{ lon: number; lat: number }>(
-		`SELECT lon, lat FROM households WHERE id = '${hh(1)}'`
+		`SELECT lon, lat FROM households WHERE id = '${hh(1)}'`,
+		{ province: F.provinceCode }
 	)[0]!;
 });
 

@@ -13,7 +13,7 @@ import {
 	MEMBER,
 	TODAY_ROUTE,
 	clearHomeFixture,
-	e2eRows,
+	e2eShardRows,
 	seedHomeFixture,
 	type HomeFixture
 } from './support/home-fixture.ts';
@@ -34,7 +34,7 @@ async function login(page: Page, who: { login: string; password: string }) {
 
 /** The hamlet's households, and those with at least one visit (the page's denominators). */
 async function hamletFigures() {
-	const [row] = await e2eRows<{ total: number; visited: number }>(
+	const [row] = await e2eShardRows<{ total: number; visited: number }>(
 		`SELECT count(*) AS total,
 			sum(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id)) AS visited
 		FROM households h WHERE h.hamlet_id = ?`,
@@ -143,7 +143,7 @@ test('on the planning page: no alley explained; cancelling asks first, keeps the
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 	await expect(cancel).toBeFocused();
-	const [kept] = await e2eRows<{ status: string }>(
+	const [kept] = await e2eShardRows<{ status: string }>(
 		`SELECT status FROM routes WHERE id = ?`,
 		TODAY_ROUTE.id
 	);
@@ -158,7 +158,7 @@ test('on the planning page: no alley explained; cancelling asks first, keeps the
 	);
 	await expect(note).toBeFocused();
 	await page.screenshot({ path: 'tests/artifacts/plan-route-cancelled.png' });
-	const after = await e2eRows<{ status: string; stops: number; visits: number }>(
+	const after = await e2eShardRows<{ status: string; stops: number; visits: number }>(
 		`SELECT status, (SELECT count(*) FROM route_stops WHERE route_id = r.id) AS stops,
 			(SELECT count(*) FROM visits WHERE route_id = r.id) AS visits FROM routes r WHERE id = ?`,
 		TODAY_ROUTE.id

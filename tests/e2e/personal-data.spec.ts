@@ -23,7 +23,8 @@ test.beforeAll(() => {
 		`INSERT INTO households (id, province_code, commune_code, address, address_key, alley_key,
 			location_status, adults, head_name, head_phone, consent, is_demo, created_at)
 		VALUES ('${ID}', '19', '05569', '${ADDRESS}', '${ID}', '${ID}', 'needs_check', 2, '${NAME}',
-			'${PHONE}', 1, 1, ${threeYearsAgo})`
+			'${PHONE}', 1, 1, ${threeYearsAgo})`,
+		{ province: '19' }
 	);
 });
 
@@ -137,7 +138,8 @@ test('a commune admin erases a household opened from the planning map', async ({
 	// A household of Định Hoá beside a located demo one, so it stands where the map shows it.
 	const [near] = queryE2eDb<{ lon: number; lat: number }>(
 		`SELECT lon, lat FROM households WHERE commune_code = '05569' AND lon IS NOT NULL
-			AND erased_at IS NULL ORDER BY id LIMIT 1`
+			AND erased_at IS NULL ORDER BY id LIMIT 1`,
+		{ province: '19' }
 	);
 	const id = `e2e-pdp-${Date.now().toString(36)}`;
 	const address = `Số 7, ngõ ${Date.now() % 1000}, phố Bản Đồ`;
@@ -146,7 +148,8 @@ test('a commune admin erases a household opened from the planning map', async ({
 		`INSERT INTO households (id, province_code, commune_code, address, address_key, alley_key,
 			location_status, lon, lat, adults, head_name, head_phone, consent, is_demo, created_at)
 		VALUES ('${id}', '19', '05569', '${address}', '${id}', '${id}', 'exact', ${lon}, ${lat}, 2,
-			'Hà Thị Bản', '0987000222', 1, 1, ${Date.now()})`
+			'Hà Thị Bản', '0987000222', 1, 1, ${Date.now()})`,
+		{ province: '19' }
 	);
 	await login(page);
 	await page.goto('/quan-ly/xa/05569/ke-hoach');
@@ -173,6 +176,8 @@ test('a commune admin erases a household opened from the planning map', async ({
 	await expect(page.getByText('Đã xóa dữ liệu cá nhân của hộ')).toBeVisible();
 	await expect(panel).toHaveCount(0);
 	expect(
-		queryE2eDb<{ n: number }>(`SELECT COUNT(*) AS n FROM households WHERE id = '${id}'`)[0]!.n
+		queryE2eDb<{ n: number }>(`SELECT COUNT(*) AS n FROM households WHERE id = '${id}'`, {
+			province: '19'
+		})[0]!.n
 	).toBe(0);
 });

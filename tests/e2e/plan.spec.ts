@@ -13,20 +13,26 @@ import { runScript } from './support/e2e-db.ts';
 const PERSIST = '.wrangler/e2e';
 const LEADER = { login: 'totruong@demo.tungngo.vn', password: 'demo-to-truong' };
 
-const query = <T>(sql: string, ...binds: unknown[]) =>
-	withLocalDb(async ({ db }) => {
-		const r = await db.$client
-			.prepare(sql)
-			.bind(...binds)
-			.all<T>();
-		return r.results;
-	}, PERSIST);
+/** A query on the global D1, or (`shard`) on the demo province's shard with the records. */
+const on =
+	(where: 'global' | 'shard') =>
+	<T>(sql: string, ...binds: unknown[]) =>
+		withLocalDb(async ({ db, shards }) => {
+			const d = where === 'global' ? db : shards.forProvince('19');
+			const r = await d.$client
+				.prepare(sql)
+				.bind(...binds)
+				.all<T>();
+			return r.results;
+		}, PERSIST);
+const query = on('global');
+const shardQuery = on('shard');
 
 /** Removes the routes this test plans (real rows at demo households): the gaps come back. */
 async function removeTestRoutes(teamId: string) {
 	const mine = `SELECT id FROM routes WHERE team_id = ? AND is_demo = 0`;
-	await query(`DELETE FROM route_stops WHERE route_id IN (${mine})`, teamId);
-	await query(`DELETE FROM routes WHERE team_id = ? AND is_demo = 0`, teamId);
+	await shardQuery(`DELETE FROM route_stops WHERE route_id IN (${mine})`, teamId);
+	await shardQuery(`DELETE FROM routes WHERE team_id = ? AND is_demo = 0`, teamId);
 }
 
 let teamId = '';
@@ -39,11 +45,14 @@ test.beforeAll(async () => {
 	);
 	teamId = leader!.team;
 	await removeTestRoutes(teamId);
-	const [row] = await query<{ n: number }>(
-		`SELECT count(*) AS n FROM households h JOIN teams t ON t.hamlet_id = h.hamlet_id
-		WHERE t.id = ? AND h.do_not_contact = 0
-		AND NOT EXISTS (SELECT 1 FROM route_stops s WHERE s.household_id = h.id AND s.revisit = 0)`,
+	const [team] = await query<{ hamlet: string }>(
+		`SELECT hamlet_id AS hamlet FROM teams WHERE id = ?`,
 		teamId
+	);
+	const [row] = await shardQuery<{ n: number }>(
+		`SELECT count(*) AS n FROM households h WHERE h.hamlet_id = ? AND h.do_not_contact = 0
+		AND NOT EXISTS (SELECT 1 FROM route_stops s WHERE s.household_id = h.id AND s.revisit = 0)`,
+		team!.hamlet
 	);
 	gaps = row!.n;
 });
@@ -114,7 +123,7 @@ test('a leader plans a week of the team’s gaps by motorbike in 3-hour sessions
 	).toBeVisible();
 
 	// Saved: assigned to members on days and sessions, by motorbike, each household once.
-	const saved = await query<{
+	const saved = await shardQuery<{
 		n: number;
 		assigned: number;
 		longest: number;
@@ -131,7 +140,7 @@ test('a leader plans a week of the team’s gaps by motorbike in 3-hour sessions
 	);
 	expect(saved[0]).toMatchObject({ n: outings, assigned: outings, moto: outings, stops: gaps });
 	expect(saved[0]!.longest).toBeLessThanOrEqual(180);
-	const doubles = await query<{ n: number }>(
+	const doubles = await shardQuery<{ n: number }>(
 		`SELECT count(*) AS n FROM (SELECT household_id FROM route_stops WHERE revisit = 0
 		GROUP BY household_id HAVING count(*) > 1)`
 	);
@@ -159,7 +168,7 @@ test('a leader plans a week of the team’s gaps by motorbike in 3-hour sessions
 	await details.getByLabel('Người đi').selectOption(other!);
 	await details.getByRole('button', { name: 'Chuyển chuyến này' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Đã chuyển chuyến.' })).toBeVisible();
-	const moved = await query<{ n: number }>(
+	const moved = await shardQuery<{ n: number }>(
 		`SELECT count(*) AS n FROM routes WHERE team_id = ? AND is_demo = 0 AND assignee_member_id = ?`,
 		teamId,
 		other

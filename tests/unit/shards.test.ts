@@ -3,8 +3,13 @@ import {
 	ShardRouter,
 	ShardScopeError,
 	UnknownProvinceError,
-	provinceShards
+	provinceShards,
+	requireShard
 } from '../../src/lib/server/db/shards.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { repoRoot, requireDataDir } from '../../scripts/lib/paths.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 
 /** Stand-in D1 bindings: the router only hands them to drizzle, never queries them here. */
@@ -64,5 +69,48 @@ describe('ShardRouter', () => {
 			['SHARD_1', ['01', '19']],
 			['SHARD_2', ['79']]
 		]);
+	});
+});
+
+describe('wrangler.toml (local development and every test run)', () => {
+	const config = parse(readFileSync(join(repoRoot, 'wrangler.toml'), 'utf8')) as {
+		vars: { PROVINCE_SHARDS: Record<string, string[]> };
+		d1_databases: { binding: string; migrations_dir: string }[];
+	};
+	const provinces = readFileSync(join(requireDataDir(), 'vn2025_provinces.csv'), 'utf8')
+		.trim()
+		.split('\n')
+		.slice(1)
+		.map((line) => line.split(',')[0]!);
+
+	it('puts every province of the reference data in exactly one of at least three shards', () => {
+		const bound = Object.fromEntries(config.d1_databases.map((d) => [d.binding, d1(d.binding)]));
+		const map = provinceShards({ ...bound, DB: d1('DB'), ...config.vars });
+		expect(new Set(map.values()).size).toBeGreaterThanOrEqual(3);
+		expect([...map.keys()].sort()).toEqual([...provinces].sort());
+		for (const d of config.d1_databases.filter((x) => x.binding !== 'DB'))
+			expect(d.migrations_dir).toBe('migrations-shard');
+	});
+
+	it('spreads the demo provinces and the test areas over different shards', () => {
+		const map = provinceShards({
+			...Object.fromEntries(config.d1_databases.map((d) => [d.binding, d1(d.binding)])),
+			DB: d1('DB'),
+			...config.vars
+		});
+		// 19 Thái Nguyên and 20 Lạng Sơn: the demo; 01 Hà Nội: the tests' other province.
+		expect(new Set(['19', '20', '01'].map((p) => map.get(p))).size).toBe(3);
+	});
+});
+
+describe('requireShard', () => {
+	it('refuses a write of a province the shard does not hold', () => {
+		const bound = { DB: d1('DB'), SHARD_1: d1('SHARD_1'), SHARD_2: d1('SHARD_2') };
+		const r = new ShardRouter({ ...bound, PROVINCE_SHARDS: env.PROVINCE_SHARDS }, global, {
+			many: true
+		});
+		const one = r.forProvince('01');
+		expect(() => requireShard(one, ['01', '19'])).not.toThrow();
+		expect(() => requireShard(one, ['01', '79'])).toThrow(/province 79 is not in shard SHARD_1/);
 	});
 });

@@ -5,6 +5,8 @@
  * turns into a sentence in the page's language. Server-side loads use $lib/server/auth/page-api.
  */
 
+import { PROVINCE_HEADER } from './headers';
+
 /** How a call failed: the server answered with an error, nothing came back, or it was cancelled. */
 export type FailureKind = 'http' | 'network' | 'aborted';
 
@@ -59,6 +61,18 @@ export interface CallResult<T> {
 	status: number;
 }
 
+/**
+ * The province the page works in (a commune's pages, a route's page). Calls about a record
+ * known by its id name it in PROVINCE_HEADER, so the API finds the record in that province's
+ * database (docs/sharding.md); a national admin's calls need it, everyone else's scope says it.
+ */
+let workingProvince: string | null = null;
+
+/** Sets (or clears with null) the province the following calls name. */
+export function setWorkingProvince(provinceCode: string | null): void {
+	workingProvince = provinceCode;
+}
+
 function signalOf(init: CallInit): AbortSignal | undefined {
 	const timeout = init.timeoutMs ? AbortSignal.timeout(init.timeoutMs) : undefined;
 	if (init.signal && timeout) return AbortSignal.any([init.signal, timeout]);
@@ -70,6 +84,7 @@ function requestOf(init: CallInit): RequestInit {
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (init.body !== undefined) headers['content-type'] = raw ? 'text/csv' : 'application/json';
 	if (init.cache === 'fresh') headers['cache-control'] = 'no-cache';
+	if (workingProvince) headers[PROVINCE_HEADER] = workingProvince;
 	return {
 		method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
 		credentials: 'same-origin',

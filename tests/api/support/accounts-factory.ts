@@ -25,6 +25,9 @@ export const AREAS = {
 } as const;
 export type AreaName = keyof typeof AREAS;
 
+/** The shard that holds an area's records (19 and 01 live in different shards). */
+export const shardOf = (t: TestDb, area: AreaName = 'own') => t.shard(AREAS[area].provinceCode);
+
 function provinceRow(code: string, name: string) {
 	return {
 		code,
@@ -171,6 +174,8 @@ export interface CallOptions {
 	headers?: Record<string, string>;
 	/** As if through Cloudflare's edge (the runtime's `request.cf`), which makes CF-Connecting-IP believable. */
 	viaCloudflare?: boolean;
+	/** Bindings replaced for this call (a poisoned shard, a missing setting). */
+	env?: Record<string, unknown>;
 }
 
 /** Calls the API in-process against this test's D1; JSON bodies are encoded. */
@@ -191,5 +196,5 @@ export async function call(t: TestDb, path: string, o: CallOptions = {}): Promis
 		body
 	});
 	if (o.viaCloudflare) Object.defineProperty(request, 'cf', { value: { colo: 'HAN' } });
-	return createApiApp().request(request, undefined, { DB: t.d1 });
+	return createApiApp().request(request, undefined, { ...t.env, ...o.env });
 }

@@ -3,7 +3,8 @@
  * visits recorded on them, and device sync watermarks — written straight to the real local D1.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../src/lib/server/db/client.ts';
+import type { AnyDb } from '../../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../../src/lib/server/db/shards.ts';
 import {
 	routes,
 	routeStops,
@@ -20,7 +21,7 @@ type RouteStatus = 'draft' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
 
 /** A route of the own commune with its stops in the given order. */
 export async function insertRoute(
-	db: Db,
+	db: ShardDb,
 	r: {
 		teamId: string;
 		assigneeMemberId?: string | null;
@@ -56,7 +57,7 @@ export async function insertRoute(
 
 /** A visit recorded `ago` ms before now (on a route, or on none). */
 export async function insertVisit(
-	db: Db,
+	db: ShardDb,
 	v: {
 		householdId: string;
 		routeId?: string | null;
@@ -84,7 +85,7 @@ export async function insertVisit(
 
 /** A device's watermark as it reported at its last contact. */
 export async function insertDevice(
-	db: Db,
+	db: ShardDb,
 	d: {
 		userId: string;
 		memberId: string;
@@ -108,7 +109,7 @@ export async function insertDevice(
 }
 
 /** Rows of a table (routes, route_stops, visits, audit_log) — for "nothing written" checks. */
-export async function countRows(db: Db, table: string, where = '1 = 1'): Promise<number> {
+export async function countRows(db: AnyDb, table: string, where = '1 = 1'): Promise<number> {
 	const rows = await db.all<{ n: number }>(
 		sql.raw(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
 	);

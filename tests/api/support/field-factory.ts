@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import type { Db } from '../../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../../src/lib/server/db/shards.ts';
 import { routes, routeStops, users } from '../../../src/lib/server/db/schema/index.ts';
 import { insertHouseholds } from '../../../src/lib/server/db/writes/households.ts';
 import {
@@ -27,7 +28,7 @@ export interface FieldWorld {
 }
 
 /** A member login with a route of `stops` households in the own commune (Định Hoá). */
-export async function makeFieldWorld(db: Db, stops = 3): Promise<FieldWorld> {
+export async function makeFieldWorld(db: Db, shard: ShardDb, stops = 3): Promise<FieldWorld> {
 	const team = await makeTeam(db, 'own');
 	const m = await makeMember(db, team);
 	const user = await makeUser(db, 'member', 'own', team.id);
@@ -35,9 +36,9 @@ export async function makeFieldWorld(db: Db, stops = 3): Promise<FieldWorld> {
 	const hh = Array.from({ length: stops }, (_, i) =>
 		household(AREAS.own, { address: `Số ${i + 1}, ngõ 7, phố Chợ`, adults: 3 })
 	);
-	await insertHouseholds(db, hh);
+	await insertHouseholds(db, shard, hh);
 	const routeId = await makeRoute(
-		db,
+		shard,
 		team.id,
 		m.id,
 		hh.map((h) => h.id!)
@@ -46,12 +47,12 @@ export async function makeFieldWorld(db: Db, stops = 3): Promise<FieldWorld> {
 }
 
 /**
- * A route of the own commune assigned to `memberId`, its stops in the given order.
+ * A route of the own commune (in its shard) assigned to `memberId`, its stops in the given order.
  * @param opts.revisit its stops are explicit revisits (the households may sit on another route);
  *   opts.status defaults to assigned; opts.travelMode to foot.
  */
 export async function makeRoute(
-	db: Db,
+	shard: ShardDb,
 	teamId: string,
 	memberId: string,
 	householdIds: string[],
@@ -62,7 +63,7 @@ export async function makeRoute(
 	} = {}
 ) {
 	const id = crypto.randomUUID();
-	await db.insert(routes).values({
+	await shard.insert(routes).values({
 		id,
 		...AREAS.own,
 		teamId,
@@ -74,7 +75,7 @@ export async function makeRoute(
 		createdAt: Date.now()
 	});
 	if (householdIds.length > 0) {
-		await db.insert(routeStops).values(
+		await shard.insert(routeStops).values(
 			householdIds.map((householdId, seq) => ({
 				routeId: id,
 				seq,
@@ -135,5 +136,5 @@ export async function openFieldDb(stops: number): Promise<{ t: TestDb; w: FieldW
 	const t = await openTestDb();
 	await seedAreas(t.db);
 	await insertServices(t.db);
-	return { t, w: await makeFieldWorld(t.db, stops) };
+	return { t, w: await makeFieldWorld(t.db, t.shard(AREAS.own.provinceCode), stops) };
 }

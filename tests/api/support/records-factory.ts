@@ -16,6 +16,9 @@ import type { HamletInput } from '../../../src/lib/server/db/schema/hamlets.inpu
 import type { TeamInput, MemberInput } from '../../../src/lib/server/db/schema/teams.input.ts';
 import type { HouseholdInput } from '../../../src/lib/server/db/schema/households.input.ts';
 import type { VisitInput } from '../../../src/lib/server/db/schema/visits.input.ts';
+import { insertHouseholds } from '../../../src/lib/server/db/writes/households.ts';
+import { insertVisits } from '../../../src/lib/server/db/writes/visits.ts';
+import type { TestDb } from './db.ts';
 
 export const T0 = Date.UTC(2026, 10, 23); // 2026-11-23, the tests' "now"
 export const DAY = 86_400_000;
@@ -166,3 +169,33 @@ export const visit = (
 		...over
 	};
 };
+
+/** Inserts households of any provinces, each province's into its shard. */
+export async function insertHouseholdsIn(t: TestDb, rows: readonly HouseholdInput[]) {
+	for (const p of new Set(rows.map((r) => r.provinceCode))) {
+		await insertHouseholds(
+			t.db,
+			t.shard(p),
+			rows.filter((r) => r.provinceCode === p)
+		);
+	}
+}
+
+/** Inserts visits of any provinces, each province's into its shard; returns how many. */
+export async function insertVisitsIn(
+	t: TestDb,
+	rows: readonly VisitInput[],
+	opts?: { now?: number }
+): Promise<number> {
+	let inserted = 0;
+	for (const p of new Set(rows.map((r) => r.provinceCode))) {
+		const r = await insertVisits(
+			t.db,
+			t.shard(p),
+			rows.filter((v) => v.provinceCode === p),
+			opts
+		);
+		inserted += r.inserted;
+	}
+	return inserted;
+}

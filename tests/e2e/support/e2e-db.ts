@@ -3,6 +3,8 @@
  * run a project script against it, or read it with SQL through wrangler.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
 
 export const E2E_PERSIST = '.wrangler/e2e';
 
@@ -18,15 +20,27 @@ export function runScript(script: string, ...args: string[]): void {
 	execFileSync(process.execPath, [script, ...args], { env, stdio: 'ignore' });
 }
 
-/** The rows of one SQL query on the e2e D1, read by `wrangler d1 execute`. */
-export function queryE2eDb<T>(sql: string): T[] {
+/** The D1 binding of wrangler.toml that holds a province's records (its shard). */
+export function shardBinding(provinceCode: string): string {
+	const config = parse(readFileSync('wrangler.toml', 'utf8')) as {
+		vars?: { PROVINCE_SHARDS?: Record<string, string[]> };
+	};
+	const map = config.vars?.PROVINCE_SHARDS ?? {};
+	return Object.keys(map).find((b) => map[b]!.includes(provinceCode)) ?? 'DB';
+}
+
+/**
+ * The rows of one SQL query on the e2e D1, read by `wrangler d1 execute`: the global D1, or
+ * with `opts.province` the shard of that province (households, routes, visits …).
+ */
+export function queryE2eDb<T>(sql: string, opts: { province?: string } = {}): T[] {
 	const out = execFileSync(
 		process.execPath,
 		[
 			'node_modules/wrangler/bin/wrangler.js',
 			'd1',
 			'execute',
-			'DB',
+			opts.province ? shardBinding(opts.province) : 'DB',
 			'--local',
 			'--persist-to',
 			E2E_PERSIST,

@@ -9,6 +9,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { withLocalDb } from '../../../scripts/lib/local-d1.ts';
 import type { Db } from '../../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../../src/lib/server/db/shards.ts';
 import {
 	communes,
 	households,
@@ -24,9 +25,10 @@ import { createAccount } from '../../../src/lib/server/auth/accounts.ts';
 import { insertHouseholds } from '../../../src/lib/server/db/writes/households.ts';
 import { FIELD_FIXTURE as F } from './field-fixture-ids.ts';
 
-async function clear(db: Db) {
+/** Removes what an earlier run left: records from the commune's shard, the rest from global. */
+async function clear(db: Db, shard: ShardDb) {
 	const hh = (
-		await db
+		await shard
 			.select({ id: households.id })
 			.from(households)
 			.where(sql`id LIKE ${F.householdPrefix + '%'}`)
@@ -34,29 +36,29 @@ async function clear(db: Db) {
 	const user = await db.select().from(users).where(eq(users.email, F.email)).get();
 	// Subqueries, not id lists: a long benchmark leaves thousands of visits (D1 caps variables).
 	const mine = sql`SELECT id FROM households WHERE id LIKE ${F.householdPrefix + '%'}`;
-	await db.run(
+	await shard.run(
 		sql`DELETE FROM visit_services WHERE visit_id IN (SELECT id FROM visits WHERE household_id IN (${mine}))`
 	);
-	await db.run(sql`DELETE FROM visits WHERE household_id IN (${mine})`);
-	await db.run(sql`DELETE FROM visit_conflicts WHERE household_id IN (${mine})`);
-	await db.run(sql`DELETE FROM route_stops WHERE household_id IN (${mine})`);
-	await db.delete(routes).where(
+	await shard.run(sql`DELETE FROM visits WHERE household_id IN (${mine})`);
+	await shard.run(sql`DELETE FROM visit_conflicts WHERE household_id IN (${mine})`);
+	await shard.run(sql`DELETE FROM route_stops WHERE household_id IN (${mine})`);
+	await shard.delete(routes).where(
 		inArray(
 			routes.id,
 			F.routes.map((r) => r.id)
 		)
 	);
-	await db.delete(households).where(inArray(households.id, hh.length ? hh : ['-']));
+	await shard.delete(households).where(inArray(households.id, hh.length ? hh : ['-']));
 	if (user) {
 		await db.delete(sessions).where(eq(sessions.userId, user.id));
-		await db.delete(syncDevices).where(eq(syncDevices.userId, user.id));
+		await shard.delete(syncDevices).where(eq(syncDevices.userId, user.id));
 		await db.delete(users).where(eq(users.id, user.id));
 	}
 	await db.delete(members).where(eq(members.id, F.memberId));
 	await db.delete(teams).where(eq(teams.id, F.teamId));
 }
 
-async function seed(db: Db) {
+async function seed(db: Db, shard: ShardDb) {
 	const c = await db.select().from(communes).where(eq(communes.code, F.communeCode)).get();
 	if (!c?.labelLon || !c.labelLat) throw new Error(`commune ${F.communeCode} is not imported`);
 	const now = Date.now();
@@ -104,8 +106,8 @@ async function seed(db: Db) {
 			lat: c.labelLat! + 0.0003 * (i % 3) + r.offset,
 			createdAt: now
 		}));
-		await insertHouseholds(db, hh);
-		await db.insert(routes).values({
+		await insertHouseholds(db, shard, hh);
+		await shard.insert(routes).values({
 			id: r.id,
 			...area,
 			teamId: F.teamId,
@@ -115,14 +117,15 @@ async function seed(db: Db) {
 			status: 'assigned',
 			createdAt: now
 		});
-		await db
+		await shard
 			.insert(routeStops)
 			.values(hh.map((h, seq) => ({ routeId: r.id, seq, householdId: h.id, ...area })));
 	}
 }
 
-await withLocalDb(async ({ db }) => {
-	await clear(db);
-	await seed(db);
+await withLocalDb(async ({ db, shards }) => {
+	const shard = shards.forProvince(F.provinceCode);
+	await clear(db, shard);
+	await seed(db, shard);
 });
 console.log(`✓ field fixture: ${F.email}, routes ${F.routes.map((r) => r.id).join(', ')}`);

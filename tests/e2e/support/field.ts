@@ -21,7 +21,8 @@ export async function loginMember(context: BrowserContext): Promise<void> {
 /** Visits of the fixture's households as the server has them (the e2e D1, via wrangler). */
 export function serverVisits(): { id: string; household_id: string; outcome: string }[] {
 	return queryE2eDb<{ id: string; household_id: string; outcome: string }>(
-		`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`
+		`SELECT id, household_id, outcome FROM visits WHERE household_id LIKE '${F.householdPrefix}%' ORDER BY id`,
+		{ province: F.provinceCode }
 	);
 }
 

@@ -3,14 +3,18 @@
  * of the demo leader's team for the demo member (today and in three days) over households of
  * the team's hamlet that no route holds, two visits on today's, and the member's phone holding
  * unsent visits for two days. Ids start with `e2e-home-`; `clearHomeFixture` removes them all.
+ * The records go to the demo province's shard (docs/sharding.md), the rest is read from global.
  */
 import { withLocalDb } from '../../../scripts/lib/local-d1.ts';
-import type { Db } from '../../../src/lib/server/db/client.ts';
+import type { AnyDb, Db } from '../../../src/lib/server/db/client.ts';
+import type { ShardDb } from '../../../src/lib/server/db/shards.ts';
 import { E2E_PERSIST } from './e2e-db.ts';
 
 export const LEADER = { login: 'totruong@demo.tungngo.vn', password: 'demo-to-truong' };
 export const MEMBER = { login: 'thanhvien@demo.tungngo.vn', password: 'demo-thanh-vien' };
 export const TODAY_ROUTE = { id: 'e2e-home-today', name: 'Chuyến thử sáng nay', stops: 4 };
+/** The demo's province (Thái Nguyên): its shard holds the fixture's records. */
+export const DEMO_PROVINCE = '19';
 export const LATER_ROUTE = { id: 'e2e-home-later', name: 'Chuyến thử buổi chiều', stops: 2 };
 const DEVICE = 'e2e-home-device';
 const DAY = 86_400_000;
@@ -25,7 +29,7 @@ export interface HomeFixture {
 
 const vnDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
-async function all<T>(db: Db, text: string, ...binds: unknown[]): Promise<T[]> {
+async function all<T>(db: AnyDb, text: string, ...binds: unknown[]): Promise<T[]> {
 	return (
 		await db.$client
 			.prepare(text)
@@ -34,7 +38,7 @@ async function all<T>(db: Db, text: string, ...binds: unknown[]): Promise<T[]> {
 	).results;
 }
 
-async function clear(db: Db) {
+async function clear(db: ShardDb) {
 	await db.$client.batch([
 		db.$client.prepare(`DELETE FROM visits WHERE id LIKE 'e2e-home-%'`),
 		db.$client.prepare(`DELETE FROM route_stops WHERE route_id LIKE 'e2e-home-%'`),
@@ -45,7 +49,7 @@ async function clear(db: Db) {
 
 /** Removes every row of the fixture. */
 export function clearHomeFixture(): Promise<void> {
-	return withLocalDb(({ db }) => clear(db), E2E_PERSIST);
+	return withLocalDb(({ shards }) => clear(shards.forProvince(DEMO_PROVINCE)), E2E_PERSIST);
 }
 
 interface Who {
@@ -76,7 +80,7 @@ async function who(db: Db): Promise<Who> {
 }
 
 /** Households of the hamlet that no route holds (the fixture's outings take them). */
-async function gapHouseholds(db: Db, hamletId: string, n: number): Promise<string[]> {
+async function gapHouseholds(db: ShardDb, hamletId: string, n: number): Promise<string[]> {
 	const rows = await all<{ id: string }>(
 		db,
 		`SELECT h.id FROM households h WHERE h.hamlet_id = ?1 AND h.do_not_contact = 0
@@ -91,7 +95,7 @@ async function gapHouseholds(db: Db, hamletId: string, n: number): Promise<strin
 
 /** The inserts of one outing for the member, its stops in order. */
 function outing(
-	db: Db,
+	db: ShardDb,
 	w: Who,
 	r: { id: string; name: string; day: string; session: string; status: string },
 	householdIds: string[],
@@ -129,7 +133,7 @@ function outing(
 }
 
 /** A visit that met someone, recorded `n` hours ago on today's outing. */
-function visit(db: Db, w: Who, n: number, householdId: string, now: number) {
+function visit(db: ShardDb, w: Who, n: number, householdId: string, now: number) {
 	return db.$client
 		.prepare(
 			`INSERT INTO visits (id, province_code, commune_code, household_id, route_id, member_id,
@@ -150,7 +154,7 @@ function visit(db: Db, w: Who, n: number, householdId: string, now: number) {
 }
 
 /** The member's phone: last seen two days ago holding three unsent visits. */
-function silentPhone(db: Db, w: Who, now: number) {
+function silentPhone(db: ShardDb, w: Who, now: number) {
 	return db.$client
 		.prepare(
 			`INSERT INTO sync_devices (id, user_id, member_id, first_seen_at, last_seen_at, pending,
@@ -161,9 +165,10 @@ function silentPhone(db: Db, w: Who, now: number) {
 
 /** Writes the fixture (after clearing an earlier one). */
 export function seedHomeFixture(now = Date.now()): Promise<HomeFixture> {
-	return withLocalDb(async ({ db }) => {
+	return withLocalDb(async ({ db: global, shards }) => {
+		const w = await who(global);
+		const db = shards.forProvince(w.provinceCode);
 		await clear(db);
-		const w = await who(db);
 		const ids = await gapHouseholds(db, w.hamletId, TODAY_ROUTE.stops + LATER_ROUTE.stops);
 		const today = vnDay(now);
 		const later = { day: vnDay(now + 3 * DAY), session: 'afternoon', status: 'assigned' };
@@ -185,7 +190,15 @@ export function seedHomeFixture(now = Date.now()): Promise<HomeFixture> {
 	}, E2E_PERSIST);
 }
 
-/** One query's rows on the e2e D1 (for checks after the page acted). */
+/** One query's rows on the e2e global D1 (for checks after the page acted). */
 export function e2eRows<T>(text: string, ...binds: unknown[]): Promise<T[]> {
 	return withLocalDb(({ db }) => all<T>(db, text, ...binds), E2E_PERSIST);
+}
+
+/** One query's rows on the demo province's shard (households, routes, visits). */
+export function e2eShardRows<T>(text: string, ...binds: unknown[]): Promise<T[]> {
+	return withLocalDb(
+		({ shards }) => all<T>(shards.forProvince(DEMO_PROVINCE), text, ...binds),
+		E2E_PERSIST
+	);
 }

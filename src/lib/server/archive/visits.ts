@@ -51,7 +51,12 @@ interface VisitRecord {
 }
 
 /** The visits of one commune's month from D1, with their service rows. */
-async function monthVisits(db: Db, p: string, c: string, month: string): Promise<ArchivedVisit[]> {
+async function monthVisits(
+	db: ShardDb,
+	p: string,
+	c: string,
+	month: string
+): Promise<ArchivedVisit[]> {
 	const where = `province_code = ?1 AND commune_code = ?2 AND visited_at >= ?3 AND visited_at < ?4`;
 	const bind = [p, c, monthStart(month), monthStart(month, 1)];
 	const d1 = db.$client;

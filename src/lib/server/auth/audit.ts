@@ -2,7 +2,7 @@
  * Audit entries. Handlers add the entry to the same D1 batch as the write it describes, so a
  * write and its record commit together or not at all.
  */
-import type { Db } from '../db/client.ts';
+import type { AnyDb } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { AuditKind } from '../../domain/choices.ts';
 import type { Actor } from '../../domain/scope.ts';
@@ -20,7 +20,7 @@ export interface AuditEntry {
 
 /** The insert for one audit entry by `actor` (null when anonymous). */
 export function auditInsert(
-	db: Db,
+	db: AnyDb,
 	actor: Actor | null,
 	entry: AuditEntry,
 	requestId: string | null,

@@ -8,7 +8,7 @@
  */
 import { getTableColumns, getTableName, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from './client.ts';
+import type { AnyDb } from './client.ts';
 
 /** Largest JSON parameter per statement (D1 caps a value at 2 MB; stay well below). */
 export const MAX_JSON_PARAM_BYTES = 400_000;
@@ -54,7 +54,7 @@ function cell(value: unknown, column: ColumnLike): unknown {
  * @param count return one row per row written (`RETURNING 1`, see rowsWritten).
  */
 export function bulkInsert<T extends SQLiteTable>(
-	db: Db,
+	db: AnyDb,
 	table: T,
 	rows: readonly T['$inferInsert'][],
 	opts: { orIgnore?: boolean; count?: boolean } = {}
@@ -83,7 +83,7 @@ export function rowsWritten(result: D1Result | undefined): number {
 }
 
 /** A D1 statement from drizzle `sql` (compiled by drizzle, bound here). */
-export function statement(db: Db, query: SQL): D1PreparedStatement {
+export function statement(db: AnyDb, query: SQL): D1PreparedStatement {
 	const { sql, params } = db.run(query).getQuery();
 	return db.$client.prepare(sql).bind(...params);
 }
@@ -93,7 +93,7 @@ export function statement(db: Db, query: SQL): D1PreparedStatement {
  * of bulk statements.
  */
 export function statementOf(
-	db: Db,
+	db: AnyDb,
 	query: { toSQL(): { sql: string; params: unknown[] } }
 ): D1PreparedStatement {
 	const { sql, params } = query.toSQL();
@@ -105,7 +105,7 @@ export function statementOf(
  * @returns D1's results, one per statement; [] for no statements.
  * @throws the D1 error of the first failing statement (nothing is written then).
  */
-export async function runBatch(db: Db, statements: D1PreparedStatement[]): Promise<D1Result[]> {
+export async function runBatch(db: AnyDb, statements: D1PreparedStatement[]): Promise<D1Result[]> {
 	if (statements.length === 0) return [];
 	return db.$client.batch(statements);
 }

@@ -9,11 +9,11 @@
  * A router belongs to one request and opens at most one shard: a second province on another
  * shard is a programming error (`ShardScopeError`), never a silent cross-shard read.
  */
-import { getDb, type Db } from './client.ts';
+import { clientOf, type AnyDb, type Db } from './client.ts';
 
 declare const shardBrand: unique symbol;
 /** A drizzle client of one province shard. Functions that read shard tables take this type. */
-export type ShardDb = Db & { readonly [shardBrand]: true };
+export type ShardDb = AnyDb & { readonly [shardBrand]: true };
 
 /** The bindings the router reads: the map, and the shard D1 bindings it names. */
 export interface ShardEnv {
@@ -62,6 +62,30 @@ export function provinceShards(env: ShardEnv): Map<string, string> {
 	return out;
 }
 
+/** Whether a shard is the global D1 itself (a deployment with one database). */
+export function isGlobal(shard: ShardDb, db: Db): boolean {
+	return (shard as unknown) === db;
+}
+
+/** What each shard client the routers opened holds (a check, not a route: see requireShard). */
+const holds = new WeakMap<object, { binding: string; holds: (provinceCode: string) => boolean }>();
+
+/**
+ * Checks that every province of a write is held by the shard it is about to be written to: a
+ * caller that passed the wrong shard fails here, before writing, instead of filing records where
+ * no read will find them. Shard clients not opened by a router (none in the app) are not checked.
+ * @throws ShardScopeError naming the first province the shard does not hold.
+ */
+export function requireShard(shard: ShardDb, provinceCodes: Iterable<string>): void {
+	const entry = holds.get(shard);
+	if (!entry) return;
+	for (const p of provinceCodes) {
+		if (!entry.holds(p)) {
+			throw new ShardScopeError(`province ${p} is not in shard ${entry.binding}`);
+		}
+	}
+}
+
 /** The shards of one request (or of one scheduled job, with `many`). */
 export class ShardRouter {
 	readonly #env: ShardEnv;
@@ -105,8 +129,12 @@ export class ShardRouter {
 			);
 		}
 		const d1 = (this.#env as unknown as Record<string, D1Database>)[binding];
-		const db = (binding === 'DB' ? this.#global : getDb(d1!)) as ShardDb;
+		const db = (binding === 'DB' ? this.#global : clientOf(d1!)) as unknown as ShardDb;
 		this.#open.set(binding, db);
+		if (binding !== 'DB') {
+			const map = this.#map;
+			holds.set(db, { binding, holds: (p) => map.get(p) === binding });
+		}
 		return db;
 	}
 
@@ -118,7 +146,8 @@ export class ShardRouter {
 	/** Every shard with its provinces (scheduled work; needs `many`). */
 	all(): { binding: string; provinces: string[]; db: ShardDb }[] {
 		if (!this.#many) throw new ShardScopeError('all() is for scheduled work (many: true)');
-		if (!this.sharded) return [{ binding: 'DB', provinces: [], db: this.#global as ShardDb }];
+		if (!this.sharded)
+			return [{ binding: 'DB', provinces: [], db: this.#global as unknown as ShardDb }];
 		const byBinding = new Map<string, string[]>();
 		for (const [p, b] of this.#map) byBinding.set(b, [...(byBinding.get(b) ?? []), p]);
 		return [...byBinding].map(([binding, provinces]) => ({

@@ -1,10 +1,13 @@
 /**
  * Removes all demo records (is_demo = 1) before a re-seed. Non-demo rows are never touched: if
  * a real row points at a demo row (a real visit to a demo household, a login linked to a demo
- * member …), nothing is deleted and DemoConflictError says what is in the way.
+ * member …), nothing is deleted and DemoConflictError says what is in the way. The records live
+ * in the province shards and the teams in the global D1 (docs/sharding.md): no query joins
+ * across them; the global demo ids are passed to each shard as JSON.
  */
-import type { Db } from '../db/client.ts';
+import type { AnyDb, Db } from '../db/client.ts';
 import { rowsWritten, runBatch } from '../db/bulk.ts';
+import type { ShardRouter } from '../db/shards.ts';
 
 export class DemoConflictError extends Error {
 	constructor(message: string) {
@@ -18,18 +21,13 @@ const DEMO_LOGIN_DOMAIN = '@demo.tungngo.vn';
 const UNLINK_DEMO_LOGINS = `UPDATE users SET member_id = NULL WHERE email LIKE '%${DEMO_LOGIN_DOMAIN}'
 	AND member_id IN (SELECT id FROM members WHERE is_demo = 1)`;
 
-/** Real rows that reference demo rows, by what they are. */
-const BLOCKERS: Record<string, string> = {
-	'real visits to demo households': `SELECT count(*) AS n FROM visits v JOIN households h ON h.id = v.household_id
-		WHERE v.is_demo = 0 AND h.is_demo = 1`,
-	'real route stops at demo households': `SELECT count(*) AS n FROM route_stops s
-		JOIN routes r ON r.id = s.route_id JOIN households h ON h.id = s.household_id
-		WHERE r.is_demo = 0 AND h.is_demo = 1`,
-	'real routes of demo teams or members': `SELECT count(*) AS n FROM routes r
-		LEFT JOIN teams t ON t.id = r.team_id LEFT JOIN members m ON m.id = r.assignee_member_id
-		WHERE r.is_demo = 0 AND (t.is_demo = 1 OR m.is_demo = 1)`,
-	'real households in demo hamlets': `SELECT count(*) AS n FROM households x JOIN hamlets h ON h.id = x.hamlet_id
-		WHERE x.is_demo = 0 AND h.is_demo = 1`,
+/** Demo ids of the global D1 that shard rows may point at, as JSON arrays (?1 hamlets, ?2 teams, ?3 members). */
+const DEMO_IDS = ['hamlets', 'teams', 'members'].map(
+	(t) => `SELECT json_group_array(id) AS ids FROM ${t} WHERE is_demo = 1`
+);
+
+/** Real rows of the global D1 that reference demo rows, by what they are. */
+const GLOBAL_BLOCKERS: Record<string, string> = {
 	'real teams in demo hamlets': `SELECT count(*) AS n FROM teams x JOIN hamlets h ON h.id = x.hamlet_id
 		WHERE x.is_demo = 0 AND h.is_demo = 1`,
 	'real members of demo teams': `SELECT count(*) AS n FROM members x JOIN teams t ON t.id = x.team_id
@@ -40,8 +38,22 @@ const BLOCKERS: Record<string, string> = {
 		WHERE m.is_demo = 1`
 };
 
-/** Children first, so foreign keys hold at every step. */
-const DELETES: [string, string][] = [
+/** Real rows of a shard that reference demo rows (its own, or the global ones bound as DEMO_IDS). */
+const SHARD_BLOCKERS: Record<string, string> = {
+	'real visits to demo households': `SELECT count(*) AS n FROM visits v JOIN households h ON h.id = v.household_id
+		WHERE v.is_demo = 0 AND h.is_demo = 1`,
+	'real route stops at demo households': `SELECT count(*) AS n FROM route_stops s
+		JOIN routes r ON r.id = s.route_id JOIN households h ON h.id = s.household_id
+		WHERE r.is_demo = 0 AND h.is_demo = 1`,
+	'real routes of demo teams or members': `SELECT count(*) AS n FROM routes r WHERE r.is_demo = 0
+		AND (r.team_id IN (SELECT value FROM json_each(?2))
+			OR r.assignee_member_id IN (SELECT value FROM json_each(?3)))`,
+	'real households in demo hamlets': `SELECT count(*) AS n FROM households x WHERE x.is_demo = 0
+		AND x.hamlet_id IN (SELECT value FROM json_each(?1))`
+};
+
+/** A shard's demo rows, children first, so foreign keys hold at every step. */
+const SHARD_DELETES: [string, string][] = [
 	[
 		'visitServices',
 		'DELETE FROM visit_services WHERE visit_id IN (SELECT id FROM visits WHERE is_demo = 1)'
@@ -52,7 +64,11 @@ const DELETES: [string, string][] = [
 		'DELETE FROM route_stops WHERE route_id IN (SELECT id FROM routes WHERE is_demo = 1)'
 	],
 	['routes', 'DELETE FROM routes WHERE is_demo = 1'],
-	['households', 'DELETE FROM households WHERE is_demo = 1'],
+	['households', 'DELETE FROM households WHERE is_demo = 1']
+];
+
+/** The global D1's demo rows, after every shard's. */
+const GLOBAL_DELETES: [string, string][] = [
 	['members', 'DELETE FROM members WHERE is_demo = 1'],
 	['teams', 'DELETE FROM teams WHERE is_demo = 1'],
 	['hamlets', 'DELETE FROM hamlets WHERE is_demo = 1']
@@ -60,42 +76,60 @@ const DELETES: [string, string][] = [
 
 export type DemoDeleteReport = Record<string, number>;
 
-async function tableExists(db: Db, name: string): Promise<boolean> {
-	const r = await db.$client
-		.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`)
-		.bind(name)
-		.first<{ n: number }>();
-	return (r?.n ?? 0) > 0;
+/** Runs counting queries in one batch; returns the blockers found as "n what". */
+async function blockers(db: AnyDb, checks: Record<string, string>, ids: string[] = []) {
+	const list = Object.entries(checks);
+	const counts = await runBatch(
+		db,
+		list.map(([, q]) => {
+			const stmt = db.$client.prepare(q);
+			// D1 wants exactly as many values as the query's highest ?n.
+			const used = Math.max(0, ...[...q.matchAll(/\?(\d)/g)].map((m) => Number(m[1])));
+			return used > 0 ? stmt.bind(...ids.slice(0, used)) : stmt;
+		})
+	);
+	return list
+		.map(([what], i) => [what, (counts[i]!.results[0] as { n: number }).n] as const)
+		.filter(([, n]) => n > 0)
+		.map(([what, n]) => `${n} ${what}`);
 }
 
 /**
- * Deletes every demo row in one atomic batch.
- * @returns rows deleted per table.
+ * Deletes every demo row: first checks the global D1 and every shard, then deletes each shard's
+ * demo records (one atomic batch per shard) and last the global ones (one batch). A run stopped
+ * half-way leaves only demo rows behind, which the next run deletes.
+ * @param shards every shard (a router made with `many`).
+ * @returns rows deleted per table, summed over the shards.
  * @throws DemoConflictError when real rows reference demo rows (nothing is deleted then).
  */
-export async function deleteDemoData(db: Db): Promise<DemoDeleteReport> {
-	const checks = Object.entries(BLOCKERS);
-	// Tables added by later migrations may be absent from an older database.
-	const present = await Promise.all(
-		checks.map(([, q]) => tableExists(db, /FROM (\w+)/.exec(q)![1]!))
-	);
-	const active = checks.filter((_, i) => present[i]);
-	const counts = await runBatch(
+export async function deleteDemoData(db: Db, shards: ShardRouter): Promise<DemoDeleteReport> {
+	const idRows = await runBatch(
 		db,
-		active.map(([, q]) => db.$client.prepare(q))
+		DEMO_IDS.map((q) => db.$client.prepare(q))
 	);
-	const found = active
-		.map(([what], i) => [what, (counts[i]!.results[0] as { n: number }).n] as const)
-		.filter(([, n]) => n > 0);
+	const ids = idRows.map((r) => (r.results[0] as { ids: string }).ids);
+	const found = await blockers(db, GLOBAL_BLOCKERS);
+	const all = shards.all();
+	for (const s of all) found.push(...(await blockers(s.db, SHARD_BLOCKERS, ids)));
 	if (found.length > 0) {
-		const list = found.map(([what, n]) => `${n} ${what}`).join(', ');
 		throw new DemoConflictError(
-			`demo data is in use by real records (${list}); nothing was deleted`
+			`demo data is in use by real records (${found.join(', ')}); nothing was deleted`
 		);
+	}
+	const report: DemoDeleteReport = Object.fromEntries(
+		[...SHARD_DELETES, ...GLOBAL_DELETES].map(([k]) => [k, 0])
+	);
+	for (const s of all) {
+		const results = await runBatch(
+			s.db,
+			SHARD_DELETES.map(([, q]) => s.db.$client.prepare(`${q} RETURNING 1`))
+		);
+		SHARD_DELETES.forEach(([k], i) => (report[k]! += rowsWritten(results[i])));
 	}
 	const [, ...results] = await runBatch(db, [
 		db.$client.prepare(UNLINK_DEMO_LOGINS),
-		...DELETES.map(([, q]) => db.$client.prepare(`${q} RETURNING 1`))
+		...GLOBAL_DELETES.map(([, q]) => db.$client.prepare(`${q} RETURNING 1`))
 	]);
-	return Object.fromEntries(DELETES.map(([k], i) => [k, rowsWritten(results[i])]));
+	GLOBAL_DELETES.forEach(([k], i) => (report[k] = rowsWritten(results[i])));
+	return report;
 }

@@ -4,7 +4,7 @@
  * records `demo_seed` in meta. Re-running with the same seed and day gives the same rows.
  */
 import type { Db } from '../db/client.ts';
-import { ShardRouter } from '../db/shards.ts';
+import type { ShardRouter } from '../db/shards.ts';
 import { runBatch } from '../db/bulk.ts';
 import { insertHamlets } from '../db/writes/hamlets.ts';
 import { insertMembers, insertTeams } from '../db/writes/teams.ts';
@@ -47,8 +47,8 @@ export interface SeedOptions {
 	communeCodes?: readonly string[];
 	/** Keep only the first N communes of the selection (quick runs, tests). */
 	communeLimit?: number;
-	/** Every shard (`many`); default: one database. */
-	shards?: ShardRouter;
+	/** Every shard (a router made with `many`). */
+	shards: ShardRouter;
 }
 
 export interface SeedReport {
@@ -158,7 +158,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 	const now = opts.now ?? new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 	const { communes, skipped } = await demoCommunes(db, opts, seed);
 	if (communes.length === 0) throw new NoDemoCommunesError();
-	const deleted = await deleteDemoData(db);
+	const { shards } = opts;
+	const deleted = await deleteDemoData(db, shards);
 	const t1 = performance.now();
 	const records = generateDemo(communes, seed, now.getTime());
 	const t2 = performance.now();
@@ -171,7 +172,6 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		(code) => rural.get(code) ?? true,
 		DEMO_COMMUNE.communeCode
 	);
-	const shards = opts.shards ?? new ShardRouter({ DB: db.$client }, db, { many: true });
 	await writeAll(db, shards, records, now.getTime(), routes);
 	const counts = {
 		hamlets: records.hamlets.length,

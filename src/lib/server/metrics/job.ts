@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { ShardRouter, type ShardDb } from '../db/shards.ts';
+import { isGlobal, type ShardRouter, type ShardDb } from '../db/shards.ts';
 import { runBatch, statement } from '../db/bulk.ts';
 import { metricsDirty, communes } from '../db/schema/index.ts';
 import { SERVICE_CODES } from '../../domain/services.ts';
@@ -86,15 +86,12 @@ function chunksOf(picked: PickedCommune[], size: number, shards: ShardRouter) {
 	return chunks;
 }
 
-/** One database's router for scripts and tests that pass no shards. */
-const oneDatabase = (db: Db) => new ShardRouter({ DB: db.$client }, db, { many: true });
-
 /** The shards other than the global D1 (their marks are read apart). */
 const otherShards = (db: Db, shards: ShardRouter) =>
 	shards
 		.all()
 		.map((s) => s.db)
-		.filter((s) => (s as Db) !== db);
+		.filter((s) => !isGlobal(s, db));
 
 /**
  * One scheduled run: recomputes up to `limits.communes` communes that changed (or whose figures
@@ -105,9 +102,9 @@ const otherShards = (db: Db, shards: ShardRouter) =>
  */
 export async function runMetrics(
 	db: Db,
-	opts: { now: Date; limits?: Partial<Limits>; shards?: ShardRouter }
+	opts: { now: Date; limits?: Partial<Limits>; shards: ShardRouter }
 ): Promise<MetricsRunReport> {
-	const shards = opts.shards ?? oneDatabase(db);
+	const { shards } = opts;
 	const started = performance.now();
 	const limits: Limits = { ...RUN_LIMITS, ...opts.limits };
 	const now = opts.now.getTime();
@@ -175,7 +172,7 @@ export async function requestFullRebuild(db: Db, now = Date.now()): Promise<void
  */
 export async function computeMetrics(
 	db: Db,
-	opts: { now: Date; shards?: ShardRouter }
+	opts: { now: Date; shards: ShardRouter }
 ): Promise<MetricsReport> {
 	const started = performance.now();
 	await requestFullRebuild(db, opts.now.getTime());
@@ -248,7 +245,7 @@ export async function recomputeCommunes(
 	db: Db,
 	codes: string[],
 	now: Date,
-	shards?: ShardRouter
+	shards: ShardRouter
 ): Promise<MetricsRunReport> {
 	// Marked at 0: ahead of every other mark, so this run takes exactly these communes.
 	await db

@@ -1,8 +1,8 @@
 /**
  * The metrics job's reads: one set-based aggregate per record table for a chunk of communes, grouped by commune, all run in ONE D1 batch so they see one consistent state.
  */
-import type { Db } from '../db/client.ts';
-import type { ShardDb } from '../db/shards.ts';
+import type { AnyDb, Db } from '../db/client.ts';
+import { isGlobal, type ShardDb } from '../db/shards.ts';
 import { runBatch } from '../db/bulk.ts';
 
 export interface CommuneRef {
@@ -136,14 +136,14 @@ export async function readCommuneAggregates(
 		JSON.stringify(chunk.provinceCodes),
 		JSON.stringify(chunk.communeCodes)
 	];
-	const on = (d: Db, queries: string[]) =>
+	const on = (d: AnyDb, queries: string[]) =>
 		runBatch(
 			d,
 			queries.map((q) => d.$client.prepare(q).bind(...params))
 		).then((results) => (i: number) => results[i]?.results ?? []);
 	const global = [COMMUNES, TEAMS, MEMBERS, HAMLETS, MARKS];
 	const records = [HOUSEHOLDS, VISITS, SERVICES];
-	const one = (shard as Db) === db;
+	const one = isGlobal(shard, db);
 	const [g, r] = one
 		? await on(db, [...global, ...records]).then((x) => [x, (i: number) => x(i + 5)] as const)
 		: await Promise.all([on(db, global), on(shard, [...records, MARKS])]);

@@ -3,7 +3,7 @@
  * and the sums of their provinces and of the country from the stored commune figures (one batch).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { AnyDb, Db } from '../db/client.ts';
 import type { ShardDb } from '../db/shards.ts';
 import type { Mark } from './queries.ts';
 import { areaMetrics, areaServiceMetrics } from '../db/schema/index.ts';
@@ -50,7 +50,7 @@ function deleteAreas(db: Db, level: AreaRow['level'], codes: string[]): D1Prepar
 }
 
 /** Deletes the marks as read; a mark whose `changes` moved since belongs to a later write. */
-function clearMarks(db: Db, marks: Mark[]): D1PreparedStatement {
+function clearMarks(db: AnyDb, marks: Mark[]): D1PreparedStatement {
 	const seen = JSON.stringify(marks.map((m) => [m.c, m.changes]));
 	return statement(
 		db,

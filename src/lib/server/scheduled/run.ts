@@ -1,7 +1,8 @@
 /**
  * The Worker's scheduled work (Cron Triggers in wrangler.toml, handled by worker/entry.js):
- * every run recomputes the communes whose records changed (metrics/job.ts) and clears expired rows; the nightly run also
- * deletes audit entries past their retention. The same code runs locally through wrangler's
+ * every run moves the shards' audit outboxes to the global audit log, recomputes the communes
+ * whose records changed (metrics/job.ts) and clears expired rows; the nightly run also archives
+ * old visits and deletes audit entries past their retention. The same code runs locally through wrangler's
  * scheduled route (`/__scheduled?cron=…` with `wrangler dev --test-scheduled`), and
  * scripts/compute-metrics.ts calls the metrics part directly.
  */
@@ -10,7 +11,8 @@ import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
 import { archiveVisits } from '../archive/visits.ts';
-import { ShardRouter } from '../db/shards.ts';
+import type { ShardRouter } from '../db/shards.ts';
+import { drainAuditOutboxes, type OutboxReport } from '../auth/audit-outbox.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
 
 /** Every 15 minutes: figures at most a quarter of an hour behind the visits synced. */
@@ -22,6 +24,8 @@ export interface ScheduledReport {
 	cron: string;
 	at: string;
 	housekeeping: HousekeepingReport;
+	/** Audit entries moved from the shards' outboxes to the global audit log. */
+	auditMoved: OutboxReport;
 	/** Audit entries deleted by the nightly run (null on the others). */
 	auditPruned: number | null;
 	/** Commune-months of visits moved to the R2 archive by the nightly run (null on the others). */
@@ -46,13 +50,15 @@ export async function runScheduled(
 		now: Date;
 		settings?: ScheduledSettings;
 		archive?: R2Bucket;
-		/** Every shard (`many`); default: one database. */
-		shards?: ShardRouter;
+		/** Every shard (a router made with `many`). */
+		shards: ShardRouter;
 	}
 ): Promise<ScheduledReport> {
 	const started = performance.now();
 	const now = opts.now.getTime();
+	const { shards } = opts;
 	const swept = await housekeeping(db, now);
+	const auditMoved = await drainAuditOutboxes(db, shards);
 	const pruned =
 		opts.cron === NIGHTLY_CRON
 			? await pruneAuditLog(db, {
@@ -62,7 +68,6 @@ export async function runScheduled(
 			: null;
 	// Before the metrics: the archive's deletes mark their communes, and figures never read
 	// visits that old, so the same run leaves nothing stale.
-	const shards = opts.shards ?? new ShardRouter({ DB: db.$client }, db, { many: true });
 	const archived =
 		opts.cron === NIGHTLY_CRON && opts.archive
 			? await archiveEveryShard(shards, opts.archive, {
@@ -75,6 +80,7 @@ export async function runScheduled(
 		cron: opts.cron,
 		at: opts.now.toISOString(),
 		housekeeping: swept,
+		auditMoved,
 		auditPruned: pruned?.deleted ?? null,
 		visitsArchived: archived,
 		metrics,

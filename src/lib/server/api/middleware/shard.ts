@@ -4,9 +4,10 @@ import type { AuthEnv } from './env.ts';
 import { ApiError } from '../errors.ts';
 import type { ShardDb } from '../../db/shards.ts';
 import type { Actor } from '../../../domain/scope.ts';
+import { PROVINCE_HEADER } from '../../../api/headers.ts';
 
 /** The header by which a national admin's page names the province it works in. */
-export const PROVINCE_HEADER = 'X-Tung-Ngo-Province';
+export { PROVINCE_HEADER };
 
 /** The shard that holds this province's records. */
 export const shardOf = (c: Context<AuthEnv>, provinceCode: string): ShardDb =>

@@ -5,6 +5,8 @@ import { validate } from '../validation.ts';
 import { noStore, type AuthEnv } from '../middleware/env.ts';
 import { adminArea, areaQuery } from '../middleware/area-query.ts';
 import { auditNow } from '../middleware/scope.ts';
+import { shardOf } from '../middleware/shard.ts';
+import { drainAuditOutbox } from '../../auth/audit-outbox.ts';
 import { auditLog, communes, users } from '../../db/schema/index.ts';
 import { AUDIT_KINDS } from '../../../domain/choices.ts';
 import { vnDayStart } from '../../../domain/vn-time.ts';
@@ -42,6 +44,8 @@ const query = areaQuery.extend({
 /**
  * GET /api/audit?commune=05569 (or ?province=19, or nothing for admins): the audit log of an
  * area, newest first, for the admins of that area, with the names of who acted and where.
+ * A province or commune view is complete at once; the national view holds the shards' entries
+ * once the scheduled run has moved them (at most 15 minutes).
  * Filters: who, kind, action, from/to (Vietnam days). Page with ?before=<at of the last row>.
  */
 export const auditApi = new Hono<AuthEnv>()
@@ -49,6 +53,9 @@ export const auditApi = new Hono<AuthEnv>()
 	.get('/', validate('query', query), async (c) => {
 		const q = c.req.valid('query');
 		const { area } = await adminArea(c, q, "this area's audit log");
+		// The area's shard keeps the entries of its record writes until the scheduled run moves
+		// them (auth/audit-outbox.ts): move them now, so the page shows every write at once.
+		if (area.provinceCode) await drainAuditOutbox(c.get('db'), shardOf(c, area.provinceCode));
 		const parts: SQL[] = [];
 		if (area.provinceCode) parts.push(eq(auditLog.provinceCode, area.provinceCode));
 		if (area.communeCode) parts.push(eq(auditLog.communeCode, area.communeCode));

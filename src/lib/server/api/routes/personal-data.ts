@@ -31,6 +31,8 @@ import { getHousehold } from '../../db/queries/households.ts';
 import { getMember } from '../../db/queries/team-admin.ts';
 import { rowsWritten, runBatch, statementOf } from '../../db/bulk.ts';
 import { auditLog, households, users } from '../../db/schema/index.ts';
+import type { AnyDb } from '../../db/client.ts';
+import type { ShardDb } from '../../db/shards.ts';
 import { householdExport, memberExport } from '../../privacy/export.ts';
 import {
 	eraseHouseholdStatements,
@@ -42,18 +44,29 @@ import { aboutPerson, householdValues, personalValues } from './personal-data-au
 import { householdsDueForReview } from '../../privacy/retention.ts';
 import { eraseBody, exportQuery, idParam, keepBody, reviewQuery } from './personal-data-input.ts';
 
-/** 410 `already_erased` when this record's data was erased before (and the caller may know). */
-async function erasedBefore(c: Context<AuthEnv>, actor: Actor, entity: string, id: string) {
-	const [entry] = await c
-		.get('db')
-		.select({
-			at: auditLog.at,
-			provinceCode: auditLog.provinceCode,
-			communeCode: auditLog.communeCode
-		})
-		.from(auditLog)
-		.where(and(eq(auditLog.action, `${entity}.erase`), eq(auditLog.entityId, id)))
-		.limit(1);
+/**
+ * 410 `already_erased` when this record's data was erased before (and the caller may know).
+ * The erasure's audit entry was written with it on the shard: it is in the shard's outbox, or
+ * in the global log once the scheduled run has moved it.
+ */
+async function erasedBefore(
+	c: Context<AuthEnv>,
+	actor: Actor,
+	shard: ShardDb,
+	entity: string,
+	id: string
+) {
+	const find = (db: AnyDb) =>
+		db
+			.select({
+				at: auditLog.at,
+				provinceCode: auditLog.provinceCode,
+				communeCode: auditLog.communeCode
+			})
+			.from(auditLog)
+			.where(and(eq(auditLog.action, `${entity}.erase`), eq(auditLog.entityId, id)))
+			.limit(1);
+	const [entry] = (await find(shard)).concat(await find(c.get('db')));
 	if (entry?.provinceCode && canAdminister(actor, { ...entry, provinceCode: entry.provinceCode }))
 		throw new ApiError(
 			'already_erased',
@@ -68,7 +81,7 @@ async function household(c: Context<AuthEnv>, actor: Actor, id: string) {
 	const shard = recordShard(c, actor);
 	const h = await getHousehold(shard, id);
 	if (!h || h.erasedAt !== null) {
-		await erasedBefore(c, actor, 'household', id);
+		await erasedBefore(c, actor, shard, 'household', id);
 		throw new ApiError('household_not_found', 404, 'No such household');
 	}
 	ensure(canAdminister(actor, h), "this household's personal data");

@@ -5,7 +5,7 @@
  * (docs/sharding.md).
  */
 import type { Db } from '../client.ts';
-import { ShardRouter, type ShardDb } from '../shards.ts';
+import { requireShard, type ShardDb } from '../shards.ts';
 import { households } from '../schema/index.ts';
 import {
 	householdInput,
@@ -48,6 +48,7 @@ export async function prepareHouseholds(
 	opts: WriteOptions = {}
 ): Promise<PreparedWrite> {
 	const rows = await checkHouseholds(db, input);
+	requireShard(shard, new Set(rows.map((r) => r.provinceCode)));
 	return prepareRows(shard, households, rows.map(withAddressKeys), opts.onDuplicate);
 }
 
@@ -57,35 +58,11 @@ export async function prepareHouseholds(
  * @returns how many rows were written.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
-export function insertHouseholds(
+export async function insertHouseholds(
 	db: Db,
 	shard: ShardDb,
 	input: readonly HouseholdInput[],
 	opts?: WriteOptions
-): Promise<WriteResult>;
-/**
- * @deprecated One-database callers not converted yet (demo seed, benchmarks, tests of other
- * areas): the global D1 is also every province's shard. Pass the shard instead.
- */
-export function insertHouseholds(
-	db: Db,
-	input: readonly HouseholdInput[],
-	opts?: WriteOptions
-): Promise<WriteResult>;
-export async function insertHouseholds(
-	db: Db,
-	a: ShardDb | readonly HouseholdInput[],
-	b?: readonly HouseholdInput[] | WriteOptions,
-	c?: WriteOptions
 ): Promise<WriteResult> {
-	if ('$client' in a) {
-		return runPrepared(a, await prepareHouseholds(db, a, b as readonly HouseholdInput[], c));
-	}
-	const shard = oneDatabase(db);
-	return runPrepared(shard, await prepareHouseholds(db, shard, a, b as WriteOptions | undefined));
-}
-
-/** The shard of a deployment with one database: the router without PROVINCE_SHARDS. */
-function oneDatabase(db: Db): ShardDb {
-	return new ShardRouter({ DB: db.$client }, db).forProvince('00');
+	return runPrepared(shard, await prepareHouseholds(db, shard, input, opts));
 }

@@ -5,8 +5,8 @@
  * index on non-revisit stops, so two concurrent plans cannot both take a household.
  * Routes, stops and households are in the province's shard; teams and members in the global D1.
  */
-import type { Db } from '../client.ts';
-import type { ShardDb } from '../shards.ts';
+import type { AnyDb, Db } from '../client.ts';
+import { requireShard, type ShardDb } from '../shards.ts';
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
 import { routes, routeStops } from '../schema/index.ts';
 import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
@@ -48,7 +48,7 @@ interface HouseholdFacts {
 }
 
 /** Rows by id from either database (the global D1's members, a shard's households). */
-async function rowsByIds<T>(db: Db, sqlText: string, ids: readonly string[]): Promise<T[]> {
+async function rowsByIds<T>(db: AnyDb, sqlText: string, ids: readonly string[]): Promise<T[]> {
 	const stmts = jsonChunks([...new Set(ids)]).map((json) => db.$client.prepare(sqlText).bind(json));
 	const results = await runBatch(db, stmts);
 	return results.flatMap((r) => r.results as T[]);
@@ -168,30 +168,12 @@ type PlanOptions = { hamletId?: string | null };
  * @param opts.hamletId households must lie in this hamlet (a hamlet team's leader planning).
  * @throws WriteValidationError for malformed input; RoutePlanError for a broken rule.
  */
-export function prepareRoutePlan(
+export async function prepareRoutePlan(
 	db: Db,
 	shard: ShardDb,
 	input: RoutePlanInput,
-	opts?: PlanOptions
-): Promise<PreparedPlan>;
-/**
- * The call before the shards (db, input, opts): the global D1 is the shard.
- * @deprecated for the demo seed and the benchmark until they pass the shard (issue 15); remove
- *   it then: once sharded it would write routes into the global D1.
- */
-export function prepareRoutePlan(
-	db: Db,
-	input: RoutePlanInput,
-	opts?: PlanOptions
-): Promise<PreparedPlan>;
-export async function prepareRoutePlan(
-	db: Db,
-	...rest: [ShardDb, RoutePlanInput, PlanOptions?] | [RoutePlanInput, PlanOptions?]
+	opts: PlanOptions = {}
 ): Promise<PreparedPlan> {
-	const [shard, input, opts = {}] =
-		'$client' in rest[0]
-			? (rest as [ShardDb, RoutePlanInput, PlanOptions?])
-			: [db as ShardDb, ...(rest as [RoutePlanInput, PlanOptions?])];
 	const [plan] = parseRows('routes', routePlanInput, [input]);
 	const team = await db.$client
 		.prepare('SELECT commune_code FROM teams WHERE id = ?')
@@ -199,6 +181,7 @@ export async function prepareRoutePlan(
 		.first<{ commune_code: string }>();
 	if (team?.commune_code !== plan!.communeCode)
 		fail('team_not_in_commune', [plan!.teamId], 'team not in this commune');
+	requireShard(shard, [plan!.provinceCode]);
 	const facts = await checkHouseholds(shard, plan!, opts.hamletId ?? null);
 	const assignees = [...new Set(plan!.routes.flatMap((r) => r.assigneeMemberId ?? []))];
 	await checkAssignees(db, plan!, assignees);

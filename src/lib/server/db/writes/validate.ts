@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client.ts';
+import type { AnyDb, Db } from '../client.ts';
 import type { ShardDb } from '../shards.ts';
 import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
 import { WriteValidationError, type WriteIssue } from './errors.ts';
@@ -67,7 +67,7 @@ export async function lookup(
 	keys: Iterable<string>
 ): Promise<Map<string, string>>;
 export async function lookup(
-	db: Db,
+	db: AnyDb,
 	table: ShardTable | GlobalTable,
 	keyCol: string,
 	valueCol: string,
@@ -78,7 +78,7 @@ export async function lookup(
 
 /** The body of lookup: the overloads above pair the database with the table it holds. */
 async function lookupIn(
-	db: Db,
+	db: AnyDb,
 	table: ShardTable | GlobalTable,
 	keyCol: string,
 	valueCol: string,
@@ -134,7 +134,7 @@ export async function checkParents<R extends { communeCode: string }>(
 	table: GlobalTable
 ): Promise<WriteIssue[]>;
 export async function checkParents<R extends { communeCode: string }>(
-	db: Db,
+	db: AnyDb,
 	rows: readonly R[],
 	field: keyof R & string,
 	table: ShardTable | GlobalTable
@@ -167,7 +167,7 @@ export interface PreparedWrite {
 
 /** Insert statements for validated rows. */
 export function prepareRows<T extends SQLiteTable>(
-	db: Db,
+	db: AnyDb,
 	table: T,
 	rows: readonly T['$inferInsert'][],
 	onDuplicate: OnDuplicate = 'fail'
@@ -179,7 +179,7 @@ export function prepareRows<T extends SQLiteTable>(
 }
 
 /** Runs a prepared write as one atomic batch. @returns the rows written. */
-export async function runPrepared(db: Db, write: PreparedWrite): Promise<WriteResult> {
+export async function runPrepared(db: AnyDb, write: PreparedWrite): Promise<WriteResult> {
 	const results = await runBatch(db, write.statements);
 	return { inserted: results.reduce((n, r) => n + rowsWritten(r), 0) };
 }

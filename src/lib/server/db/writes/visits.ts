@@ -6,7 +6,7 @@
  * D1 (docs/sharding.md). A write's statements are prepared on the shard.
  */
 import type { Db } from '../client.ts';
-import type { ShardDb } from '../shards.ts';
+import { requireShard, type ShardDb } from '../shards.ts';
 import { visits, visitServices } from '../schema/index.ts';
 import type { VisitInput, VisitRow } from '../schema/visits.input.ts';
 import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
@@ -163,6 +163,7 @@ export async function prepareVisits(
 	const hashes = await Promise.all(rows.map(visitPayloadHash));
 	const issues = [...duplicateIssues(rows, hashes), ...(await checkScope(db, shard, rows))];
 	if (issues.length > 0) throw new VisitBatchError(issues, rows.map(sentId));
+	requireShard(shard, new Set(rows.map((r) => r.provinceCode)));
 	const stored = await lookup(
 		shard,
 		'visits',
@@ -211,19 +212,7 @@ export function countInserted(p: PreparedVisits, results: D1Result[]): number {
 }
 
 type InsertOptions = { now?: number };
-type InsertArgs = [ShardDb, readonly VisitInput[], InsertOptions?];
-type ShardlessArgs = [readonly VisitInput[], InsertOptions?];
 
-/**
- * The call of insertVisits before the shards (db, input, opts): the global D1 is the shard.
- * @deprecated for the demo seed, the archive and their tests until they pass the shard
- *   (issue 15); remove it then: once sharded it would write visits into the global D1.
- */
-export function insertVisits(
-	db: Db,
-	input: readonly VisitInput[],
-	opts?: InsertOptions
-): Promise<VisitWriteResult>;
 /**
  * Validates visits and inserts the new ones with their service counts in one atomic batch,
  * updating their households' and routes' status.
@@ -234,22 +223,14 @@ export function insertVisits(
  * @returns inserted count, and ids skipped as duplicates or conflicts.
  * @throws WriteValidationError for invalid rows or references outside the row's scope.
  */
-export function insertVisits(
+export async function insertVisits(
 	db: Db,
 	shard: ShardDb,
 	input: readonly VisitInput[],
-	opts?: InsertOptions
-): Promise<VisitWriteResult>;
-export async function insertVisits(
-	db: Db,
-	...rest: InsertArgs | ShardlessArgs
+	opts: InsertOptions = {}
 ): Promise<VisitWriteResult> {
-	const [shard, input, opts = {}]: InsertArgs = isShardless(rest) ? [db as ShardDb, ...rest] : rest;
 	const p = await prepareVisits(db, shard, parseVisits(input, opts.now), opts);
 	const res = await runBatch(shard, p.statements);
 	p.result.inserted = countInserted(p, res);
 	return p.result;
 }
-
-const isShardless = (rest: InsertArgs | ShardlessArgs): rest is ShardlessArgs =>
-	Array.isArray(rest[0]);
