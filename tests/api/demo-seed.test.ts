@@ -224,6 +224,20 @@ describe('re-seeding', () => {
 		expect(await n(sql`SELECT count(*) AS n FROM hamlets WHERE is_demo = 0`)).toBe(1);
 	});
 
+	it('also clears demo records a database from before the split left in the global tables', async () => {
+		// As a local database made before the shards holds them: a demo household of a demo hamlet
+		// in the global D1's own households table (it keeps the hamlet from being deleted).
+		const [h] = await all<{ id: string }>(sql`SELECT id FROM hamlets WHERE is_demo = 1 LIMIT 1`);
+		await t.db.run(sql`INSERT INTO households (id, province_code, commune_code, hamlet_id, address,
+			address_key, alley_key, location_status, adults, is_demo, created_at)
+			SELECT 'old-demo-hh', province_code, commune_code, id, 'Số 1', 'k', 'k', 'needs_check', 2, 1, 0
+			FROM hamlets WHERE id = ${h!.id}`);
+		const again = await seedDemo(t.db, { seed: 'test', now: NOW, shapeOf, shards: t.shards });
+		expect(again.deleted.households).toBe(first.counts.households + 1);
+		expect(await n(sql`SELECT count(*) AS n FROM households`)).toBe(0);
+		expect(again.counts).toEqual(first.counts);
+	});
+
 	it('refuses, deleting nothing, while a real visit points at a demo household', async () => {
 		// Lạng Sơn (20): not the first shard the check reads.
 		const shard = t.shard('20');

@@ -95,8 +95,19 @@ async function blockers(db: AnyDb, checks: Record<string, string>, ids: string[]
 }
 
 /**
+ * The databases that may hold demo records: every shard, and the global D1's own record tables
+ * even when the records live in shards — a local database from before the split keeps its old
+ * demo households there, which would otherwise hold on to the demo hamlets being deleted.
+ */
+function recordDatabases(db: Db, shards: ShardRouter): AnyDb[] {
+	const all: AnyDb[] = shards.all().map((s) => s.db);
+	return shards.sharded ? [...all, db] : all;
+}
+
+/**
  * Deletes every demo row: first checks the global D1 and every shard, then deletes each shard's
- * demo records (one atomic batch per shard) and last the global ones (one batch). A run stopped
+ * demo records (one atomic batch per shard, and the global D1's leftovers from before the
+ * split) and last the global ones (one batch). A run stopped
  * half-way leaves only demo rows behind, which the next run deletes.
  * @param shards every shard (a router made with `many`).
  * @returns rows deleted per table, summed over the shards.
@@ -109,8 +120,8 @@ export async function deleteDemoData(db: Db, shards: ShardRouter): Promise<DemoD
 	);
 	const ids = idRows.map((r) => (r.results[0] as { ids: string }).ids);
 	const found = await blockers(db, GLOBAL_BLOCKERS);
-	const all = shards.all();
-	for (const s of all) found.push(...(await blockers(s.db, SHARD_BLOCKERS, ids)));
+	const all = recordDatabases(db, shards);
+	for (const d of all) found.push(...(await blockers(d, SHARD_BLOCKERS, ids)));
 	if (found.length > 0) {
 		throw new DemoConflictError(
 			`demo data is in use by real records (${found.join(', ')}); nothing was deleted`
@@ -119,10 +130,10 @@ export async function deleteDemoData(db: Db, shards: ShardRouter): Promise<DemoD
 	const report: DemoDeleteReport = Object.fromEntries(
 		[...SHARD_DELETES, ...GLOBAL_DELETES].map(([k]) => [k, 0])
 	);
-	for (const s of all) {
+	for (const d of all) {
 		const results = await runBatch(
-			s.db,
-			SHARD_DELETES.map(([, q]) => s.db.$client.prepare(`${q} RETURNING 1`))
+			d,
+			SHARD_DELETES.map(([, q]) => d.$client.prepare(`${q} RETURNING 1`))
 		);
 		SHARD_DELETES.forEach(([k], i) => (report[k]! += rowsWritten(results[i])));
 	}

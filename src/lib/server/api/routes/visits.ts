@@ -115,9 +115,12 @@ export const visitsApi = new Hono<AuthEnv>()
 		const db = c.get('db');
 		const now = Date.now();
 		const { rows, shard } = await parseAndScope(c, actor, body, now);
-		const prepared = await prepareVisits(db, shard, rows, { now, deviceId: body.deviceId });
 		const previousId = readCookie(c.req.header('cookie'), DEVICE_COOKIE);
-		const devices = await loadDevices(shard, [body.deviceId, previousId]);
+		// Independent reads, sent together (each is a round trip to D1).
+		const [prepared, devices] = await Promise.all([
+			prepareVisits(db, shard, rows, { now, deviceId: body.deviceId }),
+			loadDevices(shard, [body.deviceId, previousId])
+		]);
 		const lost = detectLoss(
 			body,
 			actor.userId,

@@ -5,7 +5,7 @@
  * still had unsynced visits, or a device whose created-counter went backwards, lost data.
  * Devices and conflicts live in the province's shard, beside the visits they account for.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ShardDb } from '../shards.ts';
 import { statementOf } from '../bulk.ts';
 import { syncDevices, visitConflicts } from '../schema/index.ts';
@@ -38,13 +38,10 @@ export async function loadDevices(
 	shard: ShardDb,
 	ids: (string | null)[]
 ): Promise<Map<string, DeviceRow>> {
-	const out = new Map<string, DeviceRow>();
-	for (const id of new Set(ids)) {
-		if (!id) continue;
-		const row = await shard.select().from(syncDevices).where(eq(syncDevices.id, id)).get();
-		if (row) out.set(id, row);
-	}
-	return out;
+	const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+	if (wanted.length === 0) return new Map();
+	const rows = await shard.select().from(syncDevices).where(inArray(syncDevices.id, wanted));
+	return new Map(rows.map((row) => [row.id, row]));
 }
 
 /**

@@ -75,18 +75,19 @@ async function checkScope(
 	rows: readonly VisitRow[]
 ): Promise<WriteIssue[]> {
 	const memberIds = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
-	const known = await lookup(db, 'members', 'id', 'id', memberIds);
+	// The look-ups go out together: each is a round trip to its database (two databases).
+	const [known, communes, households, routes] = await Promise.all([
+		lookup(db, 'members', 'id', 'id', memberIds),
+		checkCommunes(db, rows),
+		checkParents(shard, rows, 'householdId', 'households'),
+		checkParents(shard, rows, 'routeId', 'routes')
+	]);
 	const memberIssues = rows.flatMap((r, index) =>
 		r.memberId && !known.has(r.memberId)
 			? [{ index, path: 'memberId', message: 'unknown member' }]
 			: []
 	);
-	return [
-		...(await checkCommunes(db, rows)),
-		...(await checkParents(shard, rows, 'householdId', 'households')),
-		...(await checkParents(shard, rows, 'routeId', 'routes')),
-		...memberIssues
-	];
+	return [...communes, ...households, ...routes, ...memberIssues];
 }
 
 interface Plan {
@@ -161,16 +162,20 @@ export async function prepareVisits(
 	opts: { now?: number; deviceId?: string | null } = {}
 ): Promise<PreparedVisits> {
 	const hashes = await Promise.all(rows.map(visitPayloadHash));
-	const issues = [...duplicateIssues(rows, hashes), ...(await checkScope(db, shard, rows))];
+	// The stored visits are read alongside the scope checks (only used once those pass).
+	const [scope, stored] = await Promise.all([
+		checkScope(db, shard, rows),
+		lookup(
+			shard,
+			'visits',
+			'id',
+			'payload_hash',
+			rows.map((r) => r.id)
+		)
+	]);
+	const issues = [...duplicateIssues(rows, hashes), ...scope];
 	if (issues.length > 0) throw new VisitBatchError(issues, rows.map(sentId));
 	requireShard(shard, new Set(rows.map((r) => r.provinceCode)));
-	const stored = await lookup(
-		shard,
-		'visits',
-		'id',
-		'payload_hash',
-		rows.map((r) => r.id)
-	);
 	const now = opts.now ?? Date.now();
 	const p = plan(rows, hashes, stored);
 	const deviceId = opts.deviceId ?? null;
