@@ -4,16 +4,20 @@
  * SQLite has the dbstat table) once the platform proxy is closed. Bytes per table include its
  * indexes, so "per household" and "per visit" are what one more row really costs.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
 /** The D1 database file under a wrangler persist folder (not miniflare's metadata file). */
 export function d1File(persistTo: string): string {
 	const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-	const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-	if (!file) throw new Error(`no D1 database in ${dir}`);
-	return join(dir, file);
+	// The scale simulation fills one database; the shard bindings' own files stay empty.
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')
+		.map((f) => join(dir, f))
+		.sort((a, b) => statSync(b).size - statSync(a).size);
+	if (files.length === 0) throw new Error(`no D1 database in ${dir}`);
+	return files[0]!;
 }
 
 export interface TableBytes {

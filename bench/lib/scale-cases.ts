@@ -5,7 +5,10 @@
  */
 import type { Db } from '../../src/lib/server/db/client.ts';
 import type { ShardDb, ShardRouter } from '../../src/lib/server/db/shards.ts';
-import { listPlanningHouseholds } from '../../src/lib/server/db/queries/households.ts';
+import {
+	listPlanningHouseholds,
+	progressGroups
+} from '../../src/lib/server/db/queries/households.ts';
 import {
 	getRoute,
 	listRoutes,
@@ -61,21 +64,23 @@ async function planningList(shard: ShardDb, area: Area, hamletId: string | null)
 /** GET /api/overview: the week's outings, members, devices and each team's progress and gaps. */
 async function leadersDay({ db, shard }: Dbs, area: Area, teamId: string | null) {
 	const today = vnToday();
+	const since = twelveMonthsTo(new Date()).start.getTime();
 	const all = await listTeams(db, area.provinceCode, area.communeCode);
 	const teams = all.filter((t) => (teamId ? t.id === teamId : t.active));
-	const data = await readOverview(
-		db,
-		shard,
-		area,
-		teams.map((t) => t.id),
-		weekOf(today)
-	);
 	const hamletId = teamId ? (teams[0]?.hamletId ?? null) : null;
-	const households = await listPlanningHouseholds(shard, area, hamletId);
-	const since = twelveMonthsTo(new Date()).start.getTime();
+	const [data, groups] = await Promise.all([
+		readOverview(
+			db,
+			shard,
+			area,
+			teams.map((t) => t.id),
+			weekOf(today)
+		),
+		progressGroups(shard, area, hamletId, since)
+	]);
 	const progress = teams.map((t) =>
 		areaProgress(
-			t.hamletId ? households.filter((h) => h.hamletId === t.hamletId) : households,
+			t.hamletId ? groups.filter((h) => h.hamletId === t.hamletId) : groups,
 			today,
 			since
 		)

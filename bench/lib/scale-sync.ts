@@ -100,8 +100,11 @@ export async function syncBatch(
 	}));
 	const outside = await visitsOutOfScope(db, shard, actor, rows);
 	if (outside.length > 0) throw new Error(`${outside.length} visits out of the member's scope`);
-	const prepared = await prepareVisits(db, shard, rows, { now, deviceId: body.deviceId });
-	const devices = await loadDevices(shard, [body.deviceId]);
+	// As the route does: the preparation's look-ups and the device's go out together.
+	const [prepared, devices] = await Promise.all([
+		prepareVisits(db, shard, rows, { now, deviceId: body.deviceId }),
+		loadDevices(shard, [body.deviceId])
+	]);
 	const lost = detectLoss(body, actor.userId, devices.get(body.deviceId), undefined);
 	const ctx = { userId: actor.userId, deviceId: body.deviceId, now };
 	const results = await runBatch(shard, [

@@ -94,6 +94,50 @@ describe('POST /api/visits (device sync)', () => {
 		expect(after).toMatchObject({ lastOutcome: 'refused', doNotContact: true });
 	});
 
+	it("keeps the not-home streak on the household, so the planning list's revisits are right whatever the sync order", async () => {
+		const hh = household(AREAS.own, { address: 'Số 3, ngách 2, ngõ 7, phố Chợ' });
+		await insertHouseholdsIn(t, [hh]);
+		const routeId = await makeRoute(shard(), w.teamId, w.memberId, [hh.id!]);
+		const day = 86_400_000;
+		const at = (daysAgo: number, outcome: string) =>
+			deviceVisit(w, hh.id!, {
+				routeId,
+				visitedAt: Date.now() - daysAgo * day,
+				outcome,
+				peopleHelped: 0,
+				services: outcome === 'met' ? undefined : []
+			});
+		const admin = await makeUser(t.db, 'commune_admin', 'own');
+		const listed = async () => {
+			const res = await call(t, `/api/households?commune=${AREAS.own.communeCode}`, {
+				cookie: admin.cookie
+			});
+			expect(res.status).toBe(200);
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
+			return (await json(res)).households.find((x: any) => x.id === hh.id);
+		};
+		// two misses after a meeting, one before it: the streak is 2 (the second revisit, 5 days on)
+		const [early, met, miss1, miss2] = [
+			at(9, 'not_home'),
+			at(8, 'met'),
+			at(3, 'not_home'),
+			at(2, 'not_home')
+		];
+		expect((await sync(syncRequest(v7(), [miss2, early]))).status).toBe(200);
+		expect((await listed()).revisit).toMatchObject({ attempt: 2 });
+		expect((await sync(syncRequest(v7(), [met, miss1]))).status).toBe(200);
+		const item = await listed();
+		expect(item.status).toBe('not_home');
+		expect(item.revisit).toMatchObject({ attempt: 2 });
+		expect(
+			await shard().select().from(households).where(eq(households.id, hh.id!)).get()
+		).toMatchObject({ notHomeStreak: 2, lastVisitId: miss2.id });
+		// met again: no streak, no revisit
+		expect((await sync(syncRequest(v7(), [at(1, 'met')]))).status).toBe(200);
+		const after = await listed();
+		expect(after).toMatchObject({ status: 'met', revisit: null, visits: { notHomeStreak: 0 } });
+	});
+
 	it('answers 200 and writes nothing when the same visit is sent again (same id, same payload)', async () => {
 		const v = deviceVisit(w, w.householdIds[2]!);
 		expect((await sync(syncRequest(device, [v]))).status).toBe(200);

@@ -23,6 +23,8 @@ export interface ProgressHousehold {
 	/** The route holding it (not counting revisits), or null. */
 	routeId: string | null;
 	visits: VisitSummary;
+	/** How many households this row stands for (a group of alike ones); 1 when absent. */
+	count?: number;
 }
 
 /** A team's progress over its area; every figure counts households. */
@@ -53,12 +55,13 @@ export function areaProgress(
 	for (const h of hs) {
 		const v = h.visits;
 		const status = householdStatus(h, v, today);
-		p.households++;
-		if (v.lastVisitedAt !== null) p.visited++;
+		const n = h.count ?? 1;
+		p.households += n;
+		if (v.lastVisitedAt !== null) p.visited += n;
 		if (v.lastOutcome === 'met' && v.lastVisitedAt !== null && v.lastVisitedAt >= reachedSince)
-			p.reached++;
-		if (status === 'revisit_due') p.revisitsDue++;
-		if (h.routeId === null && status !== 'do_not_contact') p.gaps++;
+			p.reached += n;
+		if (status === 'revisit_due') p.revisitsDue += n;
+		if (h.routeId === null && status !== 'do_not_contact') p.gaps += n;
 	}
 	return p;
 }

@@ -13,6 +13,8 @@ import {
 } from '../../../src/lib/server/db/schema/index.ts';
 import type { Session } from '../../../src/lib/domain/routing/outing-kinds.ts';
 import type { VisitOutcome } from '../../../src/lib/domain/choices.ts';
+import { runBatch } from '../../../src/lib/server/db/bulk.ts';
+import { householdStatusStatements } from '../../../src/lib/server/db/writes/visits.ts';
 import { AREAS } from './accounts-factory.ts';
 
 export const DAY_MS = 86_400_000;
@@ -80,6 +82,11 @@ export async function insertVisit(
 		payloadHash: `hash-${id}`,
 		receivedAt: at
 	});
+	// The household's status columns, as every visit write keeps them.
+	await runBatch(
+		db,
+		householdStatusStatements(db, [{ householdId: v.householdId, outcome: v.outcome ?? 'met' }])
+	);
 	return id;
 }
 

@@ -15,7 +15,7 @@ import {
 	type MemberSync
 } from '../../../domain/team-overview.ts';
 import { listTeams, type CommuneArea } from '../../db/queries/team-admin.ts';
-import { listPlanningHouseholds } from '../../db/queries/households.ts';
+import { progressGroups } from '../../db/queries/households.ts';
 import { readOverview, type OutingItem, type OverviewMember } from '../../db/queries/overview.ts';
 import { twelveMonthsTo } from '../../metrics/period.ts';
 
@@ -124,23 +124,24 @@ async function dayOf(
 	const week = weekOf(today);
 	const reachedSince = twelveMonthsTo(new Date(now)).start.getTime();
 	const teams = await teamsInView(c, actor, area);
-	const data = await readOverview(
-		c.get('db'),
-		shard,
-		area,
-		teams.map((tm) => tm.id),
-		week
-	);
-	// One read of the area: a hamlet team's leader reads only their hamlet (a leader without
-	// a team, nothing).
+	// One read of the area, grouped (progressGroups): a hamlet team's leader reads only their
+	// hamlet (a leader without a team, nothing). It goes out with the week's outings.
 	const leader = actor.role === 'team_leader';
-	const households =
+	const [data, groups] = await Promise.all([
+		readOverview(
+			c.get('db'),
+			shard,
+			area,
+			teams.map((tm) => tm.id),
+			week
+		),
 		leader && teams.length === 0
 			? []
-			: await listPlanningHouseholds(shard, area, leader ? (teams[0]!.hamletId ?? null) : null);
+			: progressGroups(shard, area, leader ? (teams[0]!.hamletId ?? null) : null, reachedSince)
+	]);
 	const progressOf = (hamletId: string | null) =>
 		areaProgress(
-			hamletId ? households.filter((h) => h.hamletId === hamletId) : households,
+			hamletId ? groups.filter((h) => h.hamletId === hamletId) : groups,
 			today,
 			reachedSince
 		);

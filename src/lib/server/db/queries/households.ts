@@ -6,8 +6,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ShardDb } from '../shards.ts';
 import { households } from '../schema/index.ts';
-import { summariseVisits, type VisitRow } from '../../../domain/routing/visit-summary.ts';
+import type { VisitOutcome } from '../../../domain/choices.ts';
 import type { VisitSummary } from '../../../domain/routing/status.ts';
+import type { ProgressHousehold } from '../../../domain/team-overview.ts';
 
 export interface PlanningHousehold {
 	id: string;
@@ -43,12 +44,17 @@ interface Row {
 	do_not_contact: number;
 	priority: number;
 	is_demo: number;
+	last_outcome: VisitOutcome | null;
+	last_visit_at: number | null;
+	revisit_on: string | null;
+	not_home_streak: number;
 }
 
 /**
  * The households of a commune, or of one hamlet, for the planning map (no names or phones);
- * never the anonymous placeholders left by an erasure (erased_at set).
- * Three reads in one batch: households, their visits, their route stops.
+ * never the anonymous placeholders left by an erasure (erased_at set). Each household's status
+ * comes from the columns the visit write keeps on it (householdStatusStatements), not from its
+ * visits. Two reads in one batch: households, and the route stops holding them.
  */
 export async function listPlanningHouseholds(
 	shard: ShardDb,
@@ -64,18 +70,12 @@ export async function listPlanningHouseholds(
 		? ` AND household_id IN (SELECT id FROM households WHERE ${where}${hamlet})`
 		: '';
 	const d1 = shard.$client;
-	const [hs, vs, ss] = await d1.batch([
+	const [hs, ss] = await d1.batch([
 		d1
 			.prepare(
 				`SELECT id, hamlet_id, address, alley_key, address_key, lon, lat, location_status, adults,
-				consent, do_not_contact, priority, is_demo FROM households WHERE ${where}${hamlet}
-				AND erased_at IS NULL ORDER BY id`
-			)
-			.bind(...binds),
-		d1
-			.prepare(
-				`SELECT household_id, outcome, visited_at, revisit_on FROM visits WHERE ${where}${inHamlet}
-				ORDER BY household_id, visited_at`
+				consent, do_not_contact, priority, is_demo, last_outcome, last_visit_at, revisit_on,
+				not_home_streak FROM households WHERE ${where}${hamlet} AND erased_at IS NULL ORDER BY id`
 			)
 			.bind(...binds),
 		d1
@@ -84,7 +84,6 @@ export async function listPlanningHouseholds(
 			)
 			.bind(...binds)
 	]);
-	const summaries = summariseVisits(vs!.results as unknown as VisitRow[]);
 	const routeOf = new Map(
 		(ss!.results as { household_id: string; route_id: string }[]).map((r) => [
 			r.household_id,
@@ -106,12 +105,71 @@ export async function listPlanningHouseholds(
 		priority: r.priority === 1,
 		isDemo: r.is_demo === 1,
 		routeId: routeOf.get(r.id) ?? null,
-		visits: summaries.get(r.id) ?? {
-			lastOutcome: null,
-			lastVisitedAt: null,
-			revisitOn: null,
-			notHomeStreak: 0
+		visits: {
+			lastOutcome: r.last_outcome,
+			lastVisitedAt: r.last_visit_at,
+			revisitOn: r.revisit_on,
+			notHomeStreak: r.not_home_streak
 		}
+	}));
+}
+
+/** Households alike in all that a team's progress reads, counted (see progressGroups). */
+export interface ProgressGroup extends ProgressHousehold {
+	hamletId: string | null;
+	count: number;
+}
+
+/**
+ * A commune's (or one hamlet's) households for a leader's day, grouped by everything
+ * domain/team-overview.ts `areaProgress` reads — hamlet, do-not-contact, latest outcome,
+ * not-home streak and revisit date, on a route or not, reached in the window or not, and for a
+ * household last found not at home the day of that visit (its revisit falls due from it) — so a
+ * ward of 50.000 households comes back as a few hundred rows. Each group's visit time is its
+ * earliest, which lies on the same side of `reachedSince` and on the same day as all of them.
+ * @param reachedSince epoch ms: the start of the "reached" window (12 months ago).
+ */
+export async function progressGroups(
+	shard: ShardDb,
+	area: { provinceCode: string; communeCode: string },
+	hamletId: string | null,
+	reachedSince: number
+): Promise<ProgressGroup[]> {
+	const rows = await shard.$client
+		.prepare(
+			`SELECT hamlet_id, do_not_contact, last_outcome, not_home_streak, revisit_on,
+				min(last_visit_at) AS last_visit_at, count(*) AS n,
+				h.id IN (SELECT household_id FROM route_stops WHERE province_code = ?1 AND commune_code = ?2
+					AND revisit = 0) AS on_route
+			FROM households AS h WHERE province_code = ?1 AND commune_code = ?2
+				AND (?3 IS NULL OR hamlet_id = ?3) AND erased_at IS NULL
+			GROUP BY hamlet_id, do_not_contact, last_outcome, not_home_streak, revisit_on, on_route,
+				last_visit_at >= ?4,
+				CASE WHEN last_outcome = 'not_home' THEN last_visit_at / 86400000 END`
+		)
+		.bind(area.provinceCode, area.communeCode, hamletId, reachedSince)
+		.all<{
+			hamlet_id: string | null;
+			do_not_contact: number;
+			last_outcome: VisitOutcome | null;
+			not_home_streak: number;
+			revisit_on: string | null;
+			last_visit_at: number | null;
+			n: number;
+			on_route: number;
+		}>();
+	return rows.results.map((r) => ({
+		hamletId: r.hamlet_id,
+		doNotContact: r.do_not_contact === 1,
+		// progress only asks whether a route holds it
+		routeId: r.on_route === 1 ? 'on-route' : null,
+		visits: {
+			lastOutcome: r.last_outcome,
+			lastVisitedAt: r.last_visit_at,
+			revisitOn: r.revisit_on,
+			notHomeStreak: r.not_home_streak
+		},
+		count: r.n
 	}));
 }
 

@@ -43,6 +43,11 @@ export const households = sqliteTable(
 		/** Revisit date asked for by the latest visit (YYYY-MM-DD). */
 		revisitOn: text('revisit_on'),
 		/**
+		 * Not-home visits since the latest visit with any other outcome (kept with the columns
+		 * above), so the planning list and a leader's day read status without reading visits.
+		 */
+		notHomeStreak: integer('not_home_streak').notNull().default(0),
+		/**
 		 * Retention review (issue 13): when an admin last decided to keep this household's personal
 		 * fields although it was not visited for the review period; epoch ms, null if never.
 		 */

@@ -47,6 +47,14 @@ export type ShardTable = 'households' | 'routes' | 'route_stops' | 'visits';
 /** Tables a lookup may read in the global D1. */
 export type GlobalTable = 'communes' | 'hamlets' | 'teams' | 'members';
 
+/** One look-up: `SELECT keyCol, valueCol FROM table WHERE keyCol IN (keys)`. */
+export interface LookupSpec<T extends ShardTable | GlobalTable> {
+	table: T;
+	keyCol: string;
+	valueCol: string;
+	keys: Iterable<string>;
+}
+
 /**
  * Looks up `key → value` for many keys in one batch: SELECT keyCol, valueCol FROM table
  * WHERE keyCol IN (keys). Table and column names come from code, never from input; a shard
@@ -73,24 +81,47 @@ export async function lookup(
 	valueCol: string,
 	keys: Iterable<string>
 ): Promise<Map<string, string>> {
-	return lookupIn(db, table, keyCol, valueCol, keys);
+	const [out] = await lookupAllIn(db, [{ table, keyCol, valueCol, keys }]);
+	return out!;
 }
 
-/** The body of lookup: the overloads above pair the database with the table it holds. */
-async function lookupIn(
+/**
+ * Several look-ups on one database in ONE batch (one round trip), each as `lookup` does it.
+ * @returns a map per spec, in their order.
+ */
+export async function lookupAll(
+	shard: ShardDb,
+	specs: readonly LookupSpec<ShardTable>[]
+): Promise<Map<string, string>[]>;
+export async function lookupAll(
+	db: Db,
+	specs: readonly LookupSpec<GlobalTable>[]
+): Promise<Map<string, string>[]>;
+export async function lookupAll(
 	db: AnyDb,
-	table: ShardTable | GlobalTable,
-	keyCol: string,
-	valueCol: string,
-	keys: Iterable<string>
-): Promise<Map<string, string>> {
-	const unique = [...new Set(keys)];
-	const text = `SELECT "${keyCol}" AS k, "${valueCol}" AS v FROM "${table}" WHERE "${keyCol}" IN (SELECT value FROM json_each(?))`;
-	const stmts = jsonChunks(unique).map((json) => db.$client.prepare(text).bind(json));
+	specs: readonly LookupSpec<ShardTable | GlobalTable>[]
+): Promise<Map<string, string>[]> {
+	return lookupAllIn(db, specs);
+}
+
+/** The body of lookup and lookupAll: the overloads above pair the database with its tables. */
+async function lookupAllIn(
+	db: AnyDb,
+	specs: readonly LookupSpec<ShardTable | GlobalTable>[]
+): Promise<Map<string, string>[]> {
+	const owner: number[] = [];
+	const stmts = specs.flatMap((spec, i) => {
+		const text = `SELECT "${spec.keyCol}" AS k, "${spec.valueCol}" AS v FROM "${spec.table}" WHERE "${spec.keyCol}" IN (SELECT value FROM json_each(?))`;
+		return jsonChunks([...new Set(spec.keys)]).map((json) => {
+			owner.push(i);
+			return db.$client.prepare(text).bind(json);
+		});
+	});
 	const results = await runBatch(db, stmts);
-	const out = new Map<string, string>();
-	for (const r of results)
-		for (const row of r.results as { k: string; v: string }[]) out.set(row.k, row.v);
+	const out = specs.map(() => new Map<string, string>());
+	results.forEach((r, j) => {
+		for (const row of r.results as { k: string; v: string }[]) out[owner[j]!]!.set(row.k, row.v);
+	});
 	return out;
 }
 
@@ -106,6 +137,14 @@ export async function checkCommunes(
 		'province_code',
 		rows.map((r) => r.communeCode)
 	);
+	return communeIssues(rows, provinceOf);
+}
+
+/** checkCommunes on a look-up already made: commune code → its province. */
+export function communeIssues(
+	rows: readonly { provinceCode: string; communeCode: string }[],
+	provinceOf: ReadonlyMap<string, string>
+): WriteIssue[] {
 	const issues: WriteIssue[] = [];
 	rows.forEach((r, index) => {
 		const p = provinceOf.get(r.communeCode);
@@ -115,6 +154,10 @@ export async function checkCommunes(
 	});
 	return issues;
 }
+
+/** The ids a row field names (null and absent ones left out), for a parent look-up. */
+export const idsOf = <R>(rows: readonly R[], field: keyof R & string): string[] =>
+	rows.map((r) => r[field]).filter((v): v is R[typeof field] & string => typeof v === 'string');
 
 /**
  * Every non-null `field` of the rows names a record of `table` in the row's own commune
@@ -139,10 +182,18 @@ export async function checkParents<R extends { communeCode: string }>(
 	field: keyof R & string,
 	table: ShardTable | GlobalTable
 ): Promise<WriteIssue[]> {
-	const ids = rows
-		.map((r) => r[field])
-		.filter((v): v is R[typeof field] & string => typeof v === 'string');
-	const communeOf = await lookupIn(db, table, 'id', 'commune_code', ids);
+	const [communeOf] = await lookupAllIn(db, [
+		{ table, keyCol: 'id', valueCol: 'commune_code', keys: idsOf(rows, field) }
+	]);
+	return parentIssues(rows, field, communeOf!);
+}
+
+/** checkParents on a look-up already made: parent id → its commune. */
+export function parentIssues<R extends { communeCode: string }>(
+	rows: readonly R[],
+	field: keyof R & string,
+	communeOf: ReadonlyMap<string, string>
+): WriteIssue[] {
 	const issues: WriteIssue[] = [];
 	rows.forEach((r, index) => {
 		const id = r[field];

@@ -11,7 +11,7 @@ import { visits, visitServices } from '../schema/index.ts';
 import type { VisitInput, VisitRow } from '../schema/visits.input.ts';
 import { bulkInsert, jsonChunks, rowsWritten, runBatch } from '../bulk.ts';
 import { VisitBatchError, type WriteIssue } from './errors.ts';
-import { checkCommunes, checkParents, lookup } from './validate.ts';
+import { communeIssues, idsOf, lookupAll, parentIssues } from './validate.ts';
 import { routeStatusStatements } from './route-status.ts';
 import { parseVisits, sentId } from './visits-parse.ts';
 
@@ -69,25 +69,51 @@ function duplicateIssues(rows: readonly VisitRow[], hashes: readonly string[]): 
 	return issues;
 }
 
+/**
+ * Every reference of the rows exists in the row's own commune (member, commune, household,
+ * route), read together with the visits already stored under the rows' ids: one batch on the
+ * global D1 and one on the shard, sent together (two round trips that overlap).
+ */
 async function checkScope(
 	db: Db,
 	shard: ShardDb,
 	rows: readonly VisitRow[]
-): Promise<WriteIssue[]> {
-	const memberIds = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
-	// The look-ups go out together: each is a round trip to its database (two databases).
-	const [known, communes, households, routes] = await Promise.all([
-		lookup(db, 'members', 'id', 'id', memberIds),
-		checkCommunes(db, rows),
-		checkParents(shard, rows, 'householdId', 'households'),
-		checkParents(shard, rows, 'routeId', 'routes')
+): Promise<{ issues: WriteIssue[]; stored: Map<string, string> }> {
+	const [[known, provinceOf], [householdOf, routeOf, stored]] = await Promise.all([
+		lookupAll(db, [
+			{ table: 'members', keyCol: 'id', valueCol: 'id', keys: idsOf(rows, 'memberId') },
+			{
+				table: 'communes',
+				keyCol: 'code',
+				valueCol: 'province_code',
+				keys: rows.map((r) => r.communeCode)
+			}
+		]),
+		lookupAll(shard, [
+			{
+				table: 'households',
+				keyCol: 'id',
+				valueCol: 'commune_code',
+				keys: idsOf(rows, 'householdId')
+			},
+			{ table: 'routes', keyCol: 'id', valueCol: 'commune_code', keys: idsOf(rows, 'routeId') },
+			{ table: 'visits', keyCol: 'id', valueCol: 'payload_hash', keys: rows.map((r) => r.id) }
+		])
 	]);
 	const memberIssues = rows.flatMap((r, index) =>
-		r.memberId && !known.has(r.memberId)
+		r.memberId && !known!.has(r.memberId)
 			? [{ index, path: 'memberId', message: 'unknown member' }]
 			: []
 	);
-	return [...communes, ...households, ...routes, ...memberIssues];
+	return {
+		issues: [
+			...communeIssues(rows, provinceOf!),
+			...parentIssues(rows, 'householdId', householdOf!),
+			...parentIssues(rows, 'routeId', routeOf!),
+			...memberIssues
+		],
+		stored: stored!
+	};
 }
 
 interface Plan {
@@ -129,20 +155,33 @@ export interface PreparedVisits {
 
 /**
  * Recomputes the status of these households from their latest visit (visit time, then id), so
- * syncs arriving out of order end in the same state. Any do-not-contact outcome, even one
- * synced late, also sets the household's do-not-contact flag (only an admin clears it).
+ * syncs arriving out of order end in the same state: the latest outcome, time and revisit date,
+ * and the not-home streak (not-home visits since the latest visit with another outcome, as
+ * domain/routing/visit-summary.ts counts it). Each is a search of `visits (household_id,
+ * visited_at)` from the newest visit down, so the cost does not grow with a household's history.
+ * A do-not-contact outcome among the written visits, even one synced late, also sets the
+ * household's do-not-contact flag (only an admin clears it).
+ * @param written the visits this write stores (household and outcome).
  */
-export function householdStatusStatements(shard: ShardDb, householdIds: readonly string[]) {
-	const text = `UPDATE households SET last_visit_id = lv.id, last_visit_at = lv.visited_at,
-			last_outcome = lv.outcome, revisit_on = lv.revisit_on,
-			do_not_contact = max(do_not_contact, lv.dnc)
-		FROM (SELECT household_id, id, visited_at, outcome, revisit_on,
-				row_number() OVER (PARTITION BY household_id ORDER BY visited_at DESC, id DESC) AS rn,
-				max(outcome = 'do_not_contact') OVER (PARTITION BY household_id) AS dnc
-			FROM visits WHERE household_id IN (SELECT value FROM json_each(?1))) AS lv
-		WHERE lv.rn = 1 AND households.id = lv.household_id`;
-	return jsonChunks([...new Set(householdIds)]).map((json) =>
-		shard.$client.prepare(text).bind(json)
+export function householdStatusStatements(
+	shard: ShardDb,
+	written: readonly { householdId: string; outcome: string }[]
+) {
+	const text = `UPDATE households SET
+			(last_visit_id, last_visit_at, last_outcome, revisit_on) = (SELECT id, visited_at, outcome,
+				revisit_on FROM visits WHERE household_id = households.id
+				ORDER BY visited_at DESC, id DESC LIMIT 1),
+			do_not_contact = max(do_not_contact, id IN (SELECT value FROM json_each(?2))),
+			not_home_streak = (SELECT count(*) FROM visits AS v WHERE v.household_id = households.id
+				AND v.outcome = 'not_home' AND v.visited_at > coalesce((SELECT w.visited_at FROM visits AS w
+					WHERE w.household_id = households.id AND w.outcome <> 'not_home'
+					ORDER BY w.visited_at DESC LIMIT 1), -1))
+		WHERE id IN (SELECT value FROM json_each(?1))`;
+	const dnc = JSON.stringify([
+		...new Set(written.filter((v) => v.outcome === 'do_not_contact').map((v) => v.householdId))
+	]);
+	return jsonChunks([...new Set(written.map((v) => v.householdId))]).map((json) =>
+		shard.$client.prepare(text).bind(json, dnc)
 	);
 }
 
@@ -162,17 +201,8 @@ export async function prepareVisits(
 	opts: { now?: number; deviceId?: string | null } = {}
 ): Promise<PreparedVisits> {
 	const hashes = await Promise.all(rows.map(visitPayloadHash));
-	// The stored visits are read alongside the scope checks (only used once those pass).
-	const [scope, stored] = await Promise.all([
-		checkScope(db, shard, rows),
-		lookup(
-			shard,
-			'visits',
-			'id',
-			'payload_hash',
-			rows.map((r) => r.id)
-		)
-	]);
+	// The stored visits are read with the scope checks (only used once those pass).
+	const { issues: scope, stored } = await checkScope(db, shard, rows);
 	const issues = [...duplicateIssues(rows, hashes), ...scope];
 	if (issues.length > 0) throw new VisitBatchError(issues, rows.map(sentId));
 	requireShard(shard, new Set(rows.map((r) => r.provinceCode)));
@@ -192,10 +222,7 @@ export async function prepareVisits(
 		statements: [
 			...visitStmts,
 			...bulkInsert(shard, visitServices, p.serviceRows, { orIgnore: true }),
-			...householdStatusStatements(
-				shard,
-				p.visitRows.map((v) => v.householdId)
-			),
+			...householdStatusStatements(shard, p.visitRows),
 			...routeStatusStatements(
 				shard,
 				p.visitRows.map((v) => v.routeId ?? null),

@@ -1,0 +1,169 @@
+/**
+ * The status columns a visit write keeps on each household (latest outcome, time, revisit date,
+ * not-home streak) against the real local D1: they equal what the household's visits say, in
+ * whatever order the visits arrive; and a leader's day counted from grouped households
+ * (progressGroups) equals the count over every household one by one.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.ts';
+import { useSeededDb } from './support/seeded-db.ts';
+import { AREAS, makeHamlet, makeTeam, shardOf } from './support/accounts-factory.ts';
+import {
+	household,
+	insertHouseholdsIn,
+	insertVisitsIn,
+	visitId
+} from './support/records-factory.ts';
+import { DAY_MS, insertRoute } from './support/day-factory.ts';
+import {
+	listPlanningHouseholds,
+	progressGroups
+} from '../../src/lib/server/db/queries/households.ts';
+import { summariseVisits, type VisitRow } from '../../src/lib/domain/routing/visit-summary.ts';
+import { areaProgress } from '../../src/lib/domain/team-overview.ts';
+import { vnToday } from '../../src/lib/domain/vn-time.ts';
+import type { VisitInput } from '../../src/lib/server/db/schema/visits.input.ts';
+import type { VisitOutcome } from '../../src/lib/domain/choices.ts';
+
+let t: TestDb;
+const NOW = Date.now();
+const today = vnToday(NOW);
+const reachedSince = NOW - 365 * DAY_MS;
+const hamletIds: string[] = [];
+
+/** Visit histories (oldest first: outcome, days ago, revisit date asked for). */
+const HISTORIES: [VisitOutcome, number, string?][][] = [
+	[],
+	[['met', 3]],
+	[['met', 400]],
+	[['not_home', 1]],
+	[['not_home', 12]],
+	[['not_home', 1, '2026-01-01']],
+	[['not_home', 30, '2099-01-01']],
+	[
+		['met', 20],
+		['not_home', 4]
+	],
+	[
+		['not_home', 20],
+		['not_home', 9]
+	],
+	[
+		['not_home', 30],
+		['met', 25],
+		['not_home', 6],
+		['not_home', 3],
+		['not_home', 1]
+	],
+	[
+		['not_home', 40],
+		['not_home', 30],
+		['not_home', 20],
+		['not_home', 10]
+	],
+	[['refused', 5]],
+	[['moved', 50]],
+	[
+		['do_not_contact', 60],
+		['met', 2]
+	],
+	[
+		['met', 500],
+		['not_home', 380]
+	]
+];
+
+useSeededDb(async (db) => {
+	t = db;
+	const hamlets = [await makeHamlet(t.db, 'own', 'Thôn Đồng Tâm'), await makeHamlet(t.db, 'own')];
+	hamletIds.push(...hamlets.map((h) => h.id));
+	const team = await makeTeam(t.db, 'own');
+	// every history twice in each hamlet and in none: alike households share a group
+	const hs = [...hamletIds, null].flatMap((hamletId) =>
+		[0, 1].flatMap((copy) =>
+			HISTORIES.map((_, i) =>
+				household(AREAS.own, {
+					hamletId,
+					address: `Số ${i + 1}${copy ? 'A' : ''}, ngõ 5, ${hamletId ?? 'xóm'}`
+				})
+			)
+		)
+	);
+	await insertHouseholdsIn(t, hs);
+	const visits: VisitInput[] = hs.flatMap((h, k) =>
+		HISTORIES[k % HISTORIES.length]!.map(([outcome, daysAgo, revisitOn]) => {
+			const at = NOW - daysAgo * DAY_MS - (k % 7) * 60_000;
+			return {
+				id: visitId(at),
+				...AREAS.own,
+				householdId: h.id!,
+				visitedAt: at,
+				// old visits reached the server soon after (a year-old visit cannot sync today)
+				receivedAt: at + 60_000,
+				outcome,
+				adults: 3,
+				revisitOn: revisitOn ?? null
+			};
+		})
+	);
+	// newest first, over three syncs: every household's visits arrive out of order
+	const late = [...visits].reverse();
+	for (let i = 0; i < 3; i++)
+		await insertVisitsIn(
+			t,
+			late.filter((_, j) => j % 3 === i),
+			{ now: NOW }
+		);
+	// every other history on a route (not a gap); routes of 15 stops (D1's bound variables)
+	const onRoute = hs.filter((_, k) => (k % HISTORIES.length) % 2 === 0).map((h) => h.id!);
+	for (let i = 0; i < onRoute.length; i += 15)
+		await insertRoute(shardOf(t), { teamId: team.id, householdIds: onRoute.slice(i, i + 15) });
+});
+
+describe("households' status columns", () => {
+	let listed: Awaited<ReturnType<typeof listPlanningHouseholds>>;
+	beforeAll(async () => {
+		listed = await listPlanningHouseholds(shardOf(t), AREAS.own);
+	});
+
+	it('equal the summary of each household’s visits, whatever order they were synced in', async () => {
+		const rows = await shardOf(t)
+			.$client.prepare(
+				`SELECT household_id, outcome, visited_at, revisit_on FROM visits
+				WHERE province_code = ?1 AND commune_code = ?2 ORDER BY household_id, visited_at, id`
+			)
+			.bind(AREAS.own.provinceCode, AREAS.own.communeCode)
+			.all<VisitRow>();
+		const fromVisits = summariseVisits(rows.results);
+		expect(listed).toHaveLength(HISTORIES.length * 6);
+		for (const h of listed)
+			expect(h.visits, h.address).toEqual(
+				fromVisits.get(h.id) ?? {
+					lastOutcome: null,
+					lastVisitedAt: null,
+					revisitOn: null,
+					notHomeStreak: 0
+				}
+			);
+		// the histories reach every status the planning map draws
+		expect(new Set(listed.map((h) => h.visits.notHomeStreak))).toEqual(new Set([0, 1, 2, 3, 4]));
+	});
+
+	it("count a leader's day from grouped households exactly as from every household", async () => {
+		const groups = await progressGroups(shardOf(t), AREAS.own, null, reachedSince);
+		expect(groups.length).toBeLessThan(listed.length);
+		const whole = areaProgress(listed, today, reachedSince);
+		expect(areaProgress(groups, today, reachedSince)).toEqual(whole);
+		expect(whole).toMatchObject({ households: HISTORIES.length * 6 });
+		expect(whole.revisitsDue).toBeGreaterThan(0);
+		expect(whole.gaps).toBeGreaterThan(0);
+		for (const hamletId of hamletIds) {
+			const own = (x: { hamletId: string | null }) => x.hamletId === hamletId;
+			const one = await progressGroups(shardOf(t), AREAS.own, hamletId, reachedSince);
+			expect(one.every(own)).toBe(true);
+			expect(areaProgress(one, today, reachedSince)).toEqual(
+				areaProgress(listed.filter(own), today, reachedSince)
+			);
+		}
+	});
+});
