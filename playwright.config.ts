@@ -51,7 +51,9 @@ export default defineConfig({
 	webServer: {
 		command: `node node_modules/wrangler/bin/wrangler.js dev --port ${PORT} --ip 127.0.0.1 --persist-to .wrangler/e2e --test-scheduled`,
 		url: `http://127.0.0.1:${PORT}/api/health`,
-		reuseExistingServer: !process.env.CI,
+		// A server left on the port (an interrupted run) would serve another database: fail
+		// instead ("already used"), unless a developer opts in with E2E_REUSE_SERVER=1.
+		reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
 		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',

@@ -83,9 +83,16 @@ describe('wrangler.toml (local development and every test run)', () => {
 		.slice(1)
 		.map((line) => line.split(',')[0]!);
 
+	/** wrangler.toml's map, read as the router reads it (every binding bound). */
+	const configured = () =>
+		provinceShards({
+			...Object.fromEntries(config.d1_databases.map((d) => [d.binding, d1(d.binding)])),
+			DB: d1('DB'),
+			...config.vars
+		});
+
 	it('puts every province of the reference data in exactly one of at least three shards', () => {
-		const bound = Object.fromEntries(config.d1_databases.map((d) => [d.binding, d1(d.binding)]));
-		const map = provinceShards({ ...bound, DB: d1('DB'), ...config.vars });
+		const map = configured();
 		expect(new Set(map.values()).size).toBeGreaterThanOrEqual(3);
 		expect([...map.keys()].sort()).toEqual([...provinces].sort());
 		for (const d of config.d1_databases.filter((x) => x.binding !== 'DB'))
@@ -93,11 +100,7 @@ describe('wrangler.toml (local development and every test run)', () => {
 	});
 
 	it('spreads the demo provinces and the test areas over different shards', () => {
-		const map = provinceShards({
-			...Object.fromEntries(config.d1_databases.map((d) => [d.binding, d1(d.binding)])),
-			DB: d1('DB'),
-			...config.vars
-		});
+		const map = configured();
 		// 19 Thái Nguyên and 20 Lạng Sơn: the demo; 01 Hà Nội: the tests' other province.
 		expect(new Set(['19', '20', '01'].map((p) => map.get(p))).size).toBe(3);
 	});

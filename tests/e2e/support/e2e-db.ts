@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
+import { provinceShards, type ShardEnv } from '../../../src/lib/server/db/shards.ts';
 
 export const E2E_PERSIST = '.wrangler/e2e';
 
@@ -20,13 +21,15 @@ export function runScript(script: string, ...args: string[]): void {
 	execFileSync(process.execPath, [script, ...args], { env, stdio: 'ignore' });
 }
 
-/** The D1 binding of wrangler.toml that holds a province's records (its shard). */
+/** The D1 binding of wrangler.toml that holds a province's records (its shard), as the router reads it. */
 export function shardBinding(provinceCode: string): string {
 	const config = parse(readFileSync('wrangler.toml', 'utf8')) as {
-		vars?: { PROVINCE_SHARDS?: Record<string, string[]> };
+		d1_databases?: { binding: string }[];
+		vars?: Record<string, unknown>;
 	};
-	const map = config.vars?.PROVINCE_SHARDS ?? {};
-	return Object.keys(map).find((b) => map[b]!.includes(provinceCode)) ?? 'DB';
+	const bound = Object.fromEntries((config.d1_databases ?? []).map((d) => [d.binding, {}]));
+	const env = { ...bound, ...config.vars } as unknown as ShardEnv;
+	return provinceShards(env).get(provinceCode) ?? 'DB';
 }
 
 /**

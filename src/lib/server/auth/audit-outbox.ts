@@ -60,8 +60,7 @@ export async function drainAuditOutbox(
 			.prepare('DELETE FROM audit_log WHERE id IN (SELECT value FROM json_each(?1))')
 			.bind(JSON.stringify(results.map((r) => r.id)))
 			.run();
-		report.statements += 2;
-		report.moved += results.length;
+		addReport(report, { moved: results.length, statements: 2 });
 		if (results.length < OUTBOX_CHUNK) break;
 	}
 	return report;
@@ -80,12 +79,16 @@ export async function drainAuditOutboxes(
 	const all = shards.all();
 	for (const [i, s] of all.entries()) {
 		const left = budget - total.statements;
+		if (left < 4) break;
 		// An even share of what is left, at least one chunk (4 statements) per shard.
 		const chunks = Math.max(1, Math.floor(left / (all.length - i) / 3));
-		if (left < 4) break;
-		const r = await drainAuditOutbox(global, s.db, chunks);
-		total.moved += r.moved;
-		total.statements += r.statements;
+		addReport(total, await drainAuditOutbox(global, s.db, chunks));
 	}
 	return total;
+}
+
+/** Adds a move's figures to a running total. */
+function addReport(total: OutboxReport, r: OutboxReport): void {
+	total.moved += r.moved;
+	total.statements += r.statements;
 }
