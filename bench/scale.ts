@@ -23,6 +23,7 @@ import { printMachine } from './lib/machine.ts';
 import { fillScale } from './lib/scale-fill.ts';
 import { doneCommunes } from './lib/scale-write.ts';
 import { pickSubjects } from './lib/scale-subjects.ts';
+import { undoSyncs } from './lib/scale-sync.ts';
 import { scaleCases } from './lib/scale-cases.ts';
 import { dbsOf, measureCases } from './lib/scale-measure.ts';
 import { d1File, measureStorage } from './lib/scale-bytes.ts';
@@ -95,6 +96,8 @@ await withLocalDb(async ({ d1, db }) => {
 		console.log(`\nProposed indexes created in ${(took / 1000).toFixed(1)} s:`);
 		for (const p of PROPOSED_INDEXES) console.log(`  ${p.create};  -- ${p.serves}`);
 	}
+	const undone = await undoSyncs(dbsOf(d1).shard);
+	if (undone > 0) console.log(`\nRemoved ${undone} visits an earlier run's sync case left.`);
 	const subjects = await pickSubjects(db);
 	const cases = await scaleCases(dbsOf(d1).shard, subjects);
 	console.log(`\n▶ ${cases.length} requests, ${runs} runs each (ms; goal is for p95)`);
@@ -102,6 +105,7 @@ await withLocalDb(async ({ d1, db }) => {
 		values.only ? values.only.split(',').some((x) => name.includes(x)) : true
 	);
 	printPlans(results);
+	await undoSyncs(dbsOf(d1).shard);
 	if (proposed) await dropProposals(d1);
 	scans = results.reduce((n, r) => n + r.plans.filter((p) => p.scans.length > 0).length, 0);
 }, persistTo);

@@ -10,6 +10,7 @@ import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { runBatch } from '../../src/lib/server/db/bulk.ts';
 import {
 	countInserted,
+	householdStatusStatements,
 	parseDeviceVisits,
 	prepareVisits
 } from '../../src/lib/server/db/writes/visits.ts';
@@ -120,4 +121,31 @@ export async function syncBatch(
 		})
 	]);
 	return countInserted(prepared, results);
+}
+
+/**
+ * Takes back what the sync case wrote (the fill writes no device ids; every benchmark sync
+ * does): its visits with their service rows, conflicts and device rows, then the status of the
+ * households they touched. Without it each run piles 6.000+ visits on the same ~50 households
+ * and every later request about that member's routes reads them.
+ * @returns how many visits it removed.
+ */
+export async function undoSyncs(shard: ShardDb): Promise<number> {
+	const d1 = shard.$client;
+	const { results } = await d1
+		.prepare('SELECT DISTINCT household_id AS id FROM visits WHERE device_id IS NOT NULL')
+		.all<{ id: string }>();
+	if (results.length === 0) return 0;
+	const synced = 'SELECT id FROM visits WHERE device_id IS NOT NULL';
+	const [, , , gone] = await d1.batch([
+		d1.prepare(`DELETE FROM visit_services WHERE visit_id IN (${synced})`),
+		d1.prepare(`DELETE FROM visit_conflicts WHERE visit_id IN (${synced})`),
+		d1.prepare('DELETE FROM sync_devices'),
+		d1.prepare('DELETE FROM visits WHERE device_id IS NOT NULL'),
+		...householdStatusStatements(
+			shard,
+			results.map((r) => ({ householdId: r.id, outcome: 'met' }))
+		)
+	]);
+	return gone!.meta.changes;
 }

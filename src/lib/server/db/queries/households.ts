@@ -135,19 +135,24 @@ export async function progressGroups(
 	hamletId: string | null,
 	reachedSince: number
 ): Promise<ProgressGroup[]> {
+	// One hamlet: its households by index, each looked up in route_stops; the whole commune: the
+	// commune's route stops read once into a list (cheaper than 50.000 look-ups).
+	const onRoute = hamletId
+		? `EXISTS (SELECT 1 FROM route_stops AS s WHERE s.province_code = ?1 AND s.commune_code = ?2
+				AND s.household_id = h.id AND s.revisit = 0)`
+		: `h.id IN (SELECT household_id FROM route_stops WHERE province_code = ?1 AND commune_code = ?2
+				AND revisit = 0)`;
 	const rows = await shard.$client
 		.prepare(
 			`SELECT hamlet_id, do_not_contact, last_outcome, not_home_streak, revisit_on,
-				min(last_visit_at) AS last_visit_at, count(*) AS n,
-				h.id IN (SELECT household_id FROM route_stops WHERE province_code = ?1 AND commune_code = ?2
-					AND revisit = 0) AS on_route
+				min(last_visit_at) AS last_visit_at, count(*) AS n, ${onRoute} AS on_route
 			FROM households AS h WHERE province_code = ?1 AND commune_code = ?2
-				AND (?3 IS NULL OR hamlet_id = ?3) AND erased_at IS NULL
+				AND ${hamletId ? 'hamlet_id = ?4' : '?4 IS NULL'} AND erased_at IS NULL
 			GROUP BY hamlet_id, do_not_contact, last_outcome, not_home_streak, revisit_on, on_route,
-				last_visit_at >= ?4,
+				last_visit_at >= ?3,
 				CASE WHEN last_outcome = 'not_home' THEN last_visit_at / 86400000 END`
 		)
-		.bind(area.provinceCode, area.communeCode, hamletId, reachedSince)
+		.bind(area.provinceCode, area.communeCode, reachedSince, hamletId)
 		.all<{
 			hamlet_id: string | null;
 			do_not_contact: number;

@@ -1,0 +1,1 @@
+CREATE INDEX `services_order_idx` ON `services` (`sort_order`,`code`);
