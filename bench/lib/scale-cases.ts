@@ -6,9 +6,11 @@
 import type { Db } from '../../src/lib/server/db/client.ts';
 import type { ShardDb, ShardRouter } from '../../src/lib/server/db/shards.ts';
 import {
+	countPlanningHouseholds,
 	listPlanningHouseholds,
 	progressGroups
 } from '../../src/lib/server/db/queries/households.ts';
+import { PLAN_LIST_MAX_DEFAULT } from '../../src/lib/server/api/routes/households.ts';
 import {
 	getRoute,
 	listRoutes,
@@ -106,10 +108,20 @@ export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<Scal
 			run: ({ shard }) => shard.$client.prepare('SELECT 1').all()
 		},
 		{
-			name: 'planning list + gaps: the ward (50,000 households)',
+			name: 'planning list + gaps: the ward whole (50,000 households)',
 			route: 'GET /api/households?commune= (commune admin)',
 			goalMs: 50,
 			run: ({ shard }) => planningList(shard, ward, null)
+		},
+		{
+			name: 'planning page of the ward as a commune admin opens it',
+			route: 'GET /api/households?commune= (count: too many), then &hamlet= (one khu phố)',
+			goalMs: 50,
+			run: async ({ shard }) => {
+				const total = await countPlanningHouseholds(shard, ward);
+				if (total <= PLAN_LIST_MAX_DEFAULT) throw new Error('the ward should be over the limit');
+				return planningList(shard, ward, s.team.hamletId);
+			}
 		},
 		{
 			name: 'planning list + gaps: one khu phố',

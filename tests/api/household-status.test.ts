@@ -2,12 +2,20 @@
  * The status columns a visit write keeps on each household (latest outcome, time, revisit date,
  * not-home streak) against the real local D1: they equal what the household's visits say, in
  * whatever order the visits arrive; and a leader's day counted from grouped households
- * (progressGroups) equals the count over every household one by one.
+ * (progressGroups) equals the count over every household one by one; a commune too large to
+ * list whole comes a hamlet at a time.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.ts';
 import { useSeededDb } from './support/seeded-db.ts';
-import { AREAS, makeHamlet, makeTeam, shardOf } from './support/accounts-factory.ts';
+import {
+	AREAS,
+	call,
+	makeHamlet,
+	makeTeam,
+	makeUser,
+	shardOf
+} from './support/accounts-factory.ts';
 import {
 	household,
 	insertHouseholdsIn,
@@ -165,5 +173,37 @@ describe("households' status columns", () => {
 				areaProgress(listed.filter(own), today, reachedSince)
 			);
 		}
+	});
+});
+
+describe('GET /api/households in a commune too large to list whole', () => {
+	const list = (query: string, cookie: string, max: string) =>
+		call(t, `/api/households?commune=${AREAS.own.communeCode}${query}`, {
+			cookie,
+			env: { PLAN_LIST_MAX_HOUSEHOLDS: max }
+		});
+
+	it('sends no households but the count, and lists a hamlet at a time', async () => {
+		const admin = await makeUser(t.db, 'commune_admin', 'own');
+		const whole = await list('', admin.cookie, '50');
+		expect(whole.status).toBe(200);
+		const body = (await whole.json()) as {
+			households: unknown[];
+			tooMany: { total: number; max: number } | null;
+		};
+		expect(body.households).toEqual([]);
+		expect(body.tooMany).toEqual({ total: HISTORIES.length * 6, max: 50 });
+		// one hamlet fits: listed as always
+		const one = await list(`&hamlet=${hamletIds[0]}`, admin.cookie, '50');
+		const part = (await one.json()) as { households: unknown[]; tooMany: unknown };
+		expect(part.households).toHaveLength(HISTORIES.length * 2);
+		expect(part.tooMany).toBeNull();
+		// under the limit the whole commune comes as before
+		const all = (await (await list('', admin.cookie, '5000')).json()) as {
+			households: unknown[];
+			tooMany: unknown;
+		};
+		expect(all.households).toHaveLength(HISTORIES.length * 6);
+		expect(all.tooMany).toBeNull();
 	});
 });

@@ -52,6 +52,8 @@ export const planEn: Record<keyof typeof planVi, string> = {
 	'plan.speed': 'Walking speed (km/h)',
 	'plan.perHouse': 'Minutes per household',
 	'plan.revisit': 'Plan a revisit (households already on a route are included)',
+	'plan.narrowed':
+		'{commune} has {total} households, too many to show at once: the map shows the {count} households of {area}. Choose another team to see its area.',
 	'plan.noTeam': 'There is no team you may plan routes for here; create a team first.',
 	'plan.generate': 'Generate routes',
 	'plan.generating': 'Ordering the walk…',

@@ -12,6 +12,11 @@ export interface ApiBindings {
 	AUDIT_RETENTION_YEARS?: string;
 	/** '1' exposes this isolate's public-read counters at /api/health/public-reads (benchmarks). */
 	PUBLIC_READ_STATS?: string;
+	/**
+	 * The most households a commune-wide planning list returns (default 5000); a larger commune
+	 * is planned one hamlet (khu phố) at a time.
+	 */
+	PLAN_LIST_MAX_HOUSEHOLDS?: string;
 }
 
 export interface ApiVariables {

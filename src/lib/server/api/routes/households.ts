@@ -23,6 +23,7 @@ import { pointOf } from '../../../domain/point.ts';
 import {
 	communeAddresses,
 	getHousehold,
+	countPlanningHouseholds,
 	listPlanningHouseholds,
 	type PlanningHousehold
 } from '../../db/queries/households.ts';
@@ -98,6 +99,19 @@ export interface PlanHouseholdItem extends PlanningHousehold {
 	revisit: RevisitSuggestion | null;
 }
 
+/** Households a commune-wide planning list may hold before it must come a hamlet at a time. */
+export const PLAN_LIST_MAX_DEFAULT = 5000;
+
+/**
+ * A commune too large to list whole (over PLAN_LIST_MAX_HOUSEHOLDS): its count and the limit,
+ * or null when the list fits.
+ */
+async function overListLimit(c: Context<AuthEnv>, shard: ShardDb, area: Area) {
+	const max = Number(c.env.PLAN_LIST_MAX_HOUSEHOLDS ?? PLAN_LIST_MAX_DEFAULT);
+	const total = await countPlanningHouseholds(shard, area);
+	return total > max ? { total, max } : null;
+}
+
 export const householdsApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get('/', validate('query', householdListQuery), async (c) => {
@@ -108,7 +122,22 @@ export const householdsApi = new Hono<AuthEnv>()
 		const limit = await leaderHamlet(c, actor);
 		ensureInHamlet(limit, q.hamlet ?? limit, "households outside your team's hamlet");
 		const hamletId = q.hamlet ?? limit;
-		const rows = await listPlanningHouseholds(shardOf(c, area.provinceCode), area, hamletId);
+		const shard = shardOf(c, area.provinceCode);
+		const tooMany = hamletId === null ? await overListLimit(c, shard, area) : null;
+		if (tooMany) {
+			return c.json(
+				{
+					commune: area,
+					hamletId,
+					today: vnToday(),
+					households: [] as PlanHouseholdItem[],
+					summary: { total: tooMany.total, onRoute: 0, doNotContact: 0, gaps: 0 },
+					tooMany
+				},
+				200
+			);
+		}
+		const rows = await listPlanningHouseholds(shard, area, hamletId);
 		const today = vnToday();
 		const list: PlanHouseholdItem[] = rows.map((h) => ({
 			...h,
@@ -137,7 +166,8 @@ export const householdsApi = new Hono<AuthEnv>()
 					onRoute: planned,
 					doNotContact: dnc,
 					gaps: list.length - planned - dnc
-				}
+				},
+				tooMany: null
 			},
 			200
 		);

@@ -114,6 +114,21 @@ export async function listPlanningHouseholds(
 	}));
 }
 
+/** How many households a commune's planning list holds (erased placeholders left out). */
+export async function countPlanningHouseholds(
+	shard: ShardDb,
+	area: { provinceCode: string; communeCode: string }
+): Promise<number> {
+	const row = await shard.$client
+		.prepare(
+			`SELECT count(*) AS n FROM households
+			WHERE province_code = ?1 AND commune_code = ?2 AND erased_at IS NULL`
+		)
+		.bind(area.provinceCode, area.communeCode)
+		.first<{ n: number }>();
+	return row?.n ?? 0;
+}
+
 /** Households alike in all that a team's progress reads, counted (see progressGroups). */
 export interface ProgressGroup extends ProgressHousehold {
 	hamletId: string | null;

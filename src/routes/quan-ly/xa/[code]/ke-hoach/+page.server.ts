@@ -12,18 +12,27 @@ import type {
 import type { RouteListItem } from '$lib/server/db/queries/routes';
 import type { PlanHouseholdItem } from '$lib/server/api/routes/households';
 
-/** The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes. */
+/** GET /api/households as this page reads it. */
+interface HouseholdList {
+	commune: CommuneArea;
+	hamletId: string | null;
+	today: string;
+	households: PlanHouseholdItem[];
+	summary: { total: number; onRoute: number; gaps: number; doNotContact: number };
+	/** Set when the commune is too large to list whole: plan it a hamlet at a time. */
+	tooMany: { total: number; max: number } | null;
+}
+
+/**
+ * The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes.
+ * `?to=<team>` opens on that team. A commune too large to list whole (the API's tooMany) shows
+ * one hamlet at a time: the chosen team's, or `?thon=`, or the first team with a hamlet.
+ */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
-	const [hh, hamlets, teams, routes] = await Promise.all([
-		apiGet<{
-			commune: CommuneArea;
-			hamletId: string | null;
-			today: string;
-			households: PlanHouseholdItem[];
-			summary: { total: number; onRoute: number; gaps: number; doNotContact: number };
-		}>(fetch, `/api/households?${q}`, url),
+	const [whole, hamlets, teams, routes] = await Promise.all([
+		apiGet<HouseholdList>(fetch, `/api/households?${q}`, url),
 		apiGet<{
 			hamlets: HamletListItem[];
 		}>(fetch, `/api/hamlets?${q}`, url),
@@ -31,11 +40,31 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		apiGet<{ routes: RouteListItem[] }>(fetch, `/api/routes?${q}`, url)
 	]);
 	const actor = locals.actor!;
-	const area = { provinceCode: hh.commune.provinceCode, communeCode: hh.commune.communeCode };
+	const area = { provinceCode: whole.commune.provinceCode, communeCode: whole.commune.communeCode };
 	const plannable = teams.teams.filter(
 		(tm) => tm.active && canPlanRoutes(actor, { ...area, teamId: tm.id })
 	);
-	const firstTeam = plannable[0]?.id ?? null;
+	const asked = plannable.find((tm) => tm.id === url.searchParams.get('to')) ?? null;
+	let hh = whole;
+	let narrowed: { total: number; hamletId: string } | null = null;
+	if (whole.tooMany) {
+		const thon = hamlets.hamlets.find((h) => h.id === url.searchParams.get('thon'))?.id;
+		const hamletId =
+			asked?.hamletId ??
+			thon ??
+			plannable.find((tm) => tm.hamletId)?.hamletId ??
+			hamlets.hamlets[0]?.id;
+		if (hamletId) {
+			hh = await apiGet<HouseholdList>(fetch, `/api/households?${q}&hamlet=${hamletId}`, url);
+			narrowed = { total: whole.tooMany.total, hamletId };
+		}
+	}
+	// The team the page opens on: the one asked for, else the first whose area is shown.
+	const firstTeam =
+		asked?.id ??
+		plannable.find((tm) => !narrowed || tm.hamletId === narrowed.hamletId)?.id ??
+		plannable[0]?.id ??
+		null;
 	// Each route is assigned among its own team's members (the API refuses any other).
 	const membersByTeam: Record<string, MemberListItem[]> = Object.fromEntries(
 		await Promise.all(
@@ -52,7 +81,7 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	const members = firstTeam ? (membersByTeam[firstTeam] ?? []) : [];
 	return {
 		commune: hh.commune,
-		scopeHamletId: hh.hamletId,
+		scopeHamletId: whole.hamletId,
 		today: hh.today,
 		households: hh.households,
 		summary: hh.summary,
@@ -61,6 +90,8 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		members,
 		membersByTeam,
 		routes: routes.routes,
+		firstTeam,
+		narrowed,
 		can: { import: canManageCommune(actor, area) }
 	};
 };
