@@ -114,16 +114,16 @@ export async function listPlanningHouseholds(
 	}));
 }
 
-/** How many households a commune's planning list holds (erased placeholders left out). */
+/**
+ * How many households a commune holds, as its public count does (an erasure's anonymous
+ * placeholders included): read from the index alone, so a ward of 50.000 costs a few ms.
+ */
 export async function countPlanningHouseholds(
 	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string }
 ): Promise<number> {
 	const row = await shard.$client
-		.prepare(
-			`SELECT count(*) AS n FROM households
-			WHERE province_code = ?1 AND commune_code = ?2 AND erased_at IS NULL`
-		)
+		.prepare(`SELECT count(*) AS n FROM households WHERE province_code = ?1 AND commune_code = ?2`)
 		.bind(area.provinceCode, area.communeCode)
 		.first<{ n: number }>();
 	return row?.n ?? 0;
