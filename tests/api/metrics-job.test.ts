@@ -228,8 +228,9 @@ describe('computeMetrics: roll-up, period and meta', () => {
 
 	it('covers the 12 months ending at now and writes metrics_computed_at', async () => {
 		const row = await areaRow(A.communeCode);
+		// From the start of the Vietnam day a year earlier (00:00 at UTC+7).
 		expect([row.periodStart, row.periodEnd]).toEqual([
-			'2025-11-23T00:00:00.000Z',
+			'2025-11-22T17:00:00.000Z',
 			'2026-11-23T00:00:00.000Z'
 		]);
 		expect(row.computedAt).toBe(T0);

@@ -4,6 +4,7 @@
 import type { AnyDb, Db } from '../db/client.ts';
 import { isGlobal, type ShardDb } from '../db/shards.ts';
 import { runBatch } from '../db/bulk.ts';
+import { vnDayNumber } from './period.ts';
 
 export interface CommuneRef {
 	code: string;
@@ -20,11 +21,13 @@ export interface CountRow {
 export interface HamletRow extends CountRow {
 	covered: number;
 }
+export interface HouseholdRow extends CountRow {
+	visited: number;
+	reached: number;
+}
 export interface VisitRow {
 	c: string;
 	visits: number;
-	visited: number;
-	reached: number;
 	demo: number;
 }
 export interface ServiceRow {
@@ -61,34 +64,26 @@ const HAMLETS = `SELECT h.commune_code AS c, count(*) AS n, count(cv.hamlet_id) 
 	WHERE ${inChunk('h.')}
 	GROUP BY h.commune_code`;
 
-const HOUSEHOLDS = `SELECT commune_code AS c, count(*) AS n, sum(is_demo) AS demo
+// Households, and those whose latest visit (kept on the household by every visit write) falls
+// in the period: visited; reached when it met someone. Visits are never later than their
+// receipt, so the latest visit in the period is the latest visit.
+const HOUSEHOLDS = `SELECT commune_code AS c, count(*) AS n, sum(is_demo) AS demo,
+		coalesce(sum(last_visit_at >= ?1 AND last_visit_at <= ?2), 0) AS visited,
+		coalesce(sum(last_visit_at >= ?1 AND last_visit_at <= ?2 AND last_outcome = 'met'), 0) AS reached
 	FROM households WHERE ${inChunk()} GROUP BY commune_code`;
 
-// Latest visit per household in the period (rn = 1): visited; reached when it met someone.
-const VISITS = `WITH v AS (
-		SELECT commune_code, outcome, is_demo,
-			row_number() OVER (PARTITION BY household_id ORDER BY visited_at DESC, id DESC) AS rn
-		FROM visits WHERE ${inChunk()} AND visited_at >= ?1 AND visited_at <= ?2)
-	SELECT commune_code AS c, count(*) AS visits, sum(rn = 1) AS visited,
-		sum(rn = 1 AND outcome = 'met') AS reached, sum(is_demo) AS demo
-	FROM v GROUP BY commune_code`;
+// Visits of the period's days (?5 to ?6, Vietnam day numbers), kept per commune and day.
+const VISITS = `SELECT commune_code AS c, sum(visits) AS visits, sum(demo_visits) AS demo
+	FROM commune_days WHERE ${inChunk()} AND day >= ?5 AND day <= ?6 GROUP BY commune_code`;
 
-// Adoption: per household and service, the latest visit in the period that met someone and
-// asked about the service; a later visit that met nobody does not erase what was observed.
-// Helped: every visit in the period.
-const SERVICES = `WITH x AS (
-		SELECT v.commune_code, vs.service_code, vs.adults_using, vs.helped, v.adults,
-			CASE WHEN v.outcome = 'met' THEN row_number() OVER (
-				PARTITION BY v.household_id, vs.service_code, v.outcome = 'met'
-				ORDER BY v.visited_at DESC, v.id DESC) END AS rn
-		FROM visits v JOIN visit_services vs ON vs.visit_id = v.id
-		WHERE ${inChunk('v.')}
-			AND v.visited_at >= ?1 AND v.visited_at <= ?2)
-	SELECT commune_code AS c, service_code AS s,
-		coalesce(sum(CASE WHEN rn = 1 THEN adults_using END), 0) AS adults_using,
-		coalesce(sum(CASE WHEN rn = 1 THEN adults END), 0) AS adults_total,
-		sum(helped) AS helped
-	FROM x GROUP BY commune_code, service_code`;
+// Adoption: per household and service, the latest visit that met someone and asked about the
+// service, if it is in the period (a later visit that met nobody does not erase what was
+// observed); helped: every visit of the period. Both kept per commune, day and service
+// (commune_service_days), so the period is a sum of days.
+const SERVICES = `SELECT commune_code AS c, service_code AS s, sum(adults_using) AS adults_using,
+		sum(adults) AS adults_total, sum(helped) AS helped
+	FROM commune_service_days WHERE ${inChunk()} AND day >= ?5 AND day <= ?6
+	GROUP BY commune_code, service_code`;
 
 // The marks these figures clear (read in the same transaction as the records).
 const MARKS = `SELECT commune_code AS c, changes FROM metrics_dirty
@@ -97,12 +92,16 @@ const MARKS = `SELECT commune_code AS c, changes FROM metrics_dirty
 /** The service catalogue's codes (every area gets a row per service). */
 export const SERVICE_CODES_SQL = `SELECT code FROM services ORDER BY sort_order, code`;
 
+/** The highest ?N a query uses: D1 wants exactly that many bindings. */
+const highestParam = (q: string) =>
+	Math.max(...[...q.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+
 export interface RecordAggregates {
 	communes: CommuneRef[];
 	teams: CountRow[];
 	members: CountRow[];
 	hamlets: HamletRow[];
-	households: CountRow[];
+	households: HouseholdRow[];
 	visits: VisitRow[];
 	services: ServiceRow[];
 	/** The marks of these communes in the global D1 as read: cleared only if unchanged. */
@@ -134,12 +133,14 @@ export async function readCommuneAggregates(
 		startMs,
 		endMs,
 		JSON.stringify(chunk.provinceCodes),
-		JSON.stringify(chunk.communeCodes)
+		JSON.stringify(chunk.communeCodes),
+		vnDayNumber(startMs),
+		vnDayNumber(endMs)
 	];
 	const on = (d: AnyDb, queries: string[]) =>
 		runBatch(
 			d,
-			queries.map((q) => d.$client.prepare(q).bind(...params))
+			queries.map((q) => d.$client.prepare(q).bind(...params.slice(0, highestParam(q))))
 		).then((results) => (i: number) => results[i]?.results ?? []);
 	const global = [COMMUNES, TEAMS, MEMBERS, HAMLETS, MARKS];
 	const records = [HOUSEHOLDS, VISITS, SERVICES];
@@ -153,7 +154,7 @@ export async function readCommuneAggregates(
 		members: g(2) as CountRow[],
 		hamlets: g(3) as HamletRow[],
 		marks: g(4) as Mark[],
-		households: r(0) as CountRow[],
+		households: r(0) as HouseholdRow[],
 		visits: r(1) as VisitRow[],
 		services: r(2) as ServiceRow[],
 		shardMarks: one ? [] : (r(3) as Mark[])

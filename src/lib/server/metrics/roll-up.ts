@@ -4,7 +4,7 @@
  * country ('VN'). Pure: no database here.
  */
 import type { AreaCounts, AreaServiceCounts } from '../../domain/metrics.ts';
-import type { CountRow, HamletRow, RecordAggregates, VisitRow } from './queries.ts';
+import type { CountRow, HamletRow, HouseholdRow, RecordAggregates, VisitRow } from './queries.ts';
 
 export const COUNTRY_CODE = 'VN';
 
@@ -54,7 +54,7 @@ export function communeTotals(a: RecordAggregates, serviceCodes: string[]): Area
 	return a.communes.map((c) => {
 		const [t, m, h, hh, v] = [teams, members, hamlets, households, visits].map((x) =>
 			x.get(c.code)
-		) as [CountRow?, CountRow?, HamletRow?, CountRow?, VisitRow?];
+		) as [CountRow?, CountRow?, HamletRow?, HouseholdRow?, VisitRow?];
 		const counts: Counts = {
 			teams: t?.n ?? 0,
 			members: m?.n ?? 0,
@@ -63,8 +63,8 @@ export function communeTotals(a: RecordAggregates, serviceCodes: string[]): Area
 			hamlets: h?.n ?? 0,
 			hamletsCovered: h?.covered ?? 0,
 			householdsKnown: hh?.n ?? 0,
-			householdsReached: v?.reached ?? 0,
-			householdsVisited: v?.visited ?? 0,
+			householdsReached: hh?.reached ?? 0,
+			householdsVisited: hh?.visited ?? 0,
 			demoRecords: [t, m, h, hh, v].reduce((s, x) => s + (x?.demo ?? 0), 0)
 		};
 		return {

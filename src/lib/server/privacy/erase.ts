@@ -10,14 +10,16 @@
  * placeholder under a NEW id (nothing links it to the old one: no address, point, hamlet,
  * names or dates of its own), its visits move to it keeping only commune, time, outcome, adults
  * and service counts (no note, route, member, device or revisit date), and it leaves every
- * route. An erased member keeps their row (team, role, training status, active flag: the team's
- * counts) without name or phone; their accounts lose login, name and password and are
+ * route. The placeholder takes its latest visit's status, and the visit state's triggers move
+ * its service states to it (migrations/0012). An erased member keeps their row (team, role,
+ * training status, active flag: the team's counts) without name or phone; their accounts lose login, name and password and are
  * disabled, their sessions and devices are removed, their pending invites revoked, and the
  * visits they recorded no longer name them.
  */
 import type { Db } from '../db/client.ts';
 import type { ShardDb } from '../db/shards.ts';
 import { ERASED_NAME } from '../../domain/personal-data.ts';
+import { householdStatusStatements } from '../db/writes/visits.ts';
 
 /** Statements that erase household `oldId` behind the new anonymous id `newId`. */
 export function eraseHouseholdStatements(
@@ -46,7 +48,9 @@ export function eraseHouseholdStatements(
 			.bind(oldId, newId),
 		d1.prepare(`DELETE FROM route_stops WHERE household_id = ?1 RETURNING 1`).bind(oldId),
 		d1.prepare(`DELETE FROM visit_conflicts WHERE household_id = ?1`).bind(oldId),
-		d1.prepare(`DELETE FROM households WHERE id = ?1`).bind(oldId)
+		d1.prepare(`DELETE FROM households WHERE id = ?1`).bind(oldId),
+		// The placeholder takes the status of the visits it now holds (the metrics count it).
+		...householdStatusStatements(shard, [{ householdId: newId, outcome: '' }])
 	];
 }
 

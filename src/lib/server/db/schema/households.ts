@@ -48,6 +48,12 @@ export const households = sqliteTable(
 		 */
 		notHomeStreak: integer('not_home_streak').notNull().default(0),
 		/**
+		 * Per service, what the latest visit that met someone and asked about it observed, as JSON
+		 * `{"vneid": [visited_at, adults_using, adults], …}` (kept with the columns above; null
+		 * before the first such visit): the adoption figures read it instead of the visits.
+		 */
+		servicesState: text('services_state'),
+		/**
 		 * Retention review (issue 13): when an admin last decided to keep this household's personal
 		 * fields although it was not visited for the review period; epoch ms, null if never.
 		 */

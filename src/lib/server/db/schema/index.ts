@@ -15,3 +15,4 @@ export * from './sessions.ts';
 export * from './invites.ts';
 export * from './audit-log.ts';
 export * from './login-throttle.ts';
+export * from './visit-state.ts';

@@ -154,11 +154,24 @@ export interface PreparedVisits {
 }
 
 /**
+ * A household's services state (households.services_state): per service, the latest visit that
+ * met someone and asked about it (visit time, then id) — [visited_at, adults_using, adults].
+ */
+const SERVICES_STATE = `SELECT json_group_object(service_code, json_array(visited_at, adults_using,
+		adults))
+	FROM (SELECT vs.service_code, v.visited_at, vs.adults_using, v.adults, row_number() OVER (
+			PARTITION BY vs.service_code ORDER BY v.visited_at DESC, v.id DESC) AS rn
+		FROM visits AS v JOIN visit_services AS vs ON vs.visit_id = v.id
+		WHERE v.household_id = households.id AND v.outcome = 'met')
+	WHERE rn = 1`;
+
+/**
  * Recomputes the status of these households from their latest visit (visit time, then id), so
  * syncs arriving out of order end in the same state: the latest outcome, time and revisit date,
- * and the not-home streak (not-home visits since the latest visit with another outcome, as
- * domain/routing/visit-summary.ts counts it). Each is a search of `visits (household_id,
- * visited_at)` from the newest visit down, so the cost does not grow with a household's history.
+ * the not-home streak (not-home visits since the latest visit with another outcome, as
+ * domain/routing/visit-summary.ts counts it), and the services state the adoption figures
+ * read. The status is a search of `visits (household_id, visited_at)` from the newest visit
+ * down; the services state reads the household's met visits (a few a year, within retention).
  * A do-not-contact outcome among the written visits, even one synced late, also sets the
  * household's do-not-contact flag (only an admin clears it).
  * @param written the visits this write stores (household and outcome).
@@ -175,7 +188,8 @@ export function householdStatusStatements(
 			not_home_streak = (SELECT count(*) FROM visits AS v WHERE v.household_id = households.id
 				AND v.outcome = 'not_home' AND v.visited_at > coalesce((SELECT w.visited_at FROM visits AS w
 					WHERE w.household_id = households.id AND w.outcome <> 'not_home'
-					ORDER BY w.visited_at DESC LIMIT 1), -1))
+					ORDER BY w.visited_at DESC LIMIT 1), -1)),
+			services_state = (${SERVICES_STATE})
 		WHERE id IN (SELECT value FROM json_each(?1))`;
 	const dnc = JSON.stringify([
 		...new Set(written.filter((v) => v.outcome === 'do_not_contact').map((v) => v.householdId))
