@@ -145,7 +145,7 @@ export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<Scal
 			name: 'routes of the team',
 			route: 'GET /api/routes?commune=&team= (team leader)',
 			goalMs: 50,
-			run: ({ db, shard }) => listRoutes(db, shard, ward, s.team.id)
+			run: ({ db, shard }) => listRoutes(db, shard, ward, [s.team.id])
 		},
 		{
 			name: 'routes of the ward (all teams)',

@@ -6,6 +6,7 @@
  * list whole comes a hamlet at a time.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { TestDb } from './support/db.ts';
 import { useSeededDb } from './support/seeded-db.ts';
 import {
@@ -205,5 +206,33 @@ describe('GET /api/households in a commune too large to list whole', () => {
 		};
 		expect(all.households).toHaveLength(HISTORIES.length * 6);
 		expect(all.tooMany).toBeNull();
+	});
+});
+
+describe('GET /api/routes of one hamlet (a large commune planned a khu phố at a time)', () => {
+	it("lists the outings of the hamlet's teams only", async () => {
+		const admin = await makeUser(t.db, 'commune_admin', 'own');
+		const [first, second] = [await makeTeam(t.db, 'own'), await makeTeam(t.db, 'own')];
+		await t.db.run(sql`UPDATE teams SET hamlet_id = ${hamletIds[0]} WHERE id = ${first.id}`);
+		await t.db.run(sql`UPDATE teams SET hamlet_id = ${hamletIds[1]} WHERE id = ${second.id}`);
+		const mine = await insertRoute(shardOf(t), { teamId: first.id, name: 'Buổi của thôn' });
+		await insertRoute(shardOf(t), { teamId: second.id, name: 'Buổi của thôn khác' });
+		const routes = async (query: string) => {
+			const res = await call(t, `/api/routes?commune=${AREAS.own.communeCode}${query}`, {
+				cookie: admin.cookie
+			});
+			expect(res.status).toBe(200);
+			return ((await res.json()) as { routes: { id: string; teamId: string }[] }).routes;
+		};
+		const one = await routes(`&hamlet=${hamletIds[0]}`);
+		expect(one.map((r) => r.id)).toEqual([mine]);
+		const all = await routes('');
+		expect(all.map((r) => r.teamId)).toEqual(expect.arrayContaining([first.id, second.id]));
+		expect(all.length).toBeGreaterThan(2);
+		// a hamlet without teams has no outings; a team asked for wins over the hamlet
+		expect(await routes(`&hamlet=${crypto.randomUUID()}`)).toEqual([]);
+		expect(
+			(await routes(`&team=${second.id}&hamlet=${hamletIds[0]}`)).map((r) => r.teamId)
+		).toEqual([second.id]);
 	});
 });

@@ -53,7 +53,7 @@ export const planEn: Record<keyof typeof planVi, string> = {
 	'plan.perHouse': 'Minutes per household',
 	'plan.revisit': 'Plan a revisit (households already on a route are included)',
 	'plan.narrowed':
-		'{commune} has {total} households, too many to show at once: the map shows the {count} households of {area}. Choose another team to see its area.',
+		'{commune} has {total} households, too many to show at once: the map shows the {count} households of {area} and the outings of its teams. Choose another team to see its area.',
 	'plan.noTeam': 'There is no team you may plan routes for here; create a team first.',
 	'plan.generate': 'Generate routes',
 	'plan.generating': 'Ordering the walk…',

@@ -53,7 +53,7 @@ export const planVi = {
 	'plan.perHouse': 'Số phút mỗi hộ',
 	'plan.revisit': 'Lập tuyến quay lại (hộ đã có tuyến vẫn được xếp lại)',
 	'plan.narrowed':
-		'{commune} có {total} hộ, quá nhiều để hiện cùng lúc: bản đồ hiện {count} hộ của {area}. Chọn một tổ khác để xem khu của tổ đó.',
+		'{commune} có {total} hộ, quá nhiều để hiện cùng lúc: bản đồ hiện {count} hộ của {area} và các buổi đi của tổ ở đó. Chọn một tổ khác để xem khu của tổ đó.',
 	'plan.noTeam': 'Xã chưa có tổ nào bạn được lập tuyến cho; hãy lập tổ trước.',
 	'plan.generate': 'Tạo tuyến',
 	'plan.generating': 'Đang sắp xếp thứ tự đi…',

@@ -14,7 +14,12 @@ import {
 	textInput
 } from '../../../domain/fields.ts';
 
-export const routeListQuery = z.object({ commune: communeCode, team: id.optional() });
+/** A commune's routes; `team` one team's, `hamlet` those of the hamlet's teams. */
+export const routeListQuery = z.object({
+	commune: communeCode,
+	team: id.optional(),
+	hamlet: id.optional()
+});
 
 export const routePlanBody = z.object({
 	communeCode,

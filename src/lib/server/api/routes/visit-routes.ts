@@ -22,6 +22,7 @@ import {
 	type RouteRow
 } from '../../db/queries/routes.ts';
 import { listPlanningHouseholds } from '../../db/queries/households.ts';
+import { teamIdsOfHamlet } from '../../db/queries/team-admin.ts';
 import { prepareAssignment, prepareRoutePlan } from '../../db/writes/routes.ts';
 import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
@@ -82,7 +83,12 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		const area = await communeOr404(c, q.commune);
 		ensure(canSeeHouseholds(actor, area), "this commune's routes");
 		const team = actor.role === 'team_leader' ? actor.teamId : (q.team ?? null);
-		const rows = await listRoutes(c.get('db'), shardOf(c, area.provinceCode), area, team);
+		const teams = team
+			? [team]
+			: q.hamlet
+				? await teamIdsOfHamlet(c.get('db'), area, q.hamlet)
+				: null;
+		const rows = await listRoutes(c.get('db'), shardOf(c, area.provinceCode), area, teams);
 		// Member names (who walks what, when): a personal-data read.
 		await auditNow(c, {
 			kind: 'read',
@@ -90,7 +96,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			entity: 'route',
 			provinceCode: area.provinceCode,
 			communeCode: area.communeCode,
-			detail: { rows: rows.length, teamId: team }
+			detail: { rows: rows.length, teamId: team, hamletId: team ? null : (q.hamlet ?? null) }
 		});
 		return c.json({ commune: area, routes: rows }, 200);
 	})

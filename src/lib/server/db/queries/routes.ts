@@ -92,20 +92,23 @@ async function withNames<T extends RouteListItem>(db: Db, rows: ShardRoute<T>[])
 	});
 }
 
-/** A commune's routes (optionally one team's), newest first; cancelled ones last. */
+/**
+ * A commune's routes, newest first, cancelled ones last: all of them, or only those of some
+ * teams (`teamIds`: one team's, or the teams of one hamlet).
+ */
 export async function listRoutes(
 	db: Db,
 	shard: ShardDb,
 	area: { provinceCode: string; communeCode: string },
-	teamId: string | null = null
+	teamIds: readonly string[] | null = null
 ): Promise<RouteListItem[]> {
-	const team = teamId ? ' AND r.team_id = ?3' : '';
-	const binds = teamId
-		? [area.provinceCode, area.communeCode, teamId]
+	const teams = teamIds ? ' AND r.team_id IN (SELECT value FROM json_each(?3))' : '';
+	const binds = teamIds
+		? [area.provinceCode, area.communeCode, JSON.stringify(teamIds)]
 		: [area.provinceCode, area.communeCode];
 	const res = await shard.$client
 		.prepare(
-			`${LIST_SELECT} WHERE r.province_code = ?1 AND r.commune_code = ?2${team}
+			`${LIST_SELECT} WHERE r.province_code = ?1 AND r.commune_code = ?2${teams}
 			ORDER BY r.status = 'cancelled', r.created_at DESC, r.name`
 		)
 		.bind(...binds)

@@ -124,3 +124,22 @@ export function communeRoster(db: Db, provinceCode: string, communeCode: string)
 		.where(and(eq(teams.provinceCode, provinceCode), eq(teams.communeCode, communeCode)))
 		.orderBy(asc(teams.name), asc(members.teamRole), asc(members.fullName));
 }
+
+/** The teams of one hamlet of a commune (a large commune's planning page shows one hamlet). */
+export async function teamIdsOfHamlet(
+	db: Db,
+	area: { provinceCode: string; communeCode: string },
+	hamletId: string
+): Promise<string[]> {
+	const rows = await db
+		.select({ id: teams.id })
+		.from(teams)
+		.where(
+			and(
+				eq(teams.provinceCode, area.provinceCode),
+				eq(teams.communeCode, area.communeCode),
+				eq(teams.hamletId, hamletId)
+			)
+		);
+	return rows.map((r) => r.id);
+}

@@ -26,19 +26,21 @@ interface HouseholdList {
 /**
  * The planning view: households (scoped by the API), hamlets, the teams one may plan for, routes.
  * `?to=<team>` opens on that team. A commune too large to list whole (the API's tooMany) shows
- * one hamlet at a time: the chosen team's, or `?thon=`, or the first team with a hamlet.
+ * one hamlet at a time, with its teams' outings: the chosen team's, or `?thon=`, or the first
+ * team with a hamlet.
  */
 export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
-	const [whole, hamlets, teams, routes] = await Promise.all([
+	const [whole, hamlets, teams] = await Promise.all([
 		apiGet<HouseholdList>(fetch, `/api/households?${q}`, url),
 		apiGet<{
 			hamlets: HamletListItem[];
 		}>(fetch, `/api/hamlets?${q}`, url),
-		apiGet<{ teams: TeamListItem[] }>(fetch, `/api/teams?${q}`, url),
-		apiGet<{ routes: RouteListItem[] }>(fetch, `/api/routes?${q}`, url)
+		apiGet<{ teams: TeamListItem[] }>(fetch, `/api/teams?${q}`, url)
 	]);
+	const routesOf = (filter: string) =>
+		apiGet<{ routes: RouteListItem[] }>(fetch, `/api/routes?${q}${filter}`, url);
 	const actor = locals.actor!;
 	const area = { provinceCode: whole.commune.provinceCode, communeCode: whole.commune.communeCode };
 	const plannable = teams.teams.filter(
@@ -47,6 +49,7 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	const asked = plannable.find((tm) => tm.id === url.searchParams.get('to')) ?? null;
 	let hh = whole;
 	let narrowed: { total: number; hamletId: string } | null = null;
+	let routes: { routes: RouteListItem[] } | null = null;
 	if (whole.tooMany) {
 		const thon = hamlets.hamlets.find((h) => h.id === url.searchParams.get('thon'))?.id;
 		const hamletId =
@@ -55,7 +58,11 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 			plannable.find((tm) => tm.hamletId)?.hamletId ??
 			hamlets.hamlets[0]?.id;
 		if (hamletId) {
-			hh = await apiGet<HouseholdList>(fetch, `/api/households?${q}&hamlet=${hamletId}`, url);
+			// The hamlet's households and its teams' outings, not the whole commune's.
+			[hh, routes] = await Promise.all([
+				apiGet<HouseholdList>(fetch, `/api/households?${q}&hamlet=${hamletId}`, url),
+				routesOf(`&hamlet=${hamletId}`)
+			]);
 			narrowed = { total: whole.tooMany.total, hamletId };
 		}
 	}
@@ -65,9 +72,10 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		plannable.find((tm) => !narrowed || tm.hamletId === narrowed.hamletId)?.id ??
 		plannable[0]?.id ??
 		null;
-	// Each route is assigned among its own team's members (the API refuses any other).
-	const membersByTeam: Record<string, MemberListItem[]> = Object.fromEntries(
-		await Promise.all(
+	// Each route is assigned among its own team's members (the API refuses any other). The
+	// whole commune's outings, unless one hamlet's were read above, are read meanwhile.
+	const [teamMembers, outings] = await Promise.all([
+		Promise.all(
 			plannable.map(
 				async (tm) =>
 					[
@@ -76,8 +84,10 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 							.members
 					] as const
 			)
-		)
-	);
+		),
+		routes ?? routesOf('')
+	]);
+	const membersByTeam: Record<string, MemberListItem[]> = Object.fromEntries(teamMembers);
 	const members = firstTeam ? (membersByTeam[firstTeam] ?? []) : [];
 	return {
 		commune: hh.commune,
@@ -89,7 +99,7 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		teams: plannable,
 		members,
 		membersByTeam,
-		routes: routes.routes,
+		routes: outings.routes,
 		firstTeam,
 		narrowed,
 		can: { import: canManageCommune(actor, area) }
