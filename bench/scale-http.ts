@@ -122,7 +122,7 @@ try {
 		{ name: 'route view', who: 'leader', path: `/api/routes/${s.routeId}` },
 		{ name: 'routes of the team', who: 'leader', path: `/api/routes?${w}` },
 		{ name: "leader's day, one team", who: 'leader', path: `/api/overview?${w}` },
-		{ name: 'planning list, one khu phố', who: 'leader', path: `/api/households?${w}` },
+		{ name: 'planning list, the team’s khu phố', who: 'leader', path: `/api/households?${w}` },
 		{ name: 'planning page of the ward: count', who: 'communeAdmin', path: `/api/households?${w}` },
 		{
 			name: 'planning page of the ward: one khu phố',
@@ -134,8 +134,21 @@ try {
 			who: 'communeAdmin',
 			path: `/api/routes?${w}&hamlet=${s.team.hamletId}`
 		},
-		{ name: 'routes of the ward, all outings', who: 'communeAdmin', path: `/api/routes?${w}` },
-		{ name: "leader's day, the ward", who: 'communeAdmin', path: `/api/overview?${w}` }
+		{
+			name: 'routes of the ward asked whole: the count',
+			who: 'communeAdmin',
+			path: `/api/routes?${w}`
+		},
+		{
+			name: "commune admin's day of the ward, as it opens",
+			who: 'communeAdmin',
+			path: `/api/overview?${w}`
+		},
+		{
+			name: "commune admin's day, the team's khu phố",
+			who: 'communeAdmin',
+			path: `/api/overview?${w}&hamlet=${s.team.hamletId}`
+		}
 	];
 	console.log(
 		`\n▶ ${runs} requests each, one after the other, after 3 to warm up (ms; goal p95 ≤ ${GOAL_MS})`

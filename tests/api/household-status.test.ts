@@ -217,14 +217,17 @@ describe('GET /api/routes of one hamlet (a large commune planned a khu phố at 
 		await t.db.run(sql`UPDATE teams SET hamlet_id = ${hamletIds[1]} WHERE id = ${second.id}`);
 		const mine = await insertRoute(shardOf(t), { teamId: first.id, name: 'Buổi của thôn' });
 		await insertRoute(shardOf(t), { teamId: second.id, name: 'Buổi của thôn khác' });
-		const routes = async (query: string) => {
+		const routes = async (query: string, max = '5000') => {
 			const res = await call(t, `/api/routes?commune=${AREAS.own.communeCode}${query}`, {
-				cookie: admin.cookie
+				cookie: admin.cookie,
+				env: { PLAN_LIST_MAX_HOUSEHOLDS: max }
 			});
 			expect(res.status).toBe(200);
 			return ((await res.json()) as { routes: { id: string; teamId: string }[] }).routes;
 		};
-		const one = await routes(`&hamlet=${hamletIds[0]}`);
+		// over the limit, the whole commune's outings are not listed: one hamlet's are
+		expect(await routes('', '50')).toEqual([]);
+		const one = await routes(`&hamlet=${hamletIds[0]}`, '50');
 		expect(one.map((r) => r.id)).toEqual([mine]);
 		const all = await routes('');
 		expect(all.map((r) => r.teamId)).toEqual(expect.arrayContaining([first.id, second.id]));
@@ -234,5 +237,54 @@ describe('GET /api/routes of one hamlet (a large commune planned a khu phố at 
 		expect(
 			(await routes(`&team=${second.id}&hamlet=${hamletIds[0]}`)).map((r) => r.teamId)
 		).toEqual([second.id]);
+	});
+});
+
+describe("GET /api/overview of a commune too large to count whole (a commune admin's day)", () => {
+	type Day = {
+		teams: { id: string; hamletId: string | null; progress: { households: number } }[];
+		communeProgress: { households: number } | null;
+		narrowed: {
+			total: number;
+			teams: number;
+			hamletId: string;
+			hamlets: { id: string; name: string }[];
+		} | null;
+	};
+
+	it("shows one hamlet's teams at a time, without the commune's total", async () => {
+		const admin = await makeUser(t.db, 'commune_admin', 'own');
+		for (const hamletId of hamletIds) {
+			const team = await makeTeam(t.db, 'own');
+			await t.db.run(sql`UPDATE teams SET hamlet_id = ${hamletId} WHERE id = ${team.id}`);
+		}
+		const day = async (query: string, max: string) => {
+			const res = await call(t, `/api/overview?commune=${AREAS.own.communeCode}${query}`, {
+				cookie: admin.cookie,
+				env: { PLAN_LIST_MAX_HOUSEHOLDS: max }
+			});
+			expect(res.status).toBe(200);
+			return (await res.json()) as Day;
+		};
+		const first = await day('', '50');
+		expect(first.communeProgress).toBeNull();
+		expect(first.narrowed).toMatchObject({ total: HISTORIES.length * 6 });
+		expect(first.narrowed!.hamlets.map((h) => h.id).sort()).toEqual([...hamletIds].sort());
+		expect(first.teams.length).toBeGreaterThan(0);
+		expect(first.narrowed!.teams).toBeGreaterThan(first.teams.length);
+		expect(first.teams.every((tm) => tm.hamletId === first.narrowed!.hamletId)).toBe(true);
+		expect(first.teams[0]!.progress.households).toBe(HISTORIES.length * 2);
+		// another hamlet when asked; an unknown one falls back to the first
+		const other = hamletIds.find((h) => h !== first.narrowed!.hamletId)!;
+		const second = await day(`&hamlet=${other}`, '50');
+		expect(second.narrowed!.hamletId).toBe(other);
+		expect(second.teams.every((tm) => tm.hamletId === other)).toBe(true);
+		const unknown = await day(`&hamlet=${crypto.randomUUID()}`, '50');
+		expect(unknown.narrowed!.hamletId).toBe(first.narrowed!.hamletId);
+		// under the limit: every team and the commune's total, as before
+		const whole = await day('', '5000');
+		expect(whole.narrowed).toBeNull();
+		expect(whole.communeProgress).toMatchObject({ households: HISTORIES.length * 6 });
+		expect(whole.teams.length).toBeGreaterThan(first.teams.length);
 	});
 });

@@ -19,8 +19,11 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	const hasDay =
 		!!user.communeCode &&
 		(user.role === 'commune_admin' || (user.role === 'team_leader' && !!team));
+	// `?thon=`: the hamlet whose teams a large commune's day shows (the API checks it).
+	const thon = url.searchParams.get('thon');
+	const hamlet = thon ? `&hamlet=${encodeURIComponent(thon)}` : '';
 	const overview = hasDay
-		? await apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}`, url)
+		? await apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}${hamlet}`, url)
 		: null;
 	return {
 		commune: commune ?? null,

@@ -5,6 +5,10 @@ export const homeEn: Record<keyof typeof homeVi, string> = {
 	'home.day.title': 'Today, {day}',
 	'home.day.teams': '{count} active teams',
 	'home.day.week': 'Outings from {from} to {to}',
+	'home.day.narrowed':
+		'{commune} has {total} households, too many to count at once: showing the teams of {area}. Choose another place to see its teams.',
+	'home.day.narrowed.choose': 'Show the teams of',
+	'home.day.narrowed.show': 'Show',
 	'home.link.plan': 'Plan routes',
 	'home.link.field': 'Field mode',
 	'home.link.team': 'Team members',

@@ -3,6 +3,10 @@ export const homeVi = {
 	'home.day.title': 'Hôm nay, {day}',
 	'home.day.teams': '{count} tổ đang hoạt động',
 	'home.day.week': 'Các chuyến từ {from} đến {to}',
+	'home.day.narrowed':
+		'{commune} có {total} hộ, quá nhiều để tính cùng lúc: đang xem các tổ của {area}. Chọn nơi khác để xem các tổ ở đó.',
+	'home.day.narrowed.choose': 'Xem các tổ của',
+	'home.day.narrowed.show': 'Xem',
 	'home.link.plan': 'Lập tuyến',
 	'home.link.field': 'Đi thực địa',
 	'home.link.team': 'Thành viên của tổ',

@@ -106,7 +106,7 @@ export const PLAN_LIST_MAX_DEFAULT = 5000;
  * A commune too large to list whole (over PLAN_LIST_MAX_HOUSEHOLDS): its count and the limit,
  * or null when the list fits.
  */
-async function overListLimit(c: Context<AuthEnv>, shard: ShardDb, area: Area) {
+export async function overListLimit(c: Context<AuthEnv>, shard: ShardDb, area: Area) {
 	const max = Number(c.env.PLAN_LIST_MAX_HOUSEHOLDS ?? PLAN_LIST_MAX_DEFAULT);
 	const total = await countPlanningHouseholds(shard, area);
 	return total > max ? { total, max } : null;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { communeCode, validate } from '../validation.ts';
+import { idInput } from '../../../domain/fields.ts';
 import { ensure, noStore, requireActor, type AuthEnv } from '../middleware/env.ts';
 import { auditNow, communeOr404 } from '../middleware/scope.ts';
 import { vnToday } from '../middleware/household-scope.ts';
@@ -18,6 +19,7 @@ import { listTeams, type CommuneArea } from '../../db/queries/team-admin.ts';
 import { progressGroups } from '../../db/queries/households.ts';
 import { readOverview, type OutingItem, type OverviewMember } from '../../db/queries/overview.ts';
 import { twelveMonthsTo } from '../../metrics/period.ts';
+import { overListLimit } from './households.ts';
 
 /** A member on the leader's day: their sync state and their outings of the week. */
 export interface OverviewMemberDay extends OverviewMember {
@@ -47,8 +49,20 @@ export interface Overview {
 	/** Start of the "reached" window (12 months ago), epoch ms. */
 	reachedSince: number;
 	teams: OverviewTeam[];
-	/** The whole commune's progress, for commune admins (null for a team leader). */
+	/** The whole commune's progress, for commune admins (null for a team leader, or narrowed). */
 	communeProgress: AreaProgress | null;
+	/**
+	 * Set when the commune is too large to count whole on every load (over
+	 * PLAN_LIST_MAX_HOUSEHOLDS): the day shows the teams of one hamlet, `hamletId`, chosen among
+	 * `hamlets` (those with a team in view).
+	 */
+	narrowed: {
+		total: number;
+		/** Active teams of the whole commune (the day shows some of them). */
+		teams: number;
+		hamletId: string;
+		hamlets: { id: string; name: string }[];
+	} | null;
 }
 
 type TeamInfo = Awaited<ReturnType<typeof listTeams>>[number];
@@ -117,16 +131,26 @@ async function dayOf(
 	c: Context<AuthEnv>,
 	actor: Actor,
 	area: CommuneArea,
-	now: number
+	now: number,
+	hamletAsked: string | null
 ): Promise<Overview> {
 	const shard = shardOf(c, area.provinceCode);
 	const today = vnToday(now);
 	const week = weekOf(today);
 	const reachedSince = twelveMonthsTo(new Date(now)).start.getTime();
-	const teams = await teamsInView(c, actor, area);
-	// One read of the area, grouped (progressGroups): a hamlet team's leader reads only their
-	// hamlet (a leader without a team, nothing). It goes out with the week's outings.
 	const leader = actor.role === 'team_leader';
+	const [inView, tooMany] = await Promise.all([
+		teamsInView(c, actor, area),
+		leader ? null : overListLimit(c, shard, area)
+	]);
+	// A commune too large to count whole on every load: one hamlet's teams at a time (the one
+	// asked for, else the first team's), as its planning page.
+	const narrowed = tooMany ? narrowTo(inView, hamletAsked, tooMany.total) : null;
+	const teams = narrowed ? inView.filter((tm) => tm.hamletId === narrowed.hamletId) : inView;
+	// One read of the area, grouped (progressGroups): a hamlet team's leader, or a narrowed day,
+	// reads only its hamlet (a leader without a team, nothing). It goes out with the week's
+	// outings.
+	const hamlet = leader ? (teams[0]?.hamletId ?? null) : (narrowed?.hamletId ?? null);
 	const [data, groups] = await Promise.all([
 		readOverview(
 			c.get('db'),
@@ -135,9 +159,7 @@ async function dayOf(
 			teams.map((tm) => tm.id),
 			week
 		),
-		leader && teams.length === 0
-			? []
-			: progressGroups(shard, area, leader ? (teams[0]!.hamletId ?? null) : null, reachedSince)
+		leader && teams.length === 0 ? [] : progressGroups(shard, area, hamlet, reachedSince)
 	]);
 	const progressOf = (hamletId: string | null) =>
 		areaProgress(
@@ -151,34 +173,55 @@ async function dayOf(
 		week,
 		reachedSince,
 		teams: teams.map((tm) => teamDay(tm, data, progressOf(tm.hamletId), now)),
-		communeProgress: leader ? null : progressOf(null)
+		communeProgress: leader || narrowed ? null : progressOf(null),
+		narrowed
 	};
+}
+
+/** The hamlet a narrowed day shows, and the hamlets one may choose (those with a team). */
+function narrowTo(teams: TeamInfo[], asked: string | null, total: number) {
+	const hamlets = [
+		...new Map(
+			teams.flatMap((tm) =>
+				tm.hamletId ? [[tm.hamletId, { id: tm.hamletId, name: tm.hamletName ?? '' }] as const] : []
+			)
+		).values()
+	];
+	const hamletId = hamlets.find((h) => h.id === asked)?.id ?? hamlets[0]?.id;
+	return hamletId ? { total, teams: teams.length, hamletId, hamlets } : null;
 }
 
 /**
  * A leader's day: GET /?commune=05569 — the week's outings per member, progress per team over
  * its area (its hamlet, or the commune), each member's last sync and unsent visits. A team
  * leader gets their own team; a commune admin (and admins of the scope) every active team and
- * the commune's total. Member names are personal data: the read is audited.
+ * the commune's total — in a commune too large to count whole on every load, the teams of one
+ * hamlet (`&hamlet=`, else the first team's) without the total. Member names are personal
+ * data: the read is audited.
  */
 export const overviewApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', z.object({ commune: communeCode })), async (c) => {
-		const actor = requireActor(c);
-		const area = await communeOr404(c, c.req.valid('query').commune);
-		ensure(canSeeHouseholds(actor, area), "this commune's teams at work");
-		const body = await dayOf(c, actor, area, Date.now());
-		await auditNow(c, {
-			kind: 'read',
-			action: 'overview.read',
-			entity: 'commune',
-			entityId: area.communeCode,
-			provinceCode: area.provinceCode,
-			communeCode: area.communeCode,
-			detail: {
-				teams: body.teams.length,
-				members: body.teams.reduce((n, tm) => n + tm.members.length, 0)
-			}
-		});
-		return c.json(body, 200);
-	});
+	.get(
+		'/',
+		validate('query', z.object({ commune: communeCode, hamlet: idInput.optional() })),
+		async (c) => {
+			const actor = requireActor(c);
+			const q = c.req.valid('query');
+			const area = await communeOr404(c, q.commune);
+			ensure(canSeeHouseholds(actor, area), "this commune's teams at work");
+			const body = await dayOf(c, actor, area, Date.now(), q.hamlet ?? null);
+			await auditNow(c, {
+				kind: 'read',
+				action: 'overview.read',
+				entity: 'commune',
+				entityId: area.communeCode,
+				provinceCode: area.provinceCode,
+				communeCode: area.communeCode,
+				detail: {
+					teams: body.teams.length,
+					members: body.teams.reduce((n, tm) => n + tm.members.length, 0)
+				}
+			});
+			return c.json(body, 200);
+		}
+	);

@@ -23,6 +23,7 @@ import {
 } from '../../db/queries/routes.ts';
 import { listPlanningHouseholds } from '../../db/queries/households.ts';
 import { teamIdsOfHamlet } from '../../db/queries/team-admin.ts';
+import { overListLimit } from './households.ts';
 import { prepareAssignment, prepareRoutePlan } from '../../db/writes/routes.ts';
 import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
@@ -88,7 +89,12 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			: q.hamlet
 				? await teamIdsOfHamlet(c.get('db'), area, q.hamlet)
 				: null;
-		const rows = await listRoutes(c.get('db'), shardOf(c, area.provinceCode), area, teams);
+		const shard = shardOf(c, area.provinceCode);
+		// A commune too large to list whole (over PLAN_LIST_MAX_HOUSEHOLDS, as its households):
+		// no outings, but the count, unless a team or a hamlet is asked for.
+		const tooMany = teams ? null : await overListLimit(c, shard, area);
+		if (tooMany) return c.json({ commune: area, routes: [], tooMany }, 200);
+		const rows = await listRoutes(c.get('db'), shard, area, teams);
 		// Member names (who walks what, when): a personal-data read.
 		await auditNow(c, {
 			kind: 'read',
@@ -98,7 +104,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 			communeCode: area.communeCode,
 			detail: { rows: rows.length, teamId: team, hamletId: team ? null : (q.hamlet ?? null) }
 		});
-		return c.json({ commune: area, routes: rows }, 200);
+		return c.json({ commune: area, routes: rows, tooMany: null }, 200);
 	})
 	.get('/mine', async (c) => {
 		const actor = requireActor(c);
