@@ -209,6 +209,26 @@ export async function scaleCases(shard: ShardDb, s: ScaleSubjects): Promise<Scal
 				recomputeCommunes(db, [s.medianCommune.communeCode], new Date(), shards)
 		},
 		{
+			// What one Cron run does when every commune of the province was marked (168 < the
+			// run's 300): chunks of 25, then the province and the country. A scheduled run may use
+			// 30 s of CPU (D1's time is not CPU) and 1.000 D1 queries (170 for 300 communes).
+			name: 'scheduled run: every commune of the province marked',
+			route: 'metrics job: runMetrics within RUN_LIMITS',
+			goalMs: 30_000,
+			run: async ({ db, shards }) => {
+				const codes = await db.$client
+					.prepare('SELECT code FROM communes WHERE province_code = ?1')
+					.bind(ward.provinceCode)
+					.all<{ code: string }>();
+				return recomputeCommunes(
+					db,
+					codes.results.map((c) => c.code),
+					new Date(),
+					shards
+				);
+			}
+		},
+		{
 			name: 'province roll-up from its communes',
 			route: 'metrics job: rollUpProvinces',
 			goalMs: 50,
