@@ -231,6 +231,28 @@ describe('a team plan', () => {
 		for (const o of plan.outings) expect(o.minutes).toBeLessThanOrEqual(o.sessionMinutes);
 	});
 
+	it("does not count the walk to a far hamlet in anyone's share", () => {
+		// Found by the fair-share property: the 3.5 km leg to the second hamlet inflated the first
+		// member's target, who took the whole first hamlet (173 min) and left another 1 house.
+		const plan = planTeam({
+			households: [
+				...cluster('a0', 0, 0, 17, 30),
+				...alley('a0', 'duong 0|3', 50, 0, 4),
+				...cluster('a1', 3311, 987, 1, 208),
+				...alley('a1', 'duong 1|4', 3361, 987, 6)
+			],
+			hamlets: [
+				{ id: 'a0', lon: null, lat: null },
+				{ id: 'a1', lon: null, lat: null }
+			],
+			members: members(3, 60),
+			options: options({ days: days(60), sessions: ['afternoon'], travelMode: 'foot' })
+		});
+		const minutes = plan.members.map((l) => l.minutes);
+		expect(Math.max(...minutes) - Math.min(...minutes)).toBeLessThanOrEqual(60);
+		for (const l of plan.members) expect(l.households).toBeGreaterThanOrEqual(6);
+	});
+
 	it('uses only as many members as the work needs sessions', () => {
 		const plan = planTeam({
 			households: cluster('a', 0, 0, 10),

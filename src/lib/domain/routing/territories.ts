@@ -29,26 +29,46 @@ export interface TerritoryProblem {
  *   unless there are more members than walk units.
  */
 export function territories(p: TerritoryProblem): [number, number][] {
+	if (p.shares.length === 0) return [];
+	// Sized first on the whole walk's work; but the legs into the stretches are nobody's work,
+	// so a far hamlet inflates every target. Sized again on the work the members actually got,
+	// and the more even of the two kept.
+	const first = cutWalk(p, null);
+	const got = first.reduce((t, [a, b]) => t + p.work(a, b), 0);
+	const second = cutWalk(p, got);
+	return spread(p, second) < spread(p, first) ? second : first;
+}
+
+/** Most minus least work per unit of share, over the members given a stretch. */
+function spread(p: TerritoryProblem, parts: [number, number][]): number {
+	const rel = parts.flatMap(([a, b], i) => (b > a ? [p.work(a, b) / p.shares[i]!] : []));
+	return rel.length === 0 ? 0 : Math.max(...rel) - Math.min(...rel);
+}
+
+/** Greedy cuts, each member's target its share of what is left (of `total` when given). */
+function cutWalk(p: TerritoryProblem, total: number | null): [number, number][] {
 	const m = p.shares.length;
-	if (m === 0) return [];
 	const cuts = p.unitStarts.filter((c) => c > 0 && c < p.count);
 	const ends: number[] = [];
 	let start = 0;
 	let from = 0;
+	let left = total;
 	for (let i = 0; i < m - 1; i++) {
 		// This member's part of what is left, in proportion to the shares still to give.
 		const sum = p.shares.slice(i).reduce((a, b) => a + b, 0);
-		const target = (p.work(start, p.count) * p.shares[i]!) / sum;
-		const left = m - 1 - i;
+		const rest = left ?? p.work(start, p.count);
+		const target = (rest * p.shares[i]!) / sum;
+		const after = m - 1 - i;
 		let best = -1;
 		let bestScore = Infinity;
-		for (let k = from; k < cuts.length - left + 1; k++) {
+		for (let k = from; k < cuts.length - after + 1; k++) {
 			const w = p.work(start, cuts[k]!);
 			const score = Math.abs(w - target) + (p.areaEdge(cuts[k]!) ? 0 : AREA_CUT_PREFERENCE_MIN);
 			if (score < bestScore) [best, bestScore] = [k, score];
 			if (w > target + AREA_CUT_PREFERENCE_MIN) break;
 		}
 		if (best < 0) break;
+		if (left !== null) left -= p.work(start, cuts[best]!);
 		start = cuts[best]!;
 		ends.push(start);
 		from = best + 1;
