@@ -12,7 +12,9 @@
  */
 import { parseArgs } from 'node:util';
 import { withLocalDb } from './lib/local-d1.ts';
-import { SetupError } from './lib/paths.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { basemapOutDir, SetupError } from './lib/paths.ts';
 import { loadCommuneShapes } from './lib/demo-geometry.ts';
 import {
 	DEFAULT_SEED,
@@ -53,6 +55,20 @@ function print(r: SeedReport, loadMs: number): void {
 	);
 }
 
+/** The demo's streets as GeoJSON, for the base-map build (scripts/build-basemap.ts). */
+function writeStreets(r: SeedReport): void {
+	const dir = basemapOutDir();
+	mkdirSync(dir, { recursive: true });
+	const features = r.streets.map(({ coords, ...props }) => ({
+		type: 'Feature',
+		properties: props,
+		geometry: { type: 'LineString', coordinates: coords }
+	}));
+	const file = join(dir, 'demo-streets.geojson');
+	writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+	console.log(`  streets: ${features.length} lines → ${file}`);
+}
+
 try {
 	const now = values.now ? new Date(values.now) : undefined;
 	if (now && Number.isNaN(now.getTime()))
@@ -73,6 +89,7 @@ try {
 		);
 	}
 	print(report, loadMs);
+	writeStreets(report);
 } catch (err) {
 	if (err instanceof DemoConflictError && values['keep-if-in-use']) {
 		console.log(`Demo data kept as it is: ${err.message.replace(/^demo data is /, 'it is ')}.`);

@@ -1,7 +1,7 @@
 /**
  * Prepares a local database and map assets from scratch or brings them up to date:
- *   migrate → import reference data → build map geometry → seed demo data and demo accounts →
- *   compute metrics.
+ *   migrate → import reference data → build map geometry → seed demo data, its base map (streets,
+ *   street graphs, into the local R2) and demo accounts → compute metrics.
  * Every step is idempotent, so running setup again is cheap.
  *
  *   node scripts/setup.ts [--no-demo] [--fresh]
@@ -38,6 +38,7 @@ try {
 	runStep('Build map geometry', process.execPath, ['scripts/build-geo.ts']);
 	if (!values['no-demo']) {
 		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts', '--keep-if-in-use']);
+		runStep('Build the demo base map', process.execPath, ['scripts/build-basemap.ts']);
 		runStep('Demo accounts', process.execPath, ['scripts/create-admin.ts', '--demo']);
 	}
 	runStep('Compute metrics', process.execPath, ['scripts/compute-metrics.ts']);

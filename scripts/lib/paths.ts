@@ -23,6 +23,14 @@ export function geoOutDir(): string {
 	return resolve(repoRoot, process.env.TUNG_NGO_GEO_DIR ?? 'static/geo');
 }
 
+/**
+ * Generated, git-ignored base-map sources and archives: the demo's streets, its PMTiles archive
+ * and street graphs (uploaded to the local R2 bucket the Worker serves them from).
+ */
+export function basemapOutDir(): string {
+	return resolve(repoRoot, process.env.TUNG_NGO_BASEMAP_DIR ?? '.wrangler/basemap');
+}
+
 export class SetupError extends Error {}
 
 /** Throws a SetupError with instructions when the reference data directory is missing. */

@@ -10,8 +10,8 @@ import { TILE_EXTENT, type GeoLayerName } from '../../../src/lib/map/geo-contrac
 import { tileRange } from './mercator.ts';
 
 /** The features of one source layer at one zoom. */
-export interface LayerData {
-	name: GeoLayerName;
+export interface LayerData<N extends string = GeoLayerName> {
+	name: N;
 	features: Feature[];
 }
 
@@ -31,9 +31,9 @@ export interface EncodedTile {
 }
 
 /** One zoom's tiles and, per layer, the `code` of every feature written with geometry. */
-export interface ZoomTiles {
+export interface ZoomTiles<N extends string = GeoLayerName> {
 	tiles: EncodedTile[];
-	written: Map<GeoLayerName, Set<string>>;
+	written: Map<N, Set<string>>;
 }
 
 /** Drops consecutive repeats that rounding to integer tile units creates: pure bytes saved. */
@@ -74,7 +74,11 @@ function buildIndex(features: Feature[], z: number, opts: TilingOptions): GeoJSO
 }
 
 /** Every non-empty tile of zoom `z` with all the given layers, sorted by x then y. */
-export function tileZoom(z: number, layers: LayerData[], opts: TilingOptions): ZoomTiles {
+export function tileZoom<N extends string = GeoLayerName>(
+	z: number,
+	layers: LayerData<N>[],
+	opts: TilingOptions
+): ZoomTiles<N> {
 	const indexes = layers.map((l) => ({ name: l.name, index: buildIndex(l.features, z, opts) }));
 	const coords = new Map<string, { x: number; y: number }>();
 	for (const { index } of indexes) {

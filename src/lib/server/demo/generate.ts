@@ -5,9 +5,11 @@
  */
 import type { HamletInput } from '../db/schema/hamlets.input.ts';
 import type { HouseholdInput } from '../db/schema/households.input.ts';
-import { alongAlley, nearInside, randomInside, type LonLat } from './geo.ts';
-import { demoPhone, personName, streetsOf } from './names.ts';
-import { hamletName, ruralAddresses, urbanAddresses, type HouseAddress } from './places.ts';
+import { randomInside, type LonLat } from './geo.ts';
+import { layHamlet } from './layout.ts';
+import { connectingRoads, joinCrossings, streetsOf, type LaidLine } from './streets.ts';
+import { demoPhone, personName, streetsOf as streetNames } from './names.ts';
+import { hamletName, ruralAddresses, urbanAddresses } from './places.ts';
 import { makeTeam, type TeamWithMembers } from './generate-teams.ts';
 import { householdVisits } from './generate-visits.ts';
 import { Rng } from './rng.ts';
@@ -42,44 +44,27 @@ function makeHamlets(rng: Rng, c: DemoCommune, urban: boolean, now: number): Ham
 	});
 }
 
-/** Where each house stands: along its alley in town, scattered round the hamlet centre in the country. */
-function placeHouses(
-	rng: Rng,
-	c: DemoCommune,
-	centre: LonLat,
-	houses: HouseAddress[],
-	urban: boolean
-) {
-	const alleys = new Map<number, { start: LonLat; angle: number }>();
-	return houses.map((h): LonLat => {
-		const spread = (urban ? 80 : 250) * Math.sqrt(c.hamletScale ?? 1);
-		if (!urban || h.number === null) return nearInside(rng, c.shape, centre, spread);
-		let alley = alleys.get(h.alley);
-		if (!alley) {
-			alley = { start: nearInside(rng, c.shape, centre, 120), angle: rng.float() * 2 * Math.PI };
-			alleys.set(h.alley, alley);
-		}
-		return (
-			alongAlley(c.shape, alley.start, alley.angle, h.number) ??
-			nearInside(rng, c.shape, alley.start, 20)
-		);
-	});
-}
-
+/** A hamlet's households on the streets laid out with them (`map` gets the lines). */
 function makeHouseholds(
 	rng: Rng,
 	c: DemoCommune,
 	hamlet: HamletInput,
 	urban: boolean,
-	now: number
+	now: number,
+	map: { lines: LaidLine[]; centres: LonLat[] }
 ) {
-	const streets = rng.shuffle(streetsOf(c.provinceCode)).slice(0, 3);
+	const streets = rng.shuffle(streetNames(c.provinceCode)).slice(0, 3);
 	const scale = c.hamletScale ?? 1;
 	const count = Math.round((urban ? rng.int(14, 30) : rng.int(10, 24)) * scale);
 	const houses = urban
 		? urbanAddresses(rng, c.provinceCode, streets, count)
 		: ruralAddresses(rng, hamlet.name, count);
-	const points = placeHouses(rng, c, [hamlet.lon!, hamlet.lat!], houses, urban);
+	const town = urban ? { streets, word: c.provinceCode === '01' ? 'Phố' : 'Đường' } : null;
+	const spread = (urban ? 80 : 250) * Math.sqrt(scale);
+	const layout = layHamlet(rng, c.shape, [hamlet.lon!, hamlet.lat!], houses, town, spread);
+	map.lines.push(...layout.lines);
+	map.centres.push(layout.centre);
+	const points = layout.points;
 	return houses.map((h, i): HouseholdInput => {
 		const createdAt = now - rng.int(200, 560) * DAY_MS;
 		const adults = rng.pick(ADULTS);
@@ -138,7 +123,14 @@ function visitHamlet(rng: Rng, out: DemoRecords, households: HouseholdInput[], v
  */
 export function generateCommune(c: DemoCommune, seed: string, now: number): DemoRecords {
 	const rng = new Rng(`${seed}|${c.code}`);
-	const out: DemoRecords = { hamlets: [], teams: [], members: [], households: [], visits: [] };
+	const out: DemoRecords = {
+		hamlets: [],
+		teams: [],
+		members: [],
+		households: [],
+		visits: [],
+		streets: []
+	};
 	const p = profile(rng);
 	if (p.stage === 'nothing') return out;
 	const urban = c.unitType === 'Phường';
@@ -155,12 +147,16 @@ export function generateCommune(c: DemoCommune, seed: string, now: number): Demo
 	}
 	out.hamlets = hamlets;
 	const fallback = communeTeams.flatMap(activeMemberIds);
+	const map = { lines: [] as LaidLine[], centres: [] as LonLat[] };
 	for (const h of hamlets) {
 		const own = activeMemberIds(teamOf.get(h.id));
-		const households = makeHouseholds(rng, c, h, urban, now);
+		const households = makeHouseholds(rng, c, h, urban, now, map);
 		const memberIds = own.length > 0 ? own : fallback;
 		visitHamlet(rng, out, households, { profile: p, now, memberIds, covered: own.length > 0 });
 	}
+	const lines = [...map.lines, ...connectingRoads(map.centres, urban)];
+	joinCrossings(lines);
+	out.streets = streetsOf(c.code, lines);
 	return out;
 }
 
@@ -170,7 +166,14 @@ export function generateDemo(
 	seed: string,
 	now: number
 ): DemoRecords {
-	const all: DemoRecords = { hamlets: [], teams: [], members: [], households: [], visits: [] };
+	const all: DemoRecords = {
+		hamlets: [],
+		teams: [],
+		members: [],
+		households: [],
+		visits: [],
+		streets: []
+	};
 	for (const c of communes) {
 		const r = generateCommune(c, seed, now);
 		all.hamlets.push(...r.hamlets);
@@ -178,6 +181,7 @@ export function generateDemo(
 		all.members.push(...r.members);
 		all.households.push(...r.households);
 		all.visits.push(...r.visits);
+		all.streets.push(...r.streets);
 	}
 	return all;
 }

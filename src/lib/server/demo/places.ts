@@ -67,6 +67,12 @@ export interface HouseAddress {
 	alley: number;
 	/** House number (its position along the alley), or null for rural houses without one. */
 	number: number | null;
+	/** In town: the index (in the streets given) of the street the house or its alley is on. */
+	street?: number;
+	/** In town: the alley's name on the map ("Ngõ 45", "Kiệt 31", "Hẻm 120"); none on a street. */
+	alleyName?: string;
+	/** In town: the sub-alley the house is on, off that alley ("Ngách 12", "Hẻm 120/15"). */
+	subName?: string;
 }
 
 /** "Thôn Đồng Tâm" → "thôn Đồng Tâm" (inside a sentence-like address). */
@@ -83,25 +89,44 @@ export function ruralAddresses(rng: Rng, hamlet: string, count: number): HouseAd
 	});
 }
 
-type AlleyFormat = (house: number) => string;
+interface AlleyFormat {
+	address: (house: number) => string;
+	street: string;
+	name: string;
+	subName?: string;
+}
 
-/** One alley of a town street, in the region's own way of writing it. */
+/** One alley of a town street, in the region's own way of writing it and naming it on the map. */
 function alleyFormat(rng: Rng, region: Region, street: string, streetWord: string): AlleyFormat {
 	const a = rng.int(2, 320);
 	if (region === 'south') {
 		const sub = rng.chance(0.35) ? `/${rng.int(1, 60)}` : '';
-		return (n) =>
-			rng.chance(0.2) ? `Số ${n} hẻm ${a}${sub} ${street}` : `${a}${sub}/${n} ${street}`;
+		return {
+			address: (n) =>
+				rng.chance(0.2) ? `Số ${n} hẻm ${a}${sub} ${street}` : `${a}${sub}/${n} ${street}`,
+			street,
+			name: `Hẻm ${a}`,
+			...(sub ? { subName: `Hẻm ${a}${sub}` } : {})
+		};
 	}
 	if (region === 'central') {
-		return (n) => (rng.chance(0.3) ? `K${a}/${n} ${street}` : `Số ${n} kiệt ${a} ${street}`);
+		return {
+			address: (n) => (rng.chance(0.3) ? `K${a}/${n} ${street}` : `Số ${n} kiệt ${a} ${street}`),
+			street,
+			name: `Kiệt ${a}`
+		};
 	}
 	const ngach = rng.chance(0.3) ? rng.int(1, 40) : null;
-	return (n) =>
-		// Some writers abbreviate: "12 Ngh.3 Ng.45 Lò Đúc"; the parser gives both the same key.
-		rng.chance(0.15)
-			? `${n} ${ngach ? `Ngh.${ngach} ` : ''}Ng.${a} ${street}`
-			: `Số ${n}, ${ngach ? `ngách ${ngach}, ` : ''}ngõ ${a}, ${streetWord} ${street}`;
+	return {
+		address: (n) =>
+			// Some writers abbreviate: "12 Ngh.3 Ng.45 Lò Đúc"; the parser gives both the same key.
+			rng.chance(0.15)
+				? `${n} ${ngach ? `Ngh.${ngach} ` : ''}Ng.${a} ${street}`
+				: `Số ${n}, ${ngach ? `ngách ${ngach}, ` : ''}ngõ ${a}, ${streetWord} ${street}`,
+		street,
+		name: `Ngõ ${a}`,
+		...(ngach ? { subName: `Ngách ${ngach}` } : {})
+	};
 }
 
 /**
@@ -127,10 +152,18 @@ export function urbanAddresses(
 			streetNo += rng.int(1, 4);
 			const address =
 				region === 'north' ? `Số ${streetNo} ${streetWord} ${onStreet}` : `${streetNo} ${onStreet}`;
-			return { address, alley: alleys.length, number: streetNo };
+			return { address, alley: alleys.length, number: streetNo, street: streets.indexOf(onStreet) };
 		}
 		const i = rng.int(0, alleys.length - 1);
 		next[i]! += rng.int(1, 2);
-		return { address: alleys[i]!(next[i]!), alley: i, number: next[i]! };
+		const f = alleys[i]!;
+		return {
+			address: f.address(next[i]!),
+			alley: i,
+			number: next[i]!,
+			street: streets.indexOf(f.street),
+			alleyName: f.name,
+			...(f.subName ? { subName: f.subName } : {})
+		};
 	});
 }

@@ -16,6 +16,7 @@ import { DEMO_COMMUNE } from '../auth/demo-users.ts';
 import { setMetaStatement } from '../db/writes/meta.ts';
 import { deleteDemoData, type DemoDeleteReport } from './delete.ts';
 import { generateDemo } from './generate.ts';
+import type { DemoStreet } from './streets.ts';
 import type { CommuneShape } from './geo.ts';
 import { selectDemoCommunes } from './select.ts';
 import { DAY_MS, type DemoCommune, type DemoRecords } from './types.ts';
@@ -61,6 +62,8 @@ export interface SeedReport {
 	/** Demo outings written (a week of them per team of the route communes). */
 	routes: number;
 	deleted: DemoDeleteReport;
+	/** The streets the households stand on, for the demo's base map (not stored in D1). */
+	streets: DemoStreet[];
 	timingsMs: { delete: number; generate: number; write: number; total: number };
 }
 
@@ -179,6 +182,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		members: records.members.length,
 		households: records.households.length,
 		visits: records.visits.length,
+		streets: records.streets.length,
 		visitServices: records.visits.reduce((n, v) => n + (v.services?.length ?? 0), 0)
 	};
 	const provinces = [...new Set(communes.map((c) => c.provinceCode))].sort();
@@ -197,6 +201,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedReport> {
 		...fact,
 		skippedWithoutGeometry: skipped,
 		deleted,
+		streets: records.streets,
 		timingsMs: { delete: ms(t0, t1), generate: ms(t1, t2), write: ms(t2, t3), total: ms(t0, t3) }
 	};
 }

@@ -4,6 +4,7 @@ import type { MemberInput, TeamInput } from '../db/schema/teams.input.ts';
 import type { HouseholdInput } from '../db/schema/households.input.ts';
 import type { VisitInput } from '../db/schema/visits.input.ts';
 import type { CommuneShape } from './geo.ts';
+import type { DemoStreet } from './streets.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -30,6 +31,8 @@ export interface DemoRecords {
 	members: MemberInput[];
 	households: HouseholdInput[];
 	visits: VisitInput[];
+	/** The streets, alleys and paths the households stand on (the demo's base map). */
+	streets: DemoStreet[];
 }
 
 /**
