@@ -98,10 +98,23 @@ function measure(net: Network, mode: TravelMode) {
 	row(`one path, houses anywhere, p50 / p90 (${found}/${PATHS} found)`, p5090(ts));
 }
 
+/** Lets the JIT compile build, snap and search before anything is timed. */
+function warmUp(nets: Network[]) {
+	for (const net of nets) {
+		const graph = buildStreetGraph(net.lines);
+		decodeStreetGraph(encodeStreetGraph(graph));
+		for (const mode of ['foot', 'motorbike'] as const) {
+			streetDistanceMatrix(graph, net.houses.slice(0, 200), mode);
+			for (let i = 0; i < 50; i++) streetPath(graph, net.houses[i]!, net.houses[i + 50]!, mode);
+		}
+	}
+}
+
 printMachine();
 console.log(`Runs: ${RUNS} matrices, ${PATHS} paths per network`);
 const rural = ruralCommune();
 const ward = urbanWard();
+warmUp([rural, ward]);
 measure(rural, 'foot');
 measure(rural, 'motorbike');
 measure(ward, 'foot');
