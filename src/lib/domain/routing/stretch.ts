@@ -7,8 +7,9 @@
 import { pairKey } from './areas.ts';
 import { optimalSplit } from './optimal-split.ts';
 import { buildSequence, type SeqHouse } from './sequence.ts';
+import type { LegMeasure } from './street-legs.ts';
 import type { TravelModel } from './travel.ts';
-import type { LonLat, SkipReason } from './types.ts';
+import { DETOUR_FACTOR, type LonLat, type SkipReason } from './types.ts';
 import { WalkCosts } from './walk-costs.ts';
 import type { StartKind } from './outing-kinds.ts';
 import type {
@@ -34,6 +35,8 @@ export interface Ctx {
 	areaPoint: Map<string, Point>;
 	neighbours: Set<string>;
 	homes: Map<string, Point>;
+	/** Legs along the streets (a street graph given), else null: straight lines × detour. */
+	legs: LegMeasure | null;
 	skipped: { id: string; reason: SkipReason }[];
 }
 
@@ -49,8 +52,15 @@ export function startFor(
 	return { at, kind: at ? 'hamlet' : 'first' };
 }
 
-const reachM = (ctx: Ctx, at: Point | null, g: number) =>
-	at ? Math.hypot(at.x - ctx.houses[g]!.x, at.y - ctx.houses[g]!.y) : 0;
+const lonLatOf = (h: SeqHouse): LonLat => [h.h.lon!, h.h.lat!];
+
+/** From the start to house g: straight-line metres, or along the streets ÷ detour (walk-costs.ts). */
+function reachM(ctx: Ctx, at: Point | null, g: number): number {
+	if (!at) return 0;
+	const h = ctx.houses[g]!;
+	if (ctx.legs) return ctx.legs.metres(at.lonLat, lonLatOf(h)) / DETOUR_FACTOR;
+	return Math.hypot(at.x - h.x, at.y - h.y);
+}
 
 /** A walk (indices into ctx.houses) with its prices, unit starts and walls between areas. */
 export class Stretch {
@@ -64,11 +74,13 @@ export class Stretch {
 		this.order = order;
 		this.unitStarts = unitStarts;
 		const hs = order.map((g) => ctx.houses[g]!);
+		const legs = ctx.legs;
 		this.costs = new WalkCosts(
 			hs.map((h) => h.x),
 			hs.map((h) => h.y),
 			ctx.model,
-			ctx.opts.minutesPerHouse
+			ctx.opts.minutesPerHouse,
+			legs ? (i, j) => legs.metres(lonLatOf(hs[i]!), lonLatOf(hs[j]!)) : undefined
 		);
 		for (let k = 1; k < hs.length; k++) {
 			const [a, b] = [hs[k - 1]!.area, hs[k]!.area];

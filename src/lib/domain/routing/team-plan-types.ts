@@ -106,4 +106,10 @@ export interface TeamPlan {
 	/** Outings left without a session in the period. */
 	unscheduled: number;
 	method: PlanMethod;
+	/**
+	 * Planned households the commune's streets do not reach (farther than the snap distance from
+	 * any street the travel mode may use): their legs are straight lines × detour. Empty without
+	 * a street graph.
+	 */
+	offNetwork: string[];
 }

@@ -15,6 +15,8 @@ import { projectionAround } from './geometry.ts';
 import { loads, placeFresh, Slots } from './schedule.ts';
 import { placeRevisits, revisitGroups } from './revisits.ts';
 import { stretchOf, type Ctx, type Point, type Stretch } from './stretch.ts';
+import { streetLegs } from './street-legs.ts';
+import type { StreetGraph } from '../streets/types.ts';
 import { territories } from './territories.ts';
 import { travelModel } from './travel.ts';
 import type { LonLat } from './types.ts';
@@ -34,6 +36,11 @@ export interface TeamPlanInput {
 	hamlets: readonly TeamHamlet[];
 	members: readonly TeamMember[];
 	options: TeamPlanOptions;
+	/**
+	 * The commune's streets (domain/streets): outings are priced along the streets the travel
+	 * mode may use; without one, or for a house off the network, straight lines × detour.
+	 */
+	streets?: StreetGraph | null;
 }
 
 /** A member with nobody to walk: outings cut to the default session, left unscheduled. */
@@ -82,6 +89,7 @@ function prepare(input: TeamPlanInput): Ctx {
 		areaPoint: new Map(cultural.map((c) => [c.id, point(c.lonLat)])),
 		neighbours: neighbourPairs(xy, areaOf, NEIGHBOUR_GAP_M[opts.travelMode]),
 		homes: new Map(homes.map((c) => [c.id, point(c.lonLat)])),
+		legs: input.streets ? streetLegs(input.streets, opts.travelMode) : null,
 		skipped
 	};
 }
@@ -172,7 +180,10 @@ function planWith(ctx: Ctx, members: readonly TeamMember[], method: PlanMethod):
 		),
 		days: loads(all, ctx.opts.days, (o) => o.day),
 		unscheduled,
-		method
+		method,
+		offNetwork: ctx.legs
+			? ctx.kept.filter((h) => ctx.legs!.offNetwork([h.lon!, h.lat!])).map((h) => h.id)
+			: []
 	};
 }
 

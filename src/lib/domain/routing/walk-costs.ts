@@ -26,6 +26,7 @@ export class WalkCosts {
 	readonly minutesPerHouse: number;
 	private readonly xs: ArrayLike<number>;
 	private readonly ys: ArrayLike<number>;
+	private readonly legMeasure: ((i: number, j: number) => number) | null;
 	/** legMin[k], legM[k]: prefix sums over legs 1..k (leg k goes from house k-1 to k). */
 	private readonly legMin: Float64Array;
 	private readonly legM: Float64Array;
@@ -39,18 +40,22 @@ export class WalkCosts {
 	/**
 	 * @param xs, ys the houses in walking order, metres in a local projection.
 	 * @param minutesPerHouse time at each house.
+	 * @param legM metres as the member goes between houses i and j of the walk (detour
+	 *   included, e.g. along the streets); default: the straight line × DETOUR_FACTOR.
 	 */
 	constructor(
 		xs: ArrayLike<number>,
 		ys: ArrayLike<number>,
 		model: TravelModel,
-		minutesPerHouse: number
+		minutesPerHouse: number,
+		legM?: (i: number, j: number) => number
 	) {
 		const n = (this.n = xs.length);
 		this.model = model;
 		this.minutesPerHouse = minutesPerHouse;
 		this.xs = xs;
 		this.ys = ys;
+		this.legMeasure = legM ?? null;
 		this.legMin = new Float64Array(n + 1);
 		this.legM = new Float64Array(n + 1);
 		this.runStart = new Int32Array(n);
@@ -70,8 +75,9 @@ export class WalkCosts {
 			this.nextRide[k] = this.runStart[k + 1] === k + 1 ? k : this.nextRide[k + 1]!;
 	}
 
-	/** Straight-line metres between houses i and j. */
+	/** Straight-line metres between houses i and j (or a measured leg's length ÷ detour). */
 	dist(i: number, j: number): number {
+		if (this.legMeasure) return this.legMeasure(i, j) / DETOUR_FACTOR;
 		return Math.hypot(this.xs[i]! - this.xs[j]!, this.ys[i]! - this.ys[j]!);
 	}
 
@@ -98,7 +104,7 @@ export class WalkCosts {
 
 	/**
 	 * Cost of the outing made of houses [a, b) (a < b), the first one reached over `reachM`
-	 * straight-line metres from the outing's start (0 when it starts at the first house).
+	 * straight-line metres (or a measured reach ÷ detour) from the outing's start (0 when it starts at the first house).
 	 */
 	cost(a: number, b: number, reachM: number): OutingCost {
 		const travelMinutes = (reachM > 0 ? legMinutes(this.model, reachM) : 0) + this.inside(a, b);

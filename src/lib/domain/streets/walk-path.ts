@@ -1,0 +1,34 @@
+/**
+ * The way an outing goes, for drawing: through its points (start, then the houses in walking
+ * order) along the streets where the graph joins two consecutive points, and straight where a
+ * leg falls back (a house off the network, an island) — the same legs the planner prices.
+ */
+import { streetPath } from './paths.ts';
+import type { LonLat, StreetGraph, TravelMode } from './types.ts';
+
+/**
+ * The line through `points` in order: each leg along the streets `mode` may use (streetPath),
+ * or straight when the streets do not join its ends; straight throughout without a graph.
+ * @returns the line's vertices, the first and last being the first and last point.
+ */
+export function walkPath(
+	graph: StreetGraph | null,
+	points: readonly LonLat[],
+	mode: TravelMode
+): LonLat[] {
+	if (!graph || points.length < 2) return [...points];
+	const line: LonLat[] = [points[0]!];
+	for (let i = 1; i < points.length; i++) {
+		const [a, b] = [points[i - 1]!, points[i]!];
+		const leg = a[0] === b[0] && a[1] === b[1] ? null : streetPath(graph, a, b, mode);
+		line.push(...(leg ? leg.coords.slice(1) : [b]));
+	}
+	return line;
+}
+
+/** A walkPath bound to a graph and mode: what map builders take to draw legs along the streets. */
+export type PathAlong = (points: readonly LonLat[]) => LonLat[];
+
+/** The drawing function of a graph and mode, or undefined without a graph (straight lines). */
+export const pathAlong = (graph: StreetGraph | null, mode: TravelMode): PathAlong | undefined =>
+	graph ? (points) => walkPath(graph, points, mode) : undefined;
