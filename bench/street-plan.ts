@@ -1,0 +1,155 @@
+/**
+ * Team plans along the streets vs straight lines × 1.3 (Node; prints figures, asserts nothing):
+ * on the synthetic networks of bench/lib/street-networks.ts — the rural commune (15 hamlets,
+ * ~2,000 households, some in the fields) and team areas of the urban ward (the 1,500 households
+ * nearest a house) — each area is planned twice, by foot and by motorbike: without the street
+ * graph (straight × 1.3, as before) and with it. Printed per case:
+ * - the straight plan's outings as it estimated them, and the same outings measured along the
+ *   streets (how wrong straight × 1.3 is for these streets: ratio);
+ * - the plan made along the streets: its outings and total metres, and the ratio to the
+ *   straight plan's estimate;
+ * - planning time both ways (median of --runs; the graph is decoded before, as the worker does).
+ *
+ *   node bench/street-plan.ts [--runs 3]
+ */
+import { parseArgs } from 'node:util';
+import { loadAverage, printMachine } from './lib/machine.ts';
+import { ruralCommune, urbanWard, type Network } from './lib/street-networks.ts';
+import { streetLegs } from '../src/lib/domain/routing/street-legs.ts';
+import { planTeam, type TeamPlanInput } from '../src/lib/domain/routing/team-plan.ts';
+import type {
+	TeamHousehold,
+	TeamMember,
+	TeamPlan
+} from '../src/lib/domain/routing/team-plan-types.ts';
+import { seededRandom } from '../src/lib/domain/routing/tsp.ts';
+import type { LonLat } from '../src/lib/domain/routing/types.ts';
+import { buildStreetGraph } from '../src/lib/domain/streets/build.ts';
+import { decodeStreetGraph, encodeStreetGraph } from '../src/lib/domain/streets/codec.ts';
+import type { StreetGraph, TravelMode } from '../src/lib/domain/streets/types.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Number(values.runs);
+const DAYS = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
+const MEMBERS: TeamMember[] = Array.from({ length: 5 }, (_, i) => ({
+	id: `m${i + 1}`,
+	sessionMinutes: 180,
+	start: { kind: 'first' }
+}));
+
+interface Case {
+	name: string;
+	graph: StreetGraph;
+	houses: LonLat[];
+}
+
+const household = ([lon, lat]: LonLat, i: number): TeamHousehold => ({
+	...{ id: `h${i}`, lon, lat, alleyKey: '', addressKey: '', doNotContact: false },
+	...{ hamletId: null, priority: false, revisit: null }
+});
+
+const input = (c: Case, mode: TravelMode, streets: StreetGraph | null): TeamPlanInput => ({
+	households: c.houses.map(household),
+	hamlets: [],
+	members: MEMBERS,
+	options: {
+		days: DAYS,
+		sessions: ['morning', 'afternoon'],
+		travelMode: mode,
+		walkMPerMin: 67,
+		minutesPerHouse: 8,
+		spread: 'even'
+	},
+	streets
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function timed(f: () => TeamPlan): { plan: TeamPlan; ms: number } {
+	let plan: TeamPlan | null = null;
+	const ms = median(
+		Array.from({ length: RUNS }, () => {
+			const t0 = performance.now();
+			plan = f();
+			return performance.now() - t0;
+		})
+	);
+	return { plan: plan!, ms };
+}
+
+/** The plan's outings (start, then houses) measured along the streets. */
+function alongStreets(c: Case, mode: TravelMode, plan: TeamPlan): number {
+	const legs = streetLegs(c.graph, mode);
+	const at = new Map(c.houses.map((p, i) => [`h${i}`, p]));
+	let m = 0;
+	for (const o of plan.outings) {
+		const pts = [...(o.start ? [o.start] : []), ...o.householdIds.map((id) => at.get(id)!)];
+		for (let k = 1; k < pts.length; k++) m += legs.metres(pts[k - 1]!, pts[k]!);
+	}
+	return m;
+}
+
+const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
+const total = (p: TeamPlan) => p.outings.reduce((t, o) => t + o.distanceM, 0);
+const minutes = (p: TeamPlan) => p.outings.reduce((t, o) => t + o.minutes, 0);
+
+function measure(c: Case, mode: TravelMode) {
+	const straight = timed(() => planTeam(input(c, mode, null)));
+	const streets = timed(() => planTeam(input(c, mode, c.graph)));
+	const estimate = total(straight.plan);
+	const measured = alongStreets(c, mode, straight.plan);
+	const planned = total(streets.plan);
+	const row = (label: string, value: string) => console.log(`  ${label.padEnd(50)} ${value}`);
+	console.log(`\n${c.name} (${mode}): ${c.houses.length.toLocaleString('en')} households`);
+	row(
+		'straight × 1.3 plan: outings / km / minutes',
+		`${straight.plan.outings.length} / ${km(estimate)} / ${minutes(straight.plan)}`
+	);
+	row(
+		'  the same outings along the streets',
+		`${km(measured)} (× ${(measured / estimate).toFixed(3)} the estimate)`
+	);
+	row(
+		'street plan: outings / km / minutes',
+		`${streets.plan.outings.length} / ${km(planned)} / ${minutes(streets.plan)}`
+	);
+	row(
+		'  street plan vs straight estimate',
+		`${planned >= estimate ? '+' : ''}${km(planned - estimate)} (× ${(planned / estimate).toFixed(3)})`
+	);
+	row('  street plan vs straight plan measured on streets', `× ${(planned / measured).toFixed(3)}`);
+	row('  households off the network (flagged)', `${streets.plan.offNetwork.length}`);
+	row(
+		`planning time straight / streets (median of ${RUNS})`,
+		`${straight.ms.toFixed(0)} / ${streets.ms.toFixed(0)} ms`
+	);
+}
+
+/** The `count` houses nearest a random one: one team's area of a ward. */
+function areaOf(houses: LonLat[], count: number, rnd: () => number): LonLat[] {
+	const c = houses[Math.floor(rnd() * houses.length)]!;
+	const d2 = (p: LonLat) => (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2;
+	return [...houses].sort((a, b) => d2(a) - d2(b)).slice(0, count);
+}
+
+/** The graph as the planning page gets it: encoded, served, decoded. */
+const servedGraph = (net: Network) =>
+	decodeStreetGraph(encodeStreetGraph(buildStreetGraph(net.lines)));
+
+printMachine();
+const rural = ruralCommune();
+const ward = urbanWard();
+const rnd = seededRandom(17);
+const cases: Case[] = [
+	{ name: 'rural commune, all households', graph: servedGraph(rural), houses: rural.houses },
+	...[1, 2].map((k) => ({
+		name: `urban ward, team area ${k}`,
+		graph: servedGraph(ward),
+		houses: areaOf(ward.houses, 1500, rnd)
+	}))
+];
+// Warm the JIT on a small plan both ways before timing anything.
+const small = { ...cases[0]!, houses: cases[0]!.houses.slice(0, 300) };
+for (const mode of ['foot', 'motorbike'] as const) measure(small, mode);
+console.log('\n(the above warmed up the JIT; figures follow)');
+for (const c of cases) for (const mode of ['foot', 'motorbike'] as const) measure(c, mode);
+console.log(`\nLoad average after: ${loadAverage()}`);
