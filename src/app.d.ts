@@ -34,6 +34,10 @@ declare global {
 				PROVINCE_SHARDS?: Record<string, string[]> | string;
 				ASSETS: Fetcher;
 				BASEMAP_STYLE_URL?: string;
+				/** The self-hosted base map: R2 bucket, archive key, satellite template. */
+				BASEMAP?: R2Bucket;
+				BASEMAP_PMTILES?: string;
+				BASEMAP_SATELLITE_URL?: string;
 			};
 			ctx: ExecutionContext;
 			caches: CacheStorage & { default: Cache };

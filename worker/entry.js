@@ -21,13 +21,19 @@ import { publicParams } from '../src/lib/server/api/middleware/public-cache.ts';
 const api = createApiApp();
 
 /**
- * A public API read (or the health check, whose counters these reads keep).
+ * A public API read (or the health check, whose counters these reads keep), or the base map's
+ * tiles and style (public, cached by archive etag: api/routes/basemap.ts).
  * @param {Request} request
  */
 function isPublicRead(request) {
 	if (request.method !== 'GET') return false;
 	const path = new URL(request.url).pathname;
-	return publicParams(path) !== null || path === '/api/health' || path.startsWith('/api/health/');
+	return (
+		publicParams(path) !== null ||
+		path === '/api/health' ||
+		path.startsWith('/api/health/') ||
+		path.startsWith('/api/basemap/')
+	);
 }
 
 export default {

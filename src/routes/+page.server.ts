@@ -10,6 +10,7 @@ import { metricDefinition } from '$lib/domain/metric-definitions';
 import { parseMapUrl } from '$lib/map/url-state';
 import { boundsOf } from '$lib/map/view';
 import { readGeoAssets } from '$lib/server/geo-assets';
+import { basemapStyleUrl } from '$lib/server/basemap/config';
 
 /**
  * The public map. Everything the first view needs comes with the HTML: the URL state, the
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url, platform }) => {
 		state,
 		payload,
 		geo,
-		basemapStyleUrl: platform?.env.BASEMAP_STYLE_URL || null,
+		basemapStyleUrl: basemapStyleUrl(platform?.env),
 		provinces: provinceRows.map((p) => ({
 			code: p.code,
 			name: p.name,

@@ -35,6 +35,7 @@ import { visitsApi } from './routes/visits.ts';
 import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
 import { personalDataApi } from './routes/personal-data.ts';
+import { basemapApi } from './routes/basemap.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -56,6 +57,7 @@ export function createApiApp() {
 	});
 	// Public reference data, search and metrics, keyed without parameters the route does not read.
 	app.use(publicCache);
+	app.route('/basemap', basemapApi); // before the session: a tile never reads D1
 	// Accounts: refuse cross-site writes, then resolve the caller (issue 4).
 	app.use(csrf);
 	app.use(session);

@@ -6,6 +6,13 @@ export interface ApiBindings {
 	/** Binding → provinces of the province shards; absent: one database (docs/sharding.md). */
 	PROVINCE_SHARDS?: Record<string, string[]> | string;
 	BASEMAP_STYLE_URL?: string;
+	/** The self-hosted base map's R2 bucket and its PMTiles object key (empty: none). */
+	BASEMAP?: R2Bucket;
+	BASEMAP_PMTILES?: string;
+	/** Raster tile URL template of the base map's (hidden) satellite layer; empty: none. */
+	BASEMAP_SATELLITE_URL?: string;
+	/** The static assets (the geometry manifest names the shipped glyphs). */
+	ASSETS?: Fetcher;
 	/** Months without a visit after which a household is due for review (default 24; issue 13). */
 	PERSONAL_DATA_REVIEW_MONTHS?: string;
 	/** Years audit entries are kept before housekeeping deletes them (default 5; issue 13). */

@@ -22,6 +22,7 @@ import {
 	packCommune,
 	routePackStops
 } from '../../db/queries/field-routes.ts';
+import { basemapStyleUrl } from '../../basemap/config.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -77,7 +78,7 @@ export const fieldApi = new Hono<AuthEnv>()
 			stops,
 			memberId: actor.memberId,
 			/** The configured base map style (its tiles are saved at walking zooms), or null. */
-			basemapStyleUrl: c.env.BASEMAP_STYLE_URL || null,
+			basemapStyleUrl: basemapStyleUrl(c.env),
 			packedAt: Date.now()
 		});
 	});
