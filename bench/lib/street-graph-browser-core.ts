@@ -58,13 +58,17 @@ export async function runCase(req: BenchRequest): Promise<BenchResult> {
 }
 
 /**
- * A fixed amount of plain arithmetic, timed: the same work at 1× and under a CPU slowdown
- * tells how much the slowdown reaches this thread.
+ * A fixed amount of plain arithmetic, timed once compiled (the untimed first round lets a fresh
+ * worker's JIT tier up): the same work at 1× and under a CPU slowdown tells how much of the
+ * slowdown reaches this thread.
  */
 export function calibrate(): number {
-	return time(() => {
-		let x = 0;
-		for (let i = 1; i < 30_000_000; i++) x += Math.sqrt(i) % 3;
-		if (x < 0) throw new Error('unreachable');
-	});
+	spin();
+	return time(spin);
+}
+
+function spin() {
+	let x = 0;
+	for (let i = 1; i < 30_000_000; i++) x += Math.sqrt(i) % 3;
+	if (x < 0) throw new Error('unreachable');
 }
