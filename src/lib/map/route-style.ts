@@ -11,6 +11,7 @@ import type {
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { LonLat } from '../domain/routing/types.ts';
 import { GEO_LAYERS } from './geo-contract.ts';
 import { NEXT_COLOR } from './status-colors.ts';
 import { geoSource, GEO_SOURCE_ID } from './style.ts';
@@ -54,8 +55,12 @@ export function statusColor(
 	] as unknown as ExpressionSpecification;
 }
 
-/** Household dots (id = household id, promoted for feature-state; `n` shown) and the line. */
-export function routeGeojson(stops: readonly MapStop[]) {
+/**
+ * Household dots (id = household id, promoted for feature-state; `n` shown) and the line.
+ * @param path the walking line along the streets (domain/streets/walk-path.ts), when the
+ *   commune's street graph is at hand; absent: straight from stop to stop.
+ */
+export function routeGeojson(stops: readonly MapStop[], path?: readonly LonLat[] | null) {
 	const located = stops.filter((s) => s.lon !== null && s.lat !== null);
 	const points: FeatureCollection<Point> = {
 		type: 'FeatureCollection',
@@ -65,20 +70,43 @@ export function routeGeojson(stops: readonly MapStop[]) {
 			geometry: { type: 'Point', coordinates: [s.lon!, s.lat!] }
 		}))
 	};
-	const line: FeatureCollection<LineString> = {
+	return { points, line: walkingLine(located, path) };
+}
+
+/**
+ * The walking line's vertices along the streets through the located stops (`along`: a street
+ * graph's pathAlong), or null without one: the line is then drawn straight.
+ */
+export function walkingPath(
+	stops: readonly MapStop[],
+	along: ((points: readonly LonLat[]) => LonLat[]) | undefined
+): LonLat[] | null {
+	if (!along) return null;
+	return along(
+		stops.flatMap((s): LonLat[] => (s.lon !== null && s.lat !== null ? [[s.lon, s.lat]] : []))
+	);
+}
+
+/** The walking line: along `path` when given, else straight through the located stops. */
+export function walkingLine(
+	located: readonly MapStop[],
+	path?: readonly LonLat[] | null
+): FeatureCollection<LineString> {
+	const coords =
+		path && path.length > 1 ? path.map((p) => [p[0], p[1]]) : located.map((s) => [s.lon!, s.lat!]);
+	return {
 		type: 'FeatureCollection',
 		features:
-			located.length > 1
+			coords.length > 1
 				? [
 						{
 							type: 'Feature',
 							properties: {},
-							geometry: { type: 'LineString', coordinates: located.map((s) => [s.lon!, s.lat!]) }
+							geometry: { type: 'LineString', coordinates: coords }
 						}
 					]
 				: []
 	};
-	return { points, line };
 }
 
 /** What the route map paints with. */
@@ -197,9 +225,10 @@ export function routeMapStyle(
 	urls: RouteMapUrls,
 	communeCode: string,
 	stops: readonly MapStop[],
-	paint: RoutePaint
+	paint: RoutePaint,
+	path?: readonly LonLat[] | null
 ): StyleSpecification {
-	const { points, line } = routeGeojson(stops);
+	const { points, line } = routeGeojson(stops, path);
 	return {
 		version: 8,
 		glyphs: urls.glyphsUrl,

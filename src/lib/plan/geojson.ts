@@ -65,6 +65,11 @@ export interface MapRoute {
 	 */
 	stops: { lon: number; lat: number; seq: number; status?: HouseholdStatus }[];
 	start: LonLat | null;
+	/**
+	 * The line to draw, start and stops included, along the streets (domain/streets/walk-path.ts);
+	 * absent: straight from the start through the stops.
+	 */
+	path?: readonly LonLat[];
 }
 
 /**
@@ -76,7 +81,9 @@ export function routeFeatures(routes: readonly MapRoute[], numbered: boolean) {
 	const stops: Feature<Point>[] = [];
 	routes.forEach((r, i) => {
 		const color = ROUTE_COLORS[i % ROUTE_COLORS.length]!;
-		const coords = [...(r.start ? [r.start] : []), ...r.stops.map((s) => [s.lon, s.lat])];
+		const coords = r.path
+			? r.path.map((p) => [p[0], p[1]])
+			: [...(r.start ? [r.start] : []), ...r.stops.map((s) => [s.lon, s.lat])];
 		if (coords.length >= 2)
 			lines.push({
 				type: 'Feature',

@@ -22,11 +22,23 @@ export class PlanDraft {
 	outings: DraftOuting[] = $state([]);
 	/** The outing shown on the map with its numbered stops, if any. */
 	selected: string | null = $state(null);
+	/** Each outing's line along the streets by key (not state: drawn once, never changed). */
+	readonly paths: ReadonlyMap<string, readonly LonLat[]>;
 
-	constructor(plan: TeamPlan, ms: number, name: (o: Outing, n: number) => string) {
+	/** @param paths the outings' lines along the streets in the plan's order, or null. */
+	constructor(
+		plan: TeamPlan,
+		ms: number,
+		name: (o: Outing, n: number) => string,
+		paths: readonly LonLat[][] | null = null
+	) {
 		this.plan = plan;
 		this.ms = ms;
 		this.outings = plan.outings.map((o, i) => ({ ...o, key: `o${i + 1}`, name: name(o, i + 1) }));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- drawn once, never changed
+		this.paths = new Map(
+			(paths ?? []).flatMap((line, i) => (line.length >= 2 ? [[`o${i + 1}`, line] as const] : []))
+		);
 	}
 
 	/** Gives an outing another member, day or session (null member: unassigned, undated). */

@@ -12,12 +12,17 @@ interface Located {
 	lat: number | null;
 }
 
-/** Lines for all outings (coloured by member), stops numbered 1…n for the selected one. */
+/**
+ * Lines for all outings (coloured by member), stops numbered 1…n for the selected one.
+ * @param paths each outing's line along the streets by outing key (the planning worker draws
+ *   them when the commune has a street graph); an outing without one is drawn straight.
+ */
 export function planPreview(
 	outings: readonly (Outing & { key: string })[],
 	byId: ReadonlyMap<string, Located>,
 	memberIds: readonly string[],
-	selected: string | null
+	selected: string | null,
+	paths?: ReadonlyMap<string, readonly LonLat[]>
 ) {
 	const colourOf = (o: Outing) =>
 		ROUTE_COLORS[
@@ -28,7 +33,8 @@ export function planPreview(
 			const h = byId.get(id);
 			return h?.lon != null && h.lat != null ? [{ lon: h.lon, lat: h.lat, seq: i + 1 }] : [];
 		}),
-		start: o.start as LonLat | null
+		start: o.start as LonLat | null,
+		path: paths?.get(o.key)
 	}));
 	const lines = routeFeatures(routes, false).lines;
 	const pick = outings.findIndex((o) => o.key === selected);

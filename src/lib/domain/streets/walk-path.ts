@@ -9,7 +9,8 @@ import type { LonLat, StreetGraph, TravelMode } from './types.ts';
 /**
  * The line through `points` in order: each leg along the streets `mode` may use (streetPath),
  * or straight when the streets do not join its ends; straight throughout without a graph.
- * @returns the line's vertices, the first and last being the first and last point.
+ * @returns the line's vertices, the first and last being the first and last point (a point
+ *   repeated at once is drawn once).
  */
 export function walkPath(
 	graph: StreetGraph | null,
@@ -20,7 +21,8 @@ export function walkPath(
 	const line: LonLat[] = [points[0]!];
 	for (let i = 1; i < points.length; i++) {
 		const [a, b] = [points[i - 1]!, points[i]!];
-		const leg = a[0] === b[0] && a[1] === b[1] ? null : streetPath(graph, a, b, mode);
+		if (a[0] === b[0] && a[1] === b[1]) continue; // a start at the first house
+		const leg = streetPath(graph, a, b, mode);
 		line.push(...(leg ? leg.coords.slice(1) : [b]));
 	}
 	return line;
@@ -29,6 +31,23 @@ export function walkPath(
 /** A walkPath bound to a graph and mode: what map builders take to draw legs along the streets. */
 export type PathAlong = (points: readonly LonLat[]) => LonLat[];
 
-/** The drawing function of a graph and mode, or undefined without a graph (straight lines). */
-export const pathAlong = (graph: StreetGraph | null, mode: TravelMode): PathAlong | undefined =>
-	graph ? (points) => walkPath(graph, points, mode) : undefined;
+/**
+ * The drawing function of a graph and mode, or undefined without a graph (straight lines). It
+ * remembers every leg it drew: a map redrawn (another outing picked) searches nothing again.
+ */
+export function pathAlong(graph: StreetGraph | null, mode: TravelMode): PathAlong | undefined {
+	if (!graph) return undefined;
+	const legs = new Map<string, LonLat[]>();
+	return (points) => {
+		if (points.length < 2) return [...points];
+		const line: LonLat[] = [points[0]!];
+		for (let i = 1; i < points.length; i++) {
+			const [a, b] = [points[i - 1]!, points[i]!];
+			const key = `${a[0]},${a[1]}|${b[0]},${b[1]}`;
+			let leg = legs.get(key);
+			if (!leg) legs.set(key, (leg = walkPath(graph, [a, b], mode).slice(1)));
+			line.push(...leg);
+		}
+		return line;
+	};
+}
