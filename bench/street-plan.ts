@@ -1,9 +1,11 @@
 /**
  * Team plans along the streets vs straight lines × 1.3 (Node; prints figures, asserts nothing):
  * on the synthetic networks of bench/lib/street-networks.ts — the rural commune (15 hamlets,
- * ~2,000 households, some in the fields) and team areas of the urban ward (the 1,500 households
- * nearest a house) — each area is planned twice, by foot and by motorbike: without the street
- * graph (straight × 1.3, as before) and with it. Printed per case:
+ * ~2,000 households, some in the fields; no alley addresses, as in a hamlet) and team areas of
+ * the urban ward (the 1,500 households nearest a house, addressed by the alley or street they
+ * stand on and numbered along it, as the demo's town addresses are, so each alley is walked
+ * whole) — each area is planned twice, by foot and by motorbike: without the street graph
+ * (straight × 1.3, as before) and with it. Printed per case:
  * - the straight plan's outings as it estimated them, and the same outings measured along the
  *   streets (how wrong straight × 1.3 is for these streets: ratio);
  * - the plan made along the streets: its outings and total metres, and the ratio to the
@@ -22,10 +24,13 @@ import type {
 	TeamMember,
 	TeamPlan
 } from '../src/lib/domain/routing/team-plan-types.ts';
+import { haversineM } from '../src/lib/domain/routing/geometry.ts';
+import { travelModel } from '../src/lib/domain/routing/travel.ts';
 import { seededRandom } from '../src/lib/domain/routing/tsp.ts';
 import type { LonLat } from '../src/lib/domain/routing/types.ts';
 import { buildStreetGraph } from '../src/lib/domain/streets/build.ts';
 import { decodeStreetGraph, encodeStreetGraph } from '../src/lib/domain/streets/codec.ts';
+import { snapToStreets } from '../src/lib/domain/streets/snap.ts';
 import type { StreetGraph, TravelMode } from '../src/lib/domain/streets/types.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -41,15 +46,20 @@ interface Case {
 	name: string;
 	graph: StreetGraph;
 	houses: LonLat[];
+	/** Per house: its alley (or street) key and address key; none: a hamlet's houses. */
+	addresses?: { alleyKey: string; addressKey: string }[];
 }
 
-const household = ([lon, lat]: LonLat, i: number): TeamHousehold => ({
-	...{ id: `h${i}`, lon, lat, alleyKey: '', addressKey: '', doNotContact: false },
-	...{ hamletId: null, priority: false, revisit: null }
-});
+const household =
+	(c: Case) =>
+	([lon, lat]: LonLat, i: number): TeamHousehold => ({
+		...{ id: `h${i}`, lon, lat, doNotContact: false },
+		...(c.addresses?.[i] ?? { alleyKey: '', addressKey: '' }),
+		...{ hamletId: null, priority: false, revisit: null }
+	});
 
 const input = (c: Case, mode: TravelMode, streets: StreetGraph | null): TeamPlanInput => ({
-	households: c.houses.map(household),
+	households: c.houses.map(household(c)),
 	hamlets: [],
 	members: MEMBERS,
 	options: {
@@ -78,7 +88,7 @@ function timed(f: () => TeamPlan): { plan: TeamPlan; ms: number } {
 
 /** The plan's outings (start, then houses) measured along the streets. */
 function alongStreets(c: Case, mode: TravelMode, plan: TeamPlan): number {
-	const legs = streetLegs(c.graph, mode);
+	const legs = streetLegs(c.graph, travelModel(mode));
 	const at = new Map(c.houses.map((p, i) => [`h${i}`, p]));
 	let m = 0;
 	for (const o of plan.outings) {
@@ -131,6 +141,44 @@ function areaOf(houses: LonLat[], count: number, rnd: () => number): LonLat[] {
 	return [...houses].sort((a, b) => d2(a) - d2(b)).slice(0, count);
 }
 
+/**
+ * Addresses for houses by the line they stand on (the nearest street any mode may walk): the
+ * line's key, and a house number that grows along the line (the alley is walked in order).
+ */
+function addressesOf(net: Network, graph: StreetGraph, houses: LonLat[]) {
+	const seg = new Map<string, { line: number; from: string; cum: number; len: number }>();
+	const key = (p: LonLat) => `${Math.round(p[0] * 1e6)},${Math.round(p[1] * 1e6)}`;
+	net.lines.forEach((l, li) => {
+		let cum = 0;
+		for (let k = 1; k < l.coords.length; k++) {
+			const [a, b] = [key(l.coords[k - 1]!), key(l.coords[k]!)];
+			const len = haversineM(l.coords[k - 1]!, l.coords[k]!);
+			seg.set(a < b ? `${a}|${b}` : `${b}|${a}`, { line: li, from: a, cum, len });
+			cum += len;
+		}
+	});
+	const nodeKey = (u: number) => `${graph.lonE6[u]},${graph.latE6[u]}`;
+	const placed = houses.map((h) => {
+		const s = snapToStreets(graph, h, 'foot');
+		if (!s) return null;
+		const [a, b] = [nodeKey(graph.edgeFrom[s.edge]!), nodeKey(graph.edgeTo[s.edge]!)];
+		const g = seg.get(a < b ? `${a}|${b}` : `${b}|${a}`);
+		if (!g) return null;
+		return { line: g.line, along: g.cum + (g.from === a ? s.t : 1 - s.t) * g.len };
+	});
+	const rank = new Map<number, number[]>();
+	placed.forEach((p, i) => {
+		if (p) rank.set(p.line, [...(rank.get(p.line) ?? []), i]);
+	});
+	const number = new Map<number, number>();
+	for (const idx of rank.values())
+		idx.sort((i, j) => placed[i]!.along - placed[j]!.along).forEach((i, k) => number.set(i, k + 1));
+	return placed.map((p, i) => {
+		const alleyKey = p ? `line ${p.line}` : '';
+		return { alleyKey, addressKey: p ? `${alleyKey}#${number.get(i)}` : '' };
+	});
+}
+
 /** The graph as the planning page gets it: encoded, served, decoded. */
 const servedGraph = (net: Network) =>
 	decodeStreetGraph(encodeStreetGraph(buildStreetGraph(net.lines)));
@@ -141,11 +189,15 @@ const ward = urbanWard();
 const rnd = seededRandom(17);
 const cases: Case[] = [
 	{ name: 'rural commune, all households', graph: servedGraph(rural), houses: rural.houses },
-	...[1, 2].map((k) => ({
-		name: `urban ward, team area ${k}`,
-		graph: servedGraph(ward),
-		houses: areaOf(ward.houses, 1500, rnd)
-	}))
+	...[1, 2].flatMap((k): Case[] => {
+		const graph = servedGraph(ward);
+		const houses = areaOf(ward.houses, 1500, rnd);
+		const addresses = addressesOf(ward, graph, houses);
+		return [
+			{ name: `urban ward, team area ${k}, alley addresses`, graph, houses, addresses },
+			{ name: `urban ward, team area ${k}, no addresses`, graph, houses }
+		];
+	})
 ];
 // Warm the JIT on a small plan both ways before timing anything.
 const small = { ...cases[0]!, houses: cases[0]!.houses.slice(0, 300) };

@@ -54,3 +54,32 @@ describe('walkPath', () => {
 		expect(pathAlong(graph, 'foot')!(pts)).toHaveLength(6);
 	});
 });
+
+describe('walkPath by motorbike', () => {
+	/** A U 1 km wide closed at the top by a footpath. */
+	const wide = buildStreetGraph([
+		{ kind: 'street', coords: [at(0, 50), at(0, 0), at(1000, 0), at(1000, 50)] },
+		{ kind: 'path', coords: [at(0, 50), at(1000, 50)] }
+	]);
+
+	it('walks a short leg over the footpath, as the planner prices it', () => {
+		expect(walkPath(wide, [at(5, 40), at(95, 40)], 'motorbike').map(metres)).toEqual([
+			[5, 40],
+			[0, 40],
+			[0, 50],
+			[95, 50],
+			[95, 40]
+		]);
+	});
+
+	it('rides a long leg round the U, where a motorbike may go', () => {
+		expect(walkPath(wide, [at(5, 40), at(995, 40)], 'motorbike').map(metres)).toEqual([
+			[5, 40],
+			[0, 40],
+			[0, 0],
+			[1000, 0],
+			[1000, 40],
+			[995, 40]
+		]);
+	});
+});

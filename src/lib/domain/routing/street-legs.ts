@@ -1,9 +1,14 @@
 /**
  * Legs measured along the streets, for the planner's prices (walk-costs.ts): where the commune
  * has a street graph (domain/streets), the metres between two houses — or from a cultural house
- * to a house — follow the streets the member's travel mode may use; where either point stands
- * off the network, or the two are on islands the streets do not join, the leg falls back to the
- * straight line × DETOUR_FACTOR, as without a graph.
+ * to a house — follow the streets; where either point stands off the network, or the two are on
+ * islands the streets do not join, the leg falls back to the straight line × DETOUR_FACTOR, as
+ * without a graph.
+ *
+ * Which streets: a leg short enough to walk (travel.ts: up to rideAboveM × detour) is measured
+ * on foot — a member who rides walks between nearby houses, up narrow alleys and footpaths too;
+ * a longer leg is measured along the streets the vehicle may use (a motorbike: no footpaths, no
+ * alleys under 2 m), or on foot where those do not reach both ends (ride near, walk the rest).
  *
  * The planner asks for legs between neighbours of its walk and from each start to the first
  * house of each candidate outing — a few per house, never all pairs — so each leg is one A*
@@ -12,15 +17,15 @@
 import { modeComponents } from '../streets/components.ts';
 import { streetSearch } from '../streets/search.ts';
 import { DEFAULT_SNAP_MAX_M, snapToStreets } from '../streets/snap.ts';
-import type { StreetGraph, StreetSnap } from '../streets/types.ts';
+import type { StreetGraph, StreetSnap, TravelMode } from '../streets/types.ts';
 import { haversineM } from './geometry.ts';
-import type { TravelMode } from './outing-kinds.ts';
+import type { TravelModel } from './travel.ts';
 import { DETOUR_FACTOR, type LonLat } from './types.ts';
 
 export interface LegMeasure {
 	/** Metres from a to b as the member goes: along the streets, else straight × detour. */
 	metres(a: LonLat, b: LonLat): number;
-	/** True when p stands farther than the snap distance from every street its mode may use. */
+	/** True when p stands farther than the snap distance from every street (on foot). */
 	offNetwork(p: LonLat): boolean;
 	/** Legs measured so far that fell back to the straight line × detour. */
 	readonly fallbacks: number;
@@ -28,20 +33,11 @@ export interface LegMeasure {
 
 const keyOf = (p: LonLat) => `${p[0]},${p[1]}`;
 
-/**
- * Legs along the streets of `graph` usable by `mode` (memoised; deterministic).
- * @param maxSnapM how far a point may stand from a street and still be on the network.
- */
-export function streetLegs(
-	graph: StreetGraph,
-	mode: TravelMode,
-	maxSnapM = DEFAULT_SNAP_MAX_M
-): LegMeasure {
+/** Metres along the streets `mode` may use between two points, or null (snaps memoised). */
+function measurer(graph: StreetGraph, mode: TravelMode, maxSnapM: number) {
 	const snaps = new Map<string, StreetSnap | null>();
-	const legs = new Map<string, number>();
 	const island = modeComponents(graph, mode);
 	const search = streetSearch(graph, mode);
-	let fallbacks = 0;
 	const snapOf = (p: LonLat) => {
 		const k = keyOf(p);
 		let s = snaps.get(k);
@@ -54,6 +50,28 @@ export function streetLegs(
 		if (island[graph.edgeFrom[sa.edge]!] !== island[graph.edgeFrom[sb.edge]!]) return null;
 		const { alongM } = search.toward(sa, sb);
 		return alongM === Infinity ? null : sa.distanceM + alongM + sb.distanceM;
+	};
+	return { snapOf, along };
+}
+
+/**
+ * Legs along the streets of `graph` for a travel model (memoised; deterministic).
+ * @param maxSnapM how far a point may stand from a street and still be on the network.
+ */
+export function streetLegs(
+	graph: StreetGraph,
+	model: Pick<TravelModel, 'mode' | 'rideAboveM'>,
+	maxSnapM = DEFAULT_SNAP_MAX_M
+): LegMeasure {
+	const legs = new Map<string, number>();
+	const walk = measurer(graph, 'foot', maxSnapM);
+	const ride = model.mode === 'foot' ? null : measurer(graph, model.mode, maxSnapM);
+	const walkedUpToM = model.rideAboveM * DETOUR_FACTOR;
+	let fallbacks = 0;
+	const along = (a: LonLat, b: LonLat): number | null => {
+		const onFoot = walk.along(a, b);
+		if (!ride || (onFoot !== null && onFoot <= walkedUpToM)) return onFoot;
+		return ride.along(a, b) ?? onFoot;
 	};
 	return {
 		metres(a, b) {
@@ -70,7 +88,7 @@ export function streetLegs(
 			}
 			return m;
 		},
-		offNetwork: (p) => snapOf(p) === null,
+		offNetwork: (p) => walk.snapOf(p) === null,
 		get fallbacks() {
 			return fallbacks;
 		}

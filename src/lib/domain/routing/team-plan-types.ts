@@ -108,8 +108,7 @@ export interface TeamPlan {
 	method: PlanMethod;
 	/**
 	 * Planned households the commune's streets do not reach (farther than the snap distance from
-	 * any street the travel mode may use): their legs are straight lines × detour. Empty without
-	 * a street graph.
+	 * any street or path): their legs are straight lines × detour. Empty without a street graph.
 	 */
 	offNetwork: string[];
 }

@@ -37,8 +37,9 @@ export interface TeamPlanInput {
 	members: readonly TeamMember[];
 	options: TeamPlanOptions;
 	/**
-	 * The commune's streets (domain/streets): outings are priced along the streets the travel
-	 * mode may use; without one, or for a house off the network, straight lines × detour.
+	 * The commune's streets (domain/streets): outings are priced along the streets (street-legs.ts:
+	 * walked legs on foot, ridden ones where the vehicle may go); without a graph, or for a house
+	 * off the network, straight lines × detour.
 	 */
 	streets?: StreetGraph | null;
 }
@@ -81,15 +82,16 @@ function prepare(input: TeamPlanInput): Ctx {
 	const point = (lonLat: LonLat): Point => ({ x: proj.x(lonLat[0]), y: proj.y(lonLat[1]), lonLat });
 	const xy = kept.map((h) => ({ hamletId: h.hamletId, x: proj.x(h.lon!), y: proj.y(h.lat!) }));
 	const areaOf = areasOf(xy, new Set(input.hamlets.map((h) => h.id)));
+	const model = travelModel(opts.travelMode, opts.walkMPerMin);
 	return {
 		opts,
-		model: travelModel(opts.travelMode, opts.walkMPerMin),
+		model,
 		kept,
 		houses: kept.map((h, i) => ({ h, area: areaOf[i]!, x: xy[i]!.x, y: xy[i]!.y })),
 		areaPoint: new Map(cultural.map((c) => [c.id, point(c.lonLat)])),
 		neighbours: neighbourPairs(xy, areaOf, NEIGHBOUR_GAP_M[opts.travelMode]),
 		homes: new Map(homes.map((c) => [c.id, point(c.lonLat)])),
-		legs: input.streets ? streetLegs(input.streets, opts.travelMode) : null,
+		legs: input.streets ? streetLegs(input.streets, model) : null,
 		skipped
 	};
 }

@@ -1,14 +1,27 @@
 /**
  * The way an outing goes, for drawing: through its points (start, then the houses in walking
  * order) along the streets where the graph joins two consecutive points, and straight where a
- * leg falls back (a house off the network, an island) — the same legs the planner prices.
+ * leg falls back (a house off the network, an island) — the same legs the planner prices
+ * (routing/street-legs.ts): a leg short enough to walk goes on foot, a longer one where the
+ * vehicle may go (or on foot where it cannot reach both ends).
  */
+import { travelModel } from '../routing/travel.ts';
+import { DETOUR_FACTOR } from '../routing/types.ts';
 import { streetPath } from './paths.ts';
-import type { LonLat, StreetGraph, TravelMode } from './types.ts';
+import type { LonLat, StreetGraph, StreetPath, TravelMode } from './types.ts';
+
+/** One leg's way, walked or ridden as the planner reckons it. */
+function legPath(graph: StreetGraph, a: LonLat, b: LonLat, mode: TravelMode): StreetPath | null {
+	const onFoot = streetPath(graph, a, b, 'foot');
+	if (mode === 'foot') return onFoot;
+	if (onFoot && onFoot.distanceM <= travelModel(mode).rideAboveM * DETOUR_FACTOR) return onFoot;
+	return streetPath(graph, a, b, mode) ?? onFoot;
+}
 
 /**
- * The line through `points` in order: each leg along the streets `mode` may use (streetPath),
- * or straight when the streets do not join its ends; straight throughout without a graph.
+ * The line through `points` in order: each leg along the streets (walked, or ridden where `mode`
+ * rides it), or straight when the streets do not join its ends; straight throughout without a
+ * graph.
  * @returns the line's vertices, the first and last being the first and last point (a point
  *   repeated at once is drawn once).
  */
@@ -22,7 +35,7 @@ export function walkPath(
 	for (let i = 1; i < points.length; i++) {
 		const [a, b] = [points[i - 1]!, points[i]!];
 		if (a[0] === b[0] && a[1] === b[1]) continue; // a start at the first house
-		const leg = streetPath(graph, a, b, mode);
+		const leg = legPath(graph, a, b, mode);
 		line.push(...(leg ? leg.coords.slice(1) : [b]));
 	}
 	return line;
