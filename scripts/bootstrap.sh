@@ -24,11 +24,17 @@ fi
 export PATH="$PWD/.tools/node/bin:$PATH"
 echo "bootstrap: node $(node --version)"
 
-if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
-  echo "bootstrap: installing Debian chromium (apt)"
+# Debian packages: chromium (Playwright cannot download a browser here) and osmium-tool (reads
+# OpenStreetMap extracts for the street graphs, scripts/build-street-graphs.ts).
+APT=""
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then APT="chromium fonts-noto-core"; fi
+if ! command -v osmium >/dev/null; then APT="$APT osmium-tool"; fi
+if [ -n "$APT" ]; then
+  echo "bootstrap: installing Debian packages (apt): $APT"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $APT >/dev/null
 fi
 
 echo "bootstrap: npm install"

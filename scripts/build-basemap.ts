@@ -3,14 +3,16 @@
  * (written by seed-demo into .wrangler/basemap/demo-streets.geojson) become vector tiles in the
  * Protomaps base-map schema (layers `earth` and `roads`, kinds and kind_detail as Protomaps
  * builds use them), packed into one PMTiles archive and put into the local R2 bucket `BASEMAP`
- * under the key the Worker serves (`BASEMAP_PMTILES` in wrangler.toml). The production archive
- * (Vietnam cut from a Protomaps build, README "Base map") is served by the same path.
+ * under the key the Worker serves (`BASEMAP_PMTILES` in wrangler.toml), with a street graph per
+ * commune (`graphs/{code}.bin`, src/lib/domain/streets) for distances and paths along the
+ * streets. The production archive (Vietnam cut from a Protomaps build) and graphs (from an OSM
+ * extract, scripts/build-street-graphs.ts) are served by the same paths: docs/basemap.md.
  *
  *   node scripts/build-basemap.ts [--no-upload]
  *
  * Env: TUNG_NGO_BASEMAP_DIR (output), TUNG_NGO_PERSIST_DIR (local R2 state).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +22,8 @@ import { tileZoom } from './lib/geo/tiler.ts';
 import { writePmtiles, type PmtilesTile } from './lib/basemap/pmtiles-write.ts';
 import { basemapOutDir, persistDir, repoRoot, SetupError } from './lib/paths.ts';
 import type { DemoStreet } from '../src/lib/server/demo/streets.ts';
+import { buildStreetGraph } from '../src/lib/domain/streets/build.ts';
+import { encodeStreetGraph } from '../src/lib/domain/streets/codec.ts';
 
 const { values } = parseArgs({ options: { 'no-upload': { type: 'boolean', default: false } } });
 
@@ -141,15 +145,45 @@ export function buildBasemap(streets: Feature<LineString, StreetProps>[]) {
 	return { bytes, tiles: tiles.length, bounds };
 }
 
-async function upload(key: string, bytes: Uint8Array): Promise<void> {
+/** One street graph per commune, from the commune's own streets. */
+export function buildGraphs(streets: Feature<LineString, StreetProps>[]): Map<string, Uint8Array> {
+	const byCommune = new Map<string, Feature<LineString, StreetProps>[]>();
+	for (const f of streets) {
+		const list = byCommune.get(f.properties.communeCode) ?? [];
+		list.push(f);
+		byCommune.set(f.properties.communeCode, list);
+	}
+	const out = new Map<string, Uint8Array>();
+	for (const [code, list] of byCommune) {
+		const graph = buildStreetGraph(
+			list.map((f) => ({
+				coords: f.geometry.coordinates as [number, number][],
+				kind: f.properties.kind,
+				widthM: f.properties.widthM
+			}))
+		);
+		out.set(code, encodeStreetGraph(graph));
+	}
+	return out;
+}
+
+/** Puts the archive and the graphs into the local R2 bucket; graphs of other communes go. */
+async function upload(key: string, bytes: Uint8Array, graphs: Map<string, Uint8Array>) {
 	const proxy = await getPlatformProxy<{ BASEMAP: R2Bucket }>({
 		configPath: join(repoRoot, 'wrangler.toml'),
 		persist: { path: join(persistDir(), 'v3') }
 	});
 	try {
-		await proxy.env.BASEMAP.put(key, bytes, {
-			httpMetadata: { contentType: 'application/vnd.pmtiles' }
-		});
+		const bucket = proxy.env.BASEMAP;
+		await bucket.put(key, bytes, { httpMetadata: { contentType: 'application/vnd.pmtiles' } });
+		const old = await bucket.list({ prefix: 'graphs/' });
+		const keep = new Set([...graphs.keys()].map((c) => `graphs/${c}.bin`));
+		for (const o of old.objects) if (!keep.has(o.key)) await bucket.delete(o.key);
+		for (const [code, g] of graphs) {
+			await bucket.put(`graphs/${code}.bin`, g, {
+				httpMetadata: { contentType: 'application/octet-stream' }
+			});
+		}
 	} finally {
 		await proxy.dispose();
 	}
@@ -171,12 +205,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		const { bytes, tiles } = buildBasemap(fc.features);
 		const file = join(basemapOutDir(), 'demo.pmtiles');
 		writeFileSync(file, bytes);
+		const graphs = buildGraphs(fc.features);
+		const graphDir = join(basemapOutDir(), 'graphs');
+		rmSync(graphDir, { recursive: true, force: true });
+		mkdirSync(graphDir, { recursive: true });
+		for (const [code, g] of graphs) writeFileSync(join(graphDir, `${code}.bin`), g);
 		const key = archiveKey();
-		if (!values['no-upload']) await upload(key, bytes);
-		const kb = Math.round(bytes.length / 1024);
+		if (!values['no-upload']) await upload(key, bytes, graphs);
+		const kb = (n: number) => Math.round(n / 1024);
+		const graphBytes = [...graphs.values()].reduce((n, g) => n + g.length, 0);
 		console.log(
 			`Base map: ${fc.features.length} streets → ${tiles} tiles z${MIN_ZOOM}–${MAX_ZOOM}, ` +
-				`${kb} KB → ${file}${values['no-upload'] ? '' : ` and local R2 BASEMAP/${key}`} ` +
+				`${kb(bytes.length)} KB; ${graphs.size} street graphs, ${kb(graphBytes)} KB → ` +
+				`${basemapOutDir()}${values['no-upload'] ? '' : ` and local R2 BASEMAP/${key}, graphs/`} ` +
 				`(${Math.round(performance.now() - t0)} ms)`
 		);
 	} catch (err) {

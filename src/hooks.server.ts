@@ -36,7 +36,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	const out = secured(response, event.platform?.env.BASEMAP_STYLE_URL);
+	const env = event.platform?.env;
+	const out = secured(response, [env?.BASEMAP_STYLE_URL, env?.BASEMAP_SATELLITE_URL]);
 	if (out.headers.get('content-type')?.startsWith('text/html')) {
 		// For the service worker: which app version rendered this page, for whom, in what language.
 		out.headers.set(APP_VERSION_HEADER, version);
@@ -63,8 +64,11 @@ async function resolveUser(event: Parameters<Handle>[0]['event']): Promise<void>
 	}
 }
 
-/** Security headers on every response; the page CSP (from kit.csp) admits the base map host. */
-function secured(response: Response, basemapUrl: string | undefined): Response {
+/**
+ * Security headers on every response; the page CSP (from kit.csp) admits the hosts of an
+ * outside base map style and of the satellite imagery.
+ */
+function secured(response: Response, basemapUrls: (string | undefined)[]): Response {
 	let r = response;
 	try {
 		applySecurityHeaders(r.headers);
@@ -74,6 +78,7 @@ function secured(response: Response, basemapUrl: string | undefined): Response {
 		applySecurityHeaders(r.headers);
 	}
 	const csp = r.headers.get('Content-Security-Policy');
-	if (csp) r.headers.set('Content-Security-Policy', extendCsp(csp, originsOf(basemapUrl)));
+	const origins = [...new Set(basemapUrls.flatMap((u) => originsOf(u)))];
+	if (csp) r.headers.set('Content-Security-Policy', extendCsp(csp, origins));
 	return r;
 }

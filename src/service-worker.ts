@@ -16,6 +16,8 @@ import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import {
 	CACHE_NAMES,
+	isBasemapStyle,
+	isBasemapTile,
 	isGeoAsset,
 	isPublicApi,
 	isPublicPage,
@@ -30,7 +32,7 @@ import {
 } from '$lib/offline/sw/pages';
 import { stampAndFilter } from '$lib/offline/sw/plugins';
 import { CACHE_VISITED, cacheVisited } from '$lib/offline/sw/visited';
-import { registerFieldRoutes, savedFirst } from '$lib/offline/sw/field-routes';
+import { registerFieldRoutes, savedFirst, savedMatch } from '$lib/offline/sw/field-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -74,6 +76,35 @@ registerRoute(
 		new CacheFirst({
 			cacheName: CACHE_NAMES.geo,
 			plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 3000 })]
+		})
+	)
+);
+
+// The base map: its style from the network (a new archive shows at once), else the copy saved
+// with a route or last seen; its tiles, whose URLs carry the archive's version, cache first.
+const basemapStyle = new NetworkFirst({
+	cacheName: CACHE_NAMES.basemap,
+	networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+	plugins: [stampAndFilter]
+});
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && isBasemapStyle(url.pathname),
+	async (options) => {
+		try {
+			return await basemapStyle.handle(options);
+		} catch (err) {
+			const saved = await savedMatch(options.request.url);
+			if (saved) return saved;
+			throw err;
+		}
+	}
+);
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && isBasemapTile(url.pathname),
+	savedFirst(
+		new CacheFirst({
+			cacheName: CACHE_NAMES.basemap,
+			plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 2000 })]
 		})
 	)
 );

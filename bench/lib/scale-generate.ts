@@ -147,6 +147,7 @@ export function generateScaleCommune(c: ScaleCommune, seed: string, now: number)
 		members: [],
 		households: [],
 		visits: [],
+		streets: [],
 		plans: []
 	};
 	const wide = makeTeam(rng, c, null, now);

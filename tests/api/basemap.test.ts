@@ -204,7 +204,11 @@ describe('GET /api/basemap/style.json', () => {
 		const style = await styleOf();
 		expect(style.sources.protomaps).toMatchObject({
 			type: 'vector',
-			tiles: ['http://localhost/api/basemap/tiles/{z}/{x}/{y}.mvt'],
+			tiles: [
+				expect.stringMatching(
+					/^http:\/\/localhost\/api\/basemap\/tiles\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=[0-9a-f]{12}$/
+				)
+			],
 			minzoom: 12,
 			maxzoom: 14,
 			bounds: [104.941, 21.616, 105.029, 21.698],
@@ -244,5 +248,46 @@ describe('GET /api/basemap/style.json', () => {
 	it('answers 404 when no archive is configured', async () => {
 		const res = await get('/api/basemap/style.json', { BASEMAP_PMTILES: '' });
 		expect(res.status).toBe(404);
+	});
+
+	it("versions its tile URLs by the archive, and says the archive's mean tile size", async () => {
+		const key = 'versioned.pmtiles';
+		const bucket = t.env.BASEMAP as R2Bucket;
+		await bucket.put(key, archive());
+		const first = await styleOf({ BASEMAP_PMTILES: key });
+		const template = (first.sources.protomaps as { tiles: string[] }).tiles[0]!;
+		const tile = await get(
+			template.replace('http://localhost', '').replace('{z}/{x}/{y}', '14/12968/7168'),
+			{ BASEMAP_PMTILES: key }
+		);
+		expect(new Uint8Array(await tile.arrayBuffer())).toEqual(mvt(14, 12968, 7168));
+		expect(first.metadata).toMatchObject({ 'tungngo:meanTileBytes': expect.any(Number) });
+		expect((first.metadata as Record<string, number>)['tungngo:meanTileBytes']).toBeGreaterThan(10);
+		// A new build (uploaded under a new key here: the header is cached per isolate for minutes).
+		await bucket.put('versioned-2.pmtiles', archive('-new'));
+		const second = await styleOf({ BASEMAP_PMTILES: 'versioned-2.pmtiles' });
+		expect((second.sources.protomaps as { tiles: string[] }).tiles[0]).not.toBe(template);
+	});
+});
+
+describe('GET /api/basemap/graphs/:code', () => {
+	it('serves the commune graph from R2 with a revalidating cache policy and its ETag', async () => {
+		const bytes = new Uint8Array([84, 78, 83, 71, 1, 2, 3]);
+		await (t.env.BASEMAP as R2Bucket).put('graphs/05569.bin', bytes);
+		const res = await get('/api/basemap/graphs/05569');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('Content-Type')).toBe('application/octet-stream');
+		expect(res.headers.get('Cache-Control')).toMatch(/max-age=300/);
+		expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+		const etag = res.headers.get('ETag')!;
+		const again = await get('/api/basemap/graphs/05569', {}, { 'If-None-Match': etag });
+		expect(again.status).toBe(304);
+	});
+
+	it('answers 404 for a commune without a graph and 400 for a malformed code', async () => {
+		expect((await get('/api/basemap/graphs/99999')).status).toBe(404);
+		const bad = await get('/api/basemap/graphs/05569.bin');
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toMatchObject({ code: 'invalid_code' });
 	});
 });

@@ -55,6 +55,7 @@ test('a member saves a route, records visits offline across a reload and a reope
 	await waitForServiceWorker(page);
 	const card = page.locator(`[data-route-id="${ROUTE.id}"]`);
 	await card.getByTestId('save-offline').click();
+	await card.getByTestId('save-confirm').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
 	runMetricsJob();
 	const before = communeFigures();

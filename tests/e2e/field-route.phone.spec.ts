@@ -91,6 +91,7 @@ test('the member’s phone shows the stops numbered 1…n, its position and the 
 	await waitForServiceWorker(page);
 	const card = page.locator(`[data-route-id="${ROUTE.id}"]`);
 	await card.getByTestId('save-offline').click();
+	await card.getByTestId('save-confirm').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
 
 	// No network from here on: the saved route, its tiles and glyphs, and GPS.

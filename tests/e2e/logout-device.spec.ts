@@ -37,6 +37,7 @@ test('logging out offers to remove saved routes, but never before unsent visits 
 	await waitForServiceWorker(page);
 	const card = page.locator(`[data-route-id="${ROUTE.id}"]`);
 	await card.getByTestId('save-offline').click();
+	await card.getByTestId('save-confirm').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
 
 	// A visit recorded without a signal waits in the outbox.

@@ -36,7 +36,12 @@ const app = {
 
 describe('the style the map starts with', () => {
 	it("is the app's own with no base map, its tile and glyph URLs made absolute", async () => {
-		const style = await mapStyle({ ...app, basemapStyleUrl: null, origin: 'https://tn.example' });
+		const { style, basemap } = await mapStyle({
+			...app,
+			basemapStyleUrl: null,
+			origin: 'https://tn.example'
+		});
+		expect(basemap).toBe('none');
 		const source = style.sources[GEO_SOURCE_ID] as { tiles: string[] };
 		expect(source.tiles).toEqual(['https://tn.example/geo/tiles/abc/{z}/{x}/{y}.pbf']);
 		expect(style.glyphs).toBe('https://tn.example/geo/fonts/def/{fontstack}/{range}.pbf');
@@ -44,7 +49,12 @@ describe('the style the map starts with', () => {
 	});
 
 	it('is merged over the base map when its style loads', async () => {
-		const style = await mapStyle({ ...app, basemapStyleUrl: `${origin}/style.json`, origin });
+		const { style, basemap } = await mapStyle({
+			...app,
+			basemapStyleUrl: `${origin}/style.json`,
+			origin
+		});
+		expect(basemap).toBe('shown');
 		expect(style.sources.osm).toBeDefined();
 		expect(style.sources[GEO_SOURCE_ID]).toBeDefined();
 		expect(style.layers.map((l) => l.id).slice(0, 2)).toEqual(['bg', 'roads']);
@@ -54,7 +64,12 @@ describe('the style the map starts with', () => {
 		"falls back to the app's own when the base map answers %s",
 		async (path) => {
 			const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-			const style = await mapStyle({ ...app, basemapStyleUrl: `${origin}${path}`, origin });
+			const { style, basemap } = await mapStyle({
+				...app,
+				basemapStyleUrl: `${origin}${path}`,
+				origin
+			});
+			expect(basemap).toBe('unavailable');
 			expect(style.sources.osm).toBeUndefined();
 			expect(style.layers.some((l) => l.type === 'background')).toBe(true);
 			expect(warn).toHaveBeenCalledWith(

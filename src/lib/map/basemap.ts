@@ -18,7 +18,11 @@ export function baseFontstack(base: StyleSpecification): string[] | null {
 	return null;
 }
 
-function withFont(layer: LayerSpecification, font: string[] | null): LayerSpecification {
+/** The raster layer of satellite imagery a base style may carry, hidden until asked for. */
+export const SATELLITE_LAYER_ID = 'satellite';
+
+/** A symbol layer drawn with `font` (the base map's glyphs); other layers as they are. */
+export function withFont(layer: LayerSpecification, font: string[] | null): LayerSpecification {
 	if (layer.type !== 'symbol' || !font) return layer;
 	const symbol: SymbolLayerSpecification = layer;
 	return { ...symbol, layout: { ...symbol.layout, 'text-font': font } };

@@ -11,6 +11,9 @@ export const WALKING_ZOOMS = [14, 15, 16, 17] as const;
 /** Most base-map tiles saved per route (a dense urban route fits well within it). */
 export const MAX_BASEMAP_TILES = 1500;
 
+/** Most bytes of base map saved for one commune's routes on a phone. */
+export const BASEMAP_BUDGET_BYTES = 30 * 1024 * 1024;
+
 function lonToX(lon: number, z: number): number {
 	return Math.floor(((lon + 180) / 360) * 2 ** z);
 }

@@ -18,6 +18,18 @@ export const fieldEn: Record<keyof typeof fieldVi, string> = {
 	'field.routes.save': 'Save for offline use',
 	'field.routes.saving': 'Saving… {done}/{total} ({size})',
 	'field.routes.savedAt': 'Saved {time} · {size}',
+	'field.routes.savedMap': 'with the street base map {size}',
+	'field.routes.savedNoMap': 'without the street base map',
+	'field.routes.estimate': 'About {size} will be downloaded to this phone.',
+	'field.routes.estimateMap': 'Of which the street base map is about {size} ({tiles} map tiles).',
+	'field.routes.overBudget':
+		"This commune's base map already uses {used} on this phone (limit {limit}): the route is saved without the base map, so offline the map shows only the households and the walk. Remove an older saved route to save it with the base map.",
+	'field.routes.mapUnavailable':
+		'The street base map cannot be reached now: the route is saved without it.',
+	'field.routes.confirmSave': 'Download',
+	'field.routes.cancelSave': 'Cancel',
+	'field.routes.planning': 'Working out the size…',
+	'field.routes.mapsUpdated': 'Updated the base map of {n} saved routes to the new one.',
 	'field.routes.incomplete': 'Not fully saved — save again when online',
 	'field.routes.remove': 'Remove saved copy',
 	'field.routes.resave': 'Update saved copy',

@@ -17,6 +17,18 @@ export const fieldVi = {
 	'field.routes.save': 'Lưu để dùng ngoại tuyến',
 	'field.routes.saving': 'Đang lưu… {done}/{total} ({size})',
 	'field.routes.savedAt': 'Đã lưu {time} · {size}',
+	'field.routes.savedMap': 'gồm bản đồ nền đường phố {size}',
+	'field.routes.savedNoMap': 'không kèm bản đồ nền đường phố',
+	'field.routes.estimate': 'Sẽ tải khoảng {size} lên máy.',
+	'field.routes.estimateMap': 'Trong đó bản đồ nền đường phố khoảng {size} ({tiles} ô bản đồ).',
+	'field.routes.overBudget':
+		'Bản đồ nền của xã này trên máy đã dùng {used} (giới hạn {limit}): tuyến được lưu không kèm bản đồ nền, khi mất mạng bản đồ chỉ có các hộ và đường đi. Xoá bản lưu của tuyến cũ để lưu kèm bản đồ nền.',
+	'field.routes.mapUnavailable':
+		'Không tải được bản đồ nền đường phố lúc này: tuyến được lưu không kèm bản đồ nền.',
+	'field.routes.confirmSave': 'Tải về',
+	'field.routes.cancelSave': 'Huỷ',
+	'field.routes.planning': 'Đang tính dung lượng…',
+	'field.routes.mapsUpdated': 'Đã cập nhật bản đồ nền mới cho {n} tuyến đã lưu.',
 	'field.routes.incomplete': 'Chưa lưu đủ — hãy lưu lại khi có mạng',
 	'field.routes.remove': 'Xoá bản lưu',
 	'field.routes.resave': 'Cập nhật bản lưu',

@@ -5,6 +5,10 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
 	'map.aria': 'Map of all communes and wards, coloured by: {metric}',
 	'map.loading': 'Loading the map…',
 	'map.error': 'The map could not be loaded. The ranking next to it still works.',
+	'map.basemap.unavailable':
+		'The street base map could not be loaded: showing the simple map; the figures are unchanged.',
+	'map.basemap.satellite': 'Satellite',
+	'map.basemap.streets': 'Streets',
 	'map.metric': 'Colour by',
 	'map.group.coverage': 'Team coverage',
 	'map.group.adoption': 'Digital service adoption',

@@ -3,6 +3,10 @@ export const mapVi = {
 	'map.aria': 'Bản đồ các xã, phường, đặc khu tô màu theo: {metric}',
 	'map.loading': 'Đang tải bản đồ…',
 	'map.error': 'Không tải được bản đồ. Bảng xếp hạng bên cạnh vẫn dùng được.',
+	'map.basemap.unavailable':
+		'Không tải được bản đồ nền (đường, ngõ): đang hiện bản đồ đơn giản, các số liệu vẫn đúng.',
+	'map.basemap.satellite': 'Ảnh vệ tinh',
+	'map.basemap.streets': 'Bản đồ đường',
 	'map.metric': 'Chỉ số tô màu',
 	'map.group.coverage': 'Độ phủ của tổ công nghệ số',
 	'map.group.adoption': 'Tỷ lệ sử dụng dịch vụ số',

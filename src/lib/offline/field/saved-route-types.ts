@@ -58,4 +58,14 @@ export interface SavedRoute extends RoutePack {
 	assets: string[];
 	/** Every asset was fetched and verified present. */
 	complete: boolean;
+	/**
+	 * The base map saved with it (absent when none is configured, or in routes saved before):
+	 * its tile templates (a newer base map changes them), tiles and bytes, or why it was left out.
+	 */
+	basemap?: {
+		templates: string[];
+		tiles: number;
+		bytes: number;
+		skipped: 'budget' | 'unavailable' | null;
+	};
 }

@@ -4,14 +4,8 @@
  * that everything is there, and asks the browser to keep the storage. Removal frees both.
  */
 import { CACHE_NAMES } from '$lib/offline/sw/policy';
-import {
-	MAX_BASEMAP_TILES,
-	pointsBbox,
-	tilesForBbox,
-	tileUrl,
-	WALKING_ZOOMS,
-	type Bbox
-} from '$lib/domain/field/tiles';
+import { pointsBbox, tilesForBbox, tileUrl, type Bbox } from '$lib/domain/field/tiles';
+import { planBasemap, staleBasemaps, type BasemapPlan } from './basemap-save';
 import { apiRequest, ApiCallError } from '$lib/api/client';
 import { loadGeoUrls } from '$lib/map/manifest';
 import { fieldDb } from './db';
@@ -80,34 +74,6 @@ async function geoAssets(pack: RoutePack): Promise<string[]> {
 	return ['/geo/manifest.json', ...tiles, ...glyphs];
 }
 
-interface TileSource {
-	tiles?: string[];
-	url?: string;
-}
-
-/** A configured base map's style, sprites/glyph-free: its tile URLs at walking zooms. */
-async function basemapAssets(pack: RoutePack): Promise<string[]> {
-	if (!pack.basemapStyleUrl) return [];
-	const points = pack.stops.flatMap((s) =>
-		s.lon !== null && s.lat !== null ? [{ lon: s.lon, lat: s.lat }] : []
-	);
-	const box = pointsBbox(points, 250);
-	if (!box) return [pack.basemapStyleUrl];
-	const style = (await (await fetch(pack.basemapStyleUrl)).json()) as {
-		sources?: Record<string, TileSource>;
-	};
-	const templates: string[] = [];
-	for (const src of Object.values(style.sources ?? {})) {
-		if (src.tiles?.[0]) templates.push(src.tiles[0]);
-		else if (src.url) {
-			const tj = (await (await fetch(src.url)).json()) as TileSource;
-			if (tj.tiles?.[0]) templates.push(tj.tiles[0]);
-		}
-	}
-	const tiles = tilesForBbox(box, WALKING_ZOOMS).slice(0, MAX_BASEMAP_TILES);
-	return [pack.basemapStyleUrl, ...templates.flatMap((t) => tiles.map((xyz) => tileUrl(t, xyz)))];
-}
-
 /**
  * The field pages' shells for this route and their SvelteKit data (the root layout's public
  * data only: the pages render on the device, from IndexedDB).
@@ -146,37 +112,90 @@ async function download(urls: string[], cache: Cache, onEach: (bytes: number) =>
 	return { failed, absent };
 }
 
+/** What saving a route takes, shown before downloading. */
+export interface SavePlan {
+	pack: RoutePack;
+	packBytes: number;
+	/** The app's own tiles and glyphs. */
+	geo: string[];
+	/** The base map part; null without a base map (or when its style could not be read). */
+	basemap: BasemapPlan | null;
+	/** The base map is configured but could not be reached: the route is saved without it. */
+	basemapUnavailable: boolean;
+}
+
 /**
- * Saves a route for offline use. Progress is reported per asset.
+ * Reads the route's pack and sizes its download (the base map estimated, the commune's budget
+ * checked) without saving anything.
+ * @throws SaveError (unauthorized, forbidden, not_found, network)
+ */
+export async function planRouteSave(routeId: string): Promise<SavePlan> {
+	const { pack, bytes: packBytes } = await fetchPack(routeId);
+	const geo = await geoAssets(pack);
+	let basemap: BasemapPlan | null = null;
+	let basemapUnavailable = false;
+	try {
+		basemap = await planBasemap(pack, await savedRoutes());
+	} catch {
+		basemapUnavailable = true;
+	}
+	return { pack, packBytes, geo, basemap, basemapUnavailable };
+}
+
+/**
+ * Saves a route for offline use (from its plan, or planned now). Progress is reported per
+ * asset. The base map is left out when it would pass the commune's budget or is unreachable
+ * (the record says which); assets only the previous save of this route used are freed.
  * @throws SaveError (unauthorized, forbidden, not_found, network, incomplete)
  */
 export async function saveRouteOffline(
 	routeId: string,
-	onProgress: (p: SaveProgress) => void = () => {}
+	onProgress: (p: SaveProgress) => void = () => {},
+	planned?: SavePlan
 ): Promise<SavedRoute> {
-	const { pack, bytes: packBytes } = await fetchPack(routeId);
+	const plan = planned ?? (await planRouteSave(routeId));
+	const { pack, basemap } = plan;
 	const shells = shellAssets(routeId);
-	const wanted = [...(await geoAssets(pack)), ...(await basemapAssets(pack).catch(() => []))];
-	const total = wanted.length + shells.length + 1;
+	const mapUrls = basemap && !basemap.overBudget ? basemap.urls : [];
+	const total = plan.geo.length + mapUrls.length + shells.length + 1;
 	let done = 1;
-	let bytes = packBytes;
+	let bytes = plan.packBytes;
 	onProgress({ done, total, bytes });
 	const tick = (b: number) => onProgress({ done: ++done, total, bytes: (bytes += b) });
 	const saved = await caches.open(CACHE_NAMES.saved);
-	const { failed, absent } = await download(wanted, saved, tick);
-	const assets = wanted.filter((u) => !absent.has(u));
+	const geo = await download(plan.geo, saved, tick);
+	let mapBytes = 0;
+	const map = await download(mapUrls, saved, (b) => {
+		mapBytes += b;
+		tick(b);
+	});
+	const failed = [...geo.failed, ...map.failed];
+	const absent = new Set([...geo.absent, ...map.absent]);
+	const assets = [...plan.geo, ...mapUrls].filter((u) => !absent.has(u));
 	// Page shells go where the service worker looks for field pages.
 	const shell = await download(shells, await caches.open(CACHE_NAMES.fieldShell), tick);
 	const shellFailed = [...shell.failed, ...shell.absent];
+	const before = await savedRoute(pack.route.id);
 	const record: SavedRoute = {
 		...pack,
 		id: pack.route.id,
 		savedAt: Date.now(),
 		bytes,
 		assets,
-		complete: false
+		complete: false,
+		...(basemap || plan.basemapUnavailable
+			? {
+					basemap: {
+						templates: basemap?.templates ?? [],
+						tiles: mapUrls.length > 0 ? basemap!.tiles : 0,
+						bytes: mapBytes,
+						skipped: plan.basemapUnavailable ? 'unavailable' : basemap!.overBudget ? 'budget' : null
+					}
+				}
+			: {})
 	};
 	await (await fieldDb()).put('routes', record);
+	if (before) await freeUnused(before.assets);
 	const shellReady = await appShellReady();
 	const missing = [
 		...failed,
@@ -189,6 +208,30 @@ export async function saveRouteOffline(
 	await (await fieldDb()).put('routes', record);
 	await requestPersistence();
 	return record;
+}
+
+/**
+ * Saves again, while online, the routes whose base map a newer one replaced: their new tiles
+ * are fetched, the old ones freed. @returns how many routes got the new base map.
+ */
+export async function refreshStaleBasemaps(): Promise<number> {
+	let n = 0;
+	for (const r of await staleBasemaps(await savedRoutes())) {
+		try {
+			await saveRouteOffline(r.id);
+			n++;
+		} catch {
+			// Kept as it was: the old base map still draws; the next visit online tries again.
+		}
+	}
+	return n;
+}
+
+/** Deletes from the saved cache the URLs no saved route lists any more. */
+async function freeUnused(urls: readonly string[]): Promise<void> {
+	const keep = new Set((await (await fieldDb()).getAll('routes')).flatMap((r) => r.assets));
+	const cache = await caches.open(CACHE_NAMES.saved);
+	await Promise.all(urls.filter((u) => !keep.has(u)).map((u) => cache.delete(u)));
 }
 
 /** Waits (bounded) until a service worker is active: the app shell is precached then. */
@@ -226,10 +269,7 @@ export async function removeSavedRoute(id: string): Promise<void> {
 	const db = await fieldDb();
 	const route = await db.get('routes', id);
 	await db.delete('routes', id);
-	if (!route) return;
-	const keep = new Set((await db.getAll('routes')).flatMap((r) => r.assets));
-	const cache = await caches.open(CACHE_NAMES.saved);
-	await Promise.all(route.assets.filter((u) => !keep.has(u)).map((u) => cache.delete(u)));
+	if (route) await freeUnused(route.assets);
 }
 
 /** Asks the browser not to evict this site's storage. @returns whether it is persistent. */

@@ -22,6 +22,19 @@ export function isGeoAsset(pathname: string): boolean {
 	return pathname.startsWith('/geo/');
 }
 
+/**
+ * The self-hosted base map's style and a commune's street graph (both change with a new build,
+ * at the same URL: network first, else the copy saved with a route).
+ */
+export function isBasemapStyle(pathname: string): boolean {
+	return pathname === '/api/basemap/style.json' || pathname.startsWith('/api/basemap/graphs/');
+}
+
+/** The self-hosted base map's tiles (versioned by the style's URL template: cache first). */
+export function isBasemapTile(pathname: string): boolean {
+	return pathname.startsWith('/api/basemap/tiles/');
+}
+
 /** A response may be stored only if it is a complete 200 that does not forbid storing. */
 export function isStorable(status: number, cacheControl: string | null): boolean {
 	if (status !== 200) return false;
@@ -98,6 +111,8 @@ export const CACHE_NAMES = {
 	pages: 'tungngo-pages-v1',
 	api: 'tungngo-public-api-v1',
 	geo: 'tungngo-geo-v1',
+	/** The base map's style and the tiles viewed online (public, the same for everyone). */
+	basemap: 'tungngo-basemap-v1',
 	/** Assets saved for offline routes (tiles, base map); removed with the route, never expired. */
 	saved: 'tungngo-saved-v1',
 	/** Field-mode page shells and their layout data (no personal data: pages render on device). */

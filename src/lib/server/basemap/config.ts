@@ -16,8 +16,19 @@ export interface BasemapSettings {
 /** Where the API serves the self-hosted base map (under the /api base path). */
 export const BASEMAP_PATHS = {
 	style: '/api/basemap/style.json',
-	tiles: '/api/basemap/tiles/{z}/{x}/{y}.mvt'
+	tiles: '/api/basemap/tiles/{z}/{x}/{y}.mvt',
+	/** A commune's street graph (src/lib/domain/streets codec), beside the archive in R2. */
+	graphs: '/api/basemap/graphs/'
 } as const;
+
+/** The R2 key of a commune's street graph. */
+export const streetGraphKey = (communeCode: string) => `graphs/${communeCode}.bin`;
+
+/**
+ * The style and the graphs change with a new build at the same URL: kept briefly, then
+ * revalidated (a 304 costs a header read).
+ */
+export const BASEMAP_REVALIDATE = 'public, max-age=300, stale-while-revalidate=86400';
 
 /**
  * Tiles and style change only with a new archive, whose etag is in the cache key and the ETag:

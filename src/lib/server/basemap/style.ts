@@ -32,7 +32,9 @@ export interface BasemapStyleInput {
 	/** Absolute vector tile URL template ({z}/{x}/{y}). */
 	tilesUrl: string;
 	header: Pick<Header, 'minZoom' | 'maxZoom' | 'minLon' | 'minLat' | 'maxLon' | 'maxLat'> &
-		Partial<Pick<Header, 'centerLon' | 'centerLat' | 'centerZoom'>>;
+		Partial<
+			Pick<Header, 'centerLon' | 'centerLat' | 'centerZoom' | 'tileDataLength' | 'numTileContents'>
+		>;
 	/** The app's glyphs: absolute URL template and font stack; null: the device's fonts. */
 	glyphs: { url: string; fontstack: string } | null;
 	/** A raster tile URL template for the (hidden) satellite layer, or null. */
@@ -54,8 +56,13 @@ function replaceFonts(value: unknown, font: unknown): unknown {
  * covers Vietnamese; Italic and Medium fall back to it.
  */
 export function protomapsLayers(fontstack: string): LayerSpecification[] {
-	const all = layers(BASEMAP_SOURCE_ID, namedFlavor('light'), { lang: 'vi' });
+	const flavor = namedFlavor('light');
+	const all = layers(BASEMAP_SOURCE_ID, flavor, { lang: 'vi' });
 	return all.flatMap((layer): LayerSpecification[] => {
+		// Land where the archive has no tile (outside a regional extract, below its zooms): a
+		// gap reads as land, not as a grey hole the communes' colours would show through.
+		if (layer.type === 'background')
+			return [{ ...layer, paint: { ...layer.paint, 'background-color': flavor.earth } }];
 		if (layer.type !== 'symbol') return [layer];
 		const { 'icon-image': icon, ...layout } = layer.layout ?? {};
 		if (icon !== undefined && layout['text-field'] === undefined) return [];
@@ -105,6 +112,14 @@ export function buildBasemapStyle(input: BasemapStyleInput): StyleSpecification 
 			? { center: [header.centerLon, header.centerLat], zoom: header.centerZoom ?? 0 }
 			: {}),
 		...(glyphs ? { glyphs: glyphs.url } : {}),
+		// The phone sizes a route's offline download with it (src/lib/offline/field/basemap-save.ts).
+		...(header.tileDataLength && header.numTileContents
+			? {
+					metadata: {
+						'tungngo:meanTileBytes': Math.round(header.tileDataLength / header.numTileContents)
+					}
+				}
+			: {}),
 		sources,
 		layers: stack
 	};

@@ -13,7 +13,13 @@ import {
 	readTile,
 	tileInArchive
 } from '../../basemap/archive.ts';
-import { BASEMAP_CACHE_CONTROL, BASEMAP_PATHS } from '../../basemap/config.ts';
+import {
+	BASEMAP_CACHE_CONTROL,
+	BASEMAP_PATHS,
+	BASEMAP_REVALIDATE,
+	streetGraphKey
+} from '../../basemap/config.ts';
+import { isCommuneCode } from '../../../domain/codes.ts';
 import { basemapCacheKey, cachedResponse } from '../../basemap/edge-cache.ts';
 import { shippedGlyphs } from '../../basemap/glyphs.ts';
 import { buildBasemapStyle } from '../../basemap/style.ts';
@@ -123,7 +129,9 @@ export const basemapApi = new Hono<AuthEnv>()
 			key,
 			async () => {
 				const style = buildBasemapStyle({
-					tilesUrl: `${origin}${BASEMAP_PATHS.tiles}`,
+					// The archive's version in the tile URLs: a new archive is new URLs, so browsers and
+					// phones (saved routes) never mix old and new tiles.
+					tilesUrl: `${origin}${BASEMAP_PATHS.tiles}?v=${await shortHash(header.etag)}`,
 					header,
 					glyphs: glyphs && { url: `${origin}${glyphs.path}`, fontstack: glyphs.fontstack },
 					satelliteUrl
@@ -131,12 +139,33 @@ export const basemapApi = new Hono<AuthEnv>()
 				return new Response(JSON.stringify(style), {
 					headers: {
 						'Content-Type': 'application/json; charset=utf-8',
-						'Cache-Control': BASEMAP_CACHE_CONTROL,
+						'Cache-Control': BASEMAP_REVALIDATE,
 						ETag: etag
 					}
 				});
 			},
 			waitUntil(c)
 		);
+		return unlessHeld(c, res);
+	})
+	/**
+	 * GET /api/basemap/graphs/:code: a commune's street graph (binary, src/lib/domain/streets),
+	 * for distances and paths along the streets. 400 `invalid_code` for a malformed code; 404
+	 * when the commune has none (the planner then uses straight lines × detour).
+	 */
+	.get('/graphs/:code', async (c) => {
+		const code = c.req.param('code');
+		if (!isCommuneCode(code))
+			throw new ApiError('invalid_code', 400, 'A commune code has 5 digits');
+		const bucket = c.env.BASEMAP;
+		const obj = bucket ? await bucket.get(streetGraphKey(code)) : null;
+		if (!obj) throw new ApiError('not_found', 404, `No street graph for commune ${code}`);
+		const res = new Response(obj.body, {
+			headers: {
+				'Content-Type': 'application/octet-stream',
+				'Cache-Control': BASEMAP_REVALIDATE,
+				ETag: obj.httpEtag
+			}
+		});
 		return unlessHeld(c, res);
 	});

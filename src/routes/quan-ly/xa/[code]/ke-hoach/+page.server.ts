@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
+import { basemapStyleUrl } from '$lib/server/basemap/config';
 import { canManageCommune, canPlanRoutes } from '$lib/domain/scope';
 import type {
 	CommuneArea,
@@ -29,7 +30,7 @@ interface HouseholdList {
  * one hamlet at a time, with its teams' outings: the chosen team's, or `?thon=`, or the first
  * team with a hamlet.
  */
-export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
+export const load: PageServerLoad = async ({ params, fetch, url, locals, platform }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const q = `commune=${params.code}`;
 	const [whole, hamlets, teams] = await Promise.all([
@@ -102,6 +103,7 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 		routes: outings.routes,
 		firstTeam,
 		narrowed,
+		basemapStyleUrl: basemapStyleUrl(platform?.env),
 		can: { import: canManageCommune(actor, area) }
 	};
 };
