@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { estimateRoute } from '../../src/lib/domain/routing/estimate.ts';
 import { haversineM } from '../../src/lib/domain/routing/geometry.ts';
+import { streetLegs } from '../../src/lib/domain/routing/street-legs.ts';
 import { planTeam, type TeamPlanInput } from '../../src/lib/domain/routing/team-plan.ts';
 import type { TeamMember } from '../../src/lib/domain/routing/team-plan-types.ts';
+import { travelModel } from '../../src/lib/domain/routing/travel.ts';
 import { DETOUR_FACTOR } from '../../src/lib/domain/routing/types.ts';
 import { buildStreetGraph } from '../../src/lib/domain/streets/build.ts';
 import type { StreetLine } from '../../src/lib/domain/streets/types.ts';
@@ -142,5 +145,29 @@ describe('a team plan along the streets', () => {
 		const without = planTeam(input({ households: hs }));
 		expect(withNull).toEqual(without);
 		expect(without.offNetwork).toEqual([]);
+	});
+
+	it('prices a saved outing along the streets as the planner did (estimateRoute)', () => {
+		const hs = [{ ...west(), hamletId: 'a' }, bottom(), east()];
+		const graph = buildStreetGraph(U);
+		const plan = planTeam(
+			input({
+				households: hs,
+				hamlets: [hamlet('a', -5, 0)],
+				members: [{ ...firstHouse, start: { kind: 'hamlet' } }],
+				streets: graph
+			})
+		);
+		const o = plan.outings[0]!;
+		const byId = new Map(hs.map((h) => [h.id, h]));
+		const model = travelModel('foot', 67);
+		const stops = o.householdIds.map((id) => byId.get(id)!);
+		const est = estimateRoute(stops, o.start, model, 8, streetLegs(graph, model));
+		expect(est).toEqual({
+			distanceM: o.distanceM,
+			travelMinutes: o.travelMinutes,
+			estimatedMinutes: o.minutes
+		});
+		expect(estimateRoute(stops, o.start, model, 8).distanceM).not.toBe(o.distanceM);
 	});
 });

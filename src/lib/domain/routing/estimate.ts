@@ -1,7 +1,8 @@
 /** Distance and time of one outing through stored households, as the planner estimates them. */
 import { projectionAround } from './geometry.ts';
+import type { LegMeasure } from './street-legs.ts';
 import type { TravelModel } from './travel.ts';
-import type { LonLat } from './types.ts';
+import { DETOUR_FACTOR, type LonLat } from './types.ts';
 import { WalkCosts } from './walk-costs.ts';
 
 export interface RouteEstimate {
@@ -13,12 +14,15 @@ export interface RouteEstimate {
 /**
  * Start → each located stop in order, priced like the planner prices an outing (walk-costs.ts),
  * plus time at every household (located or not).
+ * @param legs the commune's streets (street-legs.ts: streetLegs(graph, model)), to price the
+ *   legs along them as the planner did; absent: straight lines × detour.
  */
 export function estimateRoute(
 	stops: readonly { lon: number | null; lat: number | null }[],
 	start: LonLat | null,
 	model: TravelModel,
-	minutesPerHouse: number
+	minutesPerHouse: number,
+	legs?: LegMeasure | null
 ): RouteEstimate {
 	const pts: LonLat[] = [];
 	for (const s of stops) if (s.lon !== null && s.lat !== null) pts.push([s.lon, s.lat]);
@@ -34,11 +38,14 @@ export function estimateRoute(
 		pts.map((p) => proj.x(p[0])),
 		pts.map((p) => proj.y(p[1])),
 		model,
-		minutesPerHouse
+		minutesPerHouse,
+		legs ? (i, j) => legs.metres(pts[i]!, pts[j]!) : undefined
 	);
-	const reachM = start
-		? Math.hypot(proj.x(start[0]) - proj.x(pts[0]![0]), proj.y(start[1]) - proj.y(pts[0]![1]))
-		: 0;
+	const reachM = !start
+		? 0
+		: legs
+			? legs.metres(start, pts[0]!) / DETOUR_FACTOR
+			: Math.hypot(proj.x(start[0]) - proj.x(pts[0]![0]), proj.y(start[1]) - proj.y(pts[0]![1]));
 	const c = costs.cost(0, pts.length, reachM);
 	return {
 		distanceM: Math.round(c.distanceM),
