@@ -10,7 +10,8 @@
  *   streets (how wrong straight × 1.3 is for these streets: ratio);
  * - the plan made along the streets: its outings and total metres, and the ratio to the
  *   straight plan's estimate;
- * - planning time both ways (median of --runs; the graph is decoded before, as the worker does).
+ * - planning time both ways (median of --runs; the graph is decoded before, as the worker does),
+ *   and the time to draw every outing's line along the streets (the worker does it after).
  *
  *   node bench/street-plan.ts [--runs 3]
  */
@@ -31,6 +32,7 @@ import type { LonLat } from '../src/lib/domain/routing/types.ts';
 import { buildStreetGraph } from '../src/lib/domain/streets/build.ts';
 import { decodeStreetGraph, encodeStreetGraph } from '../src/lib/domain/streets/codec.ts';
 import { snapToStreets } from '../src/lib/domain/streets/snap.ts';
+import { outingPaths } from '../src/lib/plan/plan-paths.ts';
 import type { StreetGraph, TravelMode } from '../src/lib/domain/streets/types.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -131,6 +133,13 @@ function measure(c: Case, mode: TravelMode) {
 	row(
 		`planning time straight / streets (median of ${RUNS})`,
 		`${straight.ms.toFixed(0)} / ${streets.ms.toFixed(0)} ms`
+	);
+	const t0 = performance.now();
+	const lines = outingPaths(streets.plan.outings, c.houses.map(household(c)), c.graph, mode);
+	const vertices = lines.reduce((t, l) => t + l.length, 0);
+	row(
+		"  draw every outing's line along the streets",
+		`${(performance.now() - t0).toFixed(0)} ms (${vertices.toLocaleString('en')} vertices)`
 	);
 }
 
