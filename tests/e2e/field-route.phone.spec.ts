@@ -91,10 +91,16 @@ test('the member’s phone shows the stops numbered 1…n, its position and the 
 	await waitForServiceWorker(page);
 	const card = page.locator(`[data-route-id="${ROUTE.id}"]`);
 	await card.getByTestId('save-offline').click();
+	// The size is shown before anything is downloaded, the base map's part with it.
+	await expect(card.getByTestId('save-plan')).toContainText(/Sẽ tải khoảng [\d,]+ (KB|MB)/);
+	await expect(card.getByTestId('save-plan')).toContainText('bản đồ nền đường phố');
 	await card.getByTestId('save-confirm').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
+	await expect(card.getByTestId('saved-info')).toContainText(
+		/gồm bản đồ nền đường phố [\d,]+ (B|KB|MB)/
+	);
 
-	// No network from here on: the saved route, its tiles and glyphs, and GPS.
+	// No network from here on: the saved route, its tiles and glyphs, its base map, and GPS.
 	await context.setGeolocation({ ...memberAt(), accuracy: 12 });
 	await context.setOffline(true);
 	await page.reload();
@@ -106,6 +112,18 @@ test('the member’s phone shows the stops numbered 1…n, its position and the 
 	await expect(page.getByTestId('stop-number')).toHaveText(numbers);
 	await expect(page.getByTestId('route-map')).toHaveAttribute('data-ready', 'true');
 	await expect.poll(() => mapNumbers(page)).toEqual(numbers.map(Number));
+	// The base map saved with the route draws under the houses with no network at all.
+	await expect(page.getByTestId('route-map')).toHaveAttribute('data-basemap', 'shown');
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					window.__tungNgoRouteMap!.queryRenderedFeatures().filter((f) => f.source === 'protomaps')
+						.length
+			)
+		)
+		.toBeGreaterThan(0);
+	await expect(page.getByTestId('basemap-notice')).toHaveCount(0);
 
 	// One progress figure: house 4 was met elsewhere, so nothing is done on this route yet.
 	await expect(page.getByTestId('route-progress')).toHaveText('Đã thăm 0/6 hộ');

@@ -226,7 +226,9 @@ export function routeMapStyle(
 	communeCode: string,
 	stops: readonly MapStop[],
 	paint: RoutePaint,
-	path?: readonly LonLat[] | null
+	path?: readonly LonLat[] | null,
+	/** Drawn over a base map: no background, the communes translucent. */
+	overlay = false
 ): StyleSpecification {
 	const { points, line } = routeGeojson(stops, path);
 	return {
@@ -238,6 +240,6 @@ export function routeMapStyle(
 			[ROUTE_LINE_SOURCE]: { type: 'geojson', data: line },
 			[POSITION_SOURCE]: { type: 'geojson', data: positionGeojson(null) }
 		},
-		layers: routeLayers(communeCode, paint, true)
+		layers: routeLayers(communeCode, paint, !overlay)
 	};
 }
