@@ -27,6 +27,7 @@ import { overListLimit } from './households.ts';
 import { prepareAssignment, prepareRoutePlan } from '../../db/writes/routes.ts';
 import { cancelEffect, cancelStatements } from '../../db/writes/route-cancel.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
+import { communeStreetGraph } from '../../basemap/street-graphs.ts';
 import type { ShardDb } from '../../db/shards.ts';
 import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';
 
@@ -153,6 +154,8 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		ensure(canPlanRoutes(actor, { ...area, teamId: team.id }), "planning this team's routes");
 		const hamletLimit = await leaderHamlet(c, actor);
 		const shard = shardOf(c, area.provinceCode);
+		// Read while the plan is checked; null (straight lines × detour) never fails the save.
+		const streets = communeStreetGraph(c.env.BASEMAP, area.communeCode);
 		if (body.area) {
 			const inside = await checkArea(shard, area, body.area, hamletLimit);
 			const outside = body.routes.flatMap((r) => r.householdIds).filter((id) => !inside.has(id));
@@ -174,7 +177,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 				createdAt: now,
 				routes: body.routes.map((r) => ({ ...r, id: crypto.randomUUID() }))
 			},
-			{ hamletId: hamletLimit }
+			{ hamletId: hamletLimit, streets: await streets }
 		);
 		// The plan's audit entry is written with it, in the shard's batch (docs/sharding.md).
 		await runBatch(shard, [

@@ -12,7 +12,9 @@ import { routes, routeStops } from '../schema/index.ts';
 import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
 import { parseRows } from './validate.ts';
 import { estimateRoute } from '../../../domain/routing/estimate.ts';
+import { streetLegs } from '../../../domain/routing/street-legs.ts';
 import { travelModel } from '../../../domain/routing/travel.ts';
+import type { StreetGraph } from '../../../domain/streets/types.ts';
 
 export type RoutePlanProblem =
 	| 'team_not_in_commune'
@@ -158,7 +160,11 @@ export interface PreparedPlan {
 	}[];
 }
 
-type PlanOptions = { hamletId?: string | null };
+interface PlanOptions {
+	hamletId?: string | null;
+	/** The commune's streets: outings priced along them, as the planner priced them. */
+	streets?: StreetGraph | null;
+}
 
 /**
  * Validates a plan and builds its inserts (routes, then stops in walking order), prepared on
@@ -166,6 +172,8 @@ type PlanOptions = { hamletId?: string | null };
  * @param db the global D1 (the team and the assignees).
  * @param shard the plan's province shard (its households, the stops already taken).
  * @param opts.hamletId households must lie in this hamlet (a hamlet team's leader planning).
+ * @param opts.streets the commune's street graph: distances and minutes along the streets, the
+ *   plan's own figures; absent, straight lines × detour.
  * @throws WriteValidationError for malformed input; RoutePlanError for a broken rule.
  */
 export async function prepareRoutePlan(
@@ -187,13 +195,16 @@ export async function prepareRoutePlan(
 	await checkAssignees(db, plan!, assignees);
 	const p = plan!;
 	const model = travelModel(p.travelMode, p.walkMetersPerMinute);
+	// One measure for the whole plan: legs and snaps shared by its outings, as in the planner.
+	const legs = opts.streets ? streetLegs(opts.streets, model) : null;
 	const routeRows = p.routes.map((r) => {
 		const start = r.start === undefined ? p.start : r.start;
 		const est = estimateRoute(
 			r.householdIds.map((id) => facts.get(id)!),
 			start,
 			model,
-			p.minutesPerHouse
+			p.minutesPerHouse,
+			legs
 		);
 		return {
 			id: r.id,
