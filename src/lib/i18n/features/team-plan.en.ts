@@ -64,6 +64,8 @@ export const teamPlanEn: Record<keyof typeof teamPlanVi, string> = {
 	'teamPlan.unscheduled':
 		'{count} outings found no session in the period. They are saved as “not assigned” to schedule later; or add days, sessions or members and plan again.',
 	'teamPlan.skipped': '{count} households left out',
+	'teamPlan.offNetwork':
+		'{count} households far from the streets (over {m} m): distances estimated in a straight line',
 	'teamPlan.save': 'Save and assign {count} outings',
 	'teamPlan.saved': '{count} outings saved.',
 	'teamPlan.discard': 'Discard the plan',

@@ -61,6 +61,7 @@ export const teamPlanVi = {
 	'teamPlan.unscheduled':
 		'{count} chuyến chưa xếp được lịch trong thời gian đã chọn. Chúng sẽ được lưu là “chưa giao” để xếp sau; hoặc thêm ngày, buổi, thành viên rồi lập lại.',
 	'teamPlan.skipped': 'Không xếp {count} hộ',
+	'teamPlan.offNetwork': '{count} hộ ở xa đường (quá {m} m): khoảng cách ước tính theo đường thẳng',
 	'teamPlan.save': 'Lưu và giao {count} chuyến',
 	'teamPlan.saved': 'Đã lưu {count} chuyến.',
 	'teamPlan.discard': 'Bỏ kế hoạch',
