@@ -6,6 +6,7 @@
  * Alleys stay whole and houses in number order either way (walk units); walk units never span
  * two areas. Which gives the shorter plans is measured in bench/team-planning.ts.
  */
+import type { LegMeasure } from './street-legs.ts';
 import { solveWalk } from './tsp.ts';
 import { walkFromOrder, walkProblem } from './walk-order.ts';
 import type { PlanMethod } from './team-plan-types.ts';
@@ -27,12 +28,17 @@ export interface Sequence {
 }
 
 /** Walks the houses (indices) from a start, units keyed by area so none spans two. */
-function walkOf(houses: readonly SeqHouse[], idx: readonly number[], start: LonLat | null) {
+function walkOf(
+	houses: readonly SeqHouse[],
+	idx: readonly number[],
+	start: LonLat | null,
+	legs: LegMeasure | null
+) {
 	const hs = idx.map((i) => {
 		const { h, area } = houses[i]!;
 		return { ...h, alleyKey: isAlleyWalk(h.alleyKey) ? `${area}::${h.alleyKey}` : h.alleyKey };
 	});
-	const p = walkProblem(hs, start);
+	const p = walkProblem(hs, start, legs);
 	const w = walkFromOrder(p, solveWalk(p));
 	const pos = new Map(hs.map((h, k) => [h, idx[k]!]));
 	return {
@@ -80,11 +86,13 @@ function areaOrder(houses: readonly SeqHouse[], byArea: Map<string, number[]>): 
 /**
  * The walk through the houses by the given method.
  * @param areaStart the cultural house of an area (its walk starts there), or null.
+ * @param legs the commune's streets: the walk weighs near legs along them (walk-order.ts).
  */
 export function buildSequence(
 	houses: readonly SeqHouse[],
 	method: PlanMethod,
-	areaStart: (area: string) => LonLat | null
+	areaStart: (area: string) => LonLat | null,
+	legs: LegMeasure | null = null
 ): Sequence {
 	const seq: Sequence = { order: [], unitStarts: [] };
 	if (houses.length === 0) return seq;
@@ -94,7 +102,8 @@ export function buildSequence(
 			walkOf(
 				houses,
 				houses.map((_, i) => i),
-				null
+				null,
+				legs
 			)
 		);
 		return seq;
@@ -106,6 +115,6 @@ export function buildSequence(
 		else byArea.set(h.area, [i]);
 	});
 	for (const area of areaOrder(houses, byArea))
-		append(seq, walkOf(houses, byArea.get(area)!, areaStart(area)));
+		append(seq, walkOf(houses, byArea.get(area)!, areaStart(area), legs));
 	return seq;
 }

@@ -137,7 +137,12 @@ export class Stretch {
 /** The walk through houses `idx` (indices into ctx.houses), built by `method`. */
 export function stretchOf(ctx: Ctx, idx: readonly number[], method: PlanMethod): Stretch {
 	const sub = idx.map((g) => ctx.houses[g]!);
-	const seq = buildSequence(sub, method, (area) => ctx.areaPoint.get(area)?.lonLat ?? null);
+	const seq = buildSequence(
+		sub,
+		method,
+		(area) => ctx.areaPoint.get(area)?.lonLat ?? null,
+		ctx.legs
+	);
 	return new Stretch(
 		ctx,
 		seq.order.map((k) => idx[k]!),

@@ -10,6 +10,8 @@ export interface PathProblem {
 	/** Coordinates in metres; node 0 is the start and stays first. */
 	xs: Float64Array;
 	ys: Float64Array;
+	/** Metres between two nodes when not the straight line (along the streets); absent: straight. */
+	dist?: (a: number, b: number) => number;
 }
 
 /** The walk's open end: the edge after the last node costs nothing. */
@@ -23,6 +25,7 @@ export class Walk {
 	readonly n: number;
 	private readonly xs: Float64Array;
 	private readonly ys: Float64Array;
+	private readonly dist: ((a: number, b: number) => number) | undefined;
 	/** Reversals since record(), as pairs l, r; null when not recording. */
 	private log: number[] | null = null;
 	private readonly journal: number[] = [];
@@ -30,6 +33,7 @@ export class Walk {
 	constructor(p: PathProblem, order: ArrayLike<number>) {
 		this.xs = p.xs;
 		this.ys = p.ys;
+		this.dist = p.dist;
 		this.order = Int32Array.from(order);
 		this.n = this.order.length - 1;
 		this.pos = new Int32Array(this.order.length);
@@ -39,6 +43,7 @@ export class Walk {
 	/** Distance between nodes; 0 to or from END (the walk's open end). */
 	d(a: number, b: number): number {
 		if (a === END || b === END) return 0;
+		if (this.dist) return this.dist(a, b);
 		const dx = this.xs[a]! - this.xs[b]!;
 		const dy = this.ys[a]! - this.ys[b]!;
 		return Math.sqrt(dx * dx + dy * dy);
