@@ -104,7 +104,8 @@ async function saveOuting(): Promise<{ distanceM: number; estimatedMinutes: numb
 /** The outing as the planner prices it with `graph` (or straight lines × 1.3 without one). */
 function planned(graph: typeof U | null) {
 	const model = travelModel('foot', 67);
-	return estimateRoute(houses, null, model, 8, graph && streetLegs(graph, model));
+	const stops = houses.map((h) => ({ lon: h.lon ?? null, lat: h.lat ?? null }));
+	return estimateRoute(stops, null, model, 8, graph && streetLegs(graph, model));
 }
 
 describe('POST /api/routes prices outings along the commune streets', () => {
