@@ -13,7 +13,12 @@
  * - planning time both ways (median of --runs; the graph is decoded before, as the worker does),
  *   and the time to draw every outing's line along the streets (the worker does it after).
  *
- *   node bench/street-plan.ts [--runs 3]
+ * With --demo: the demo's own communes instead (households, addresses and streets as
+ * scripts/seed-demo.ts makes them; reads the reference data for the commune outlines): Định Hoá
+ * at the demo commune's size, two town wards and a Lạng Sơn commune, each planned whole for one
+ * team of five.
+ *
+ *   node bench/street-plan.ts [--runs 3] [--demo]
  */
 import { parseArgs } from 'node:util';
 import { loadAverage, printMachine } from './lib/machine.ts';
@@ -35,7 +40,9 @@ import { snapToStreets } from '../src/lib/domain/streets/snap.ts';
 import { outingPaths } from '../src/lib/plan/plan-paths.ts';
 import type { StreetGraph, TravelMode } from '../src/lib/domain/streets/types.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+	options: { runs: { type: 'string', default: '3' }, demo: { type: 'boolean', default: false } }
+});
 const RUNS = Number(values.runs);
 const DAYS = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
 const MEMBERS: TeamMember[] = Array.from({ length: 5 }, (_, i) => ({
@@ -192,7 +199,61 @@ function addressesOf(net: Network, graph: StreetGraph, houses: LonLat[]) {
 const servedGraph = (net: Network) =>
 	decodeStreetGraph(encodeStreetGraph(buildStreetGraph(net.lines)));
 
+/** The demo's communes as seed-demo generates them: each hamlet a team's area. */
+async function demoCases(): Promise<Case[]> {
+	const { loadCommuneShapes } = await import('../scripts/lib/demo-geometry.ts');
+	const { generateCommune } = await import('../src/lib/server/demo/generate.ts');
+	const { parseAddress } = await import('../src/lib/domain/address.ts');
+	const shapeOf = loadCommuneShapes();
+	const communes = [
+		{
+			code: '05569',
+			unitType: 'Xã',
+			provinceCode: '19',
+			hamletScale: 6,
+			name: 'Định Hoá (demo commune)'
+		},
+		{ code: '01840', unitType: 'Phường', provinceCode: '19', name: 'Phường Đức Xuân' },
+		{ code: '05443', unitType: 'Phường', provinceCode: '19', name: 'Phường Phan Đình Phùng' },
+		{ code: '05890', unitType: 'Xã', provinceCode: '20', name: 'a Lạng Sơn commune (05890)' }
+	];
+	return communes.flatMap((c) => {
+		const r = generateCommune(
+			{ ...c, shape: shapeOf(c.code)! },
+			'tung-ngo-demo',
+			Date.UTC(2026, 11, 3)
+		);
+		const graph = decodeStreetGraph(
+			encodeStreetGraph(
+				buildStreetGraph(
+					r.streets.map((l) => ({ coords: l.coords, kind: l.kind, widthM: l.widthM }))
+				)
+			)
+		);
+		const all = r.households.filter((h) => h.lon != null && h.lat != null);
+		return [
+			{
+				name: `demo ${c.name}, all ${r.hamlets.length} hamlets`,
+				graph,
+				houses: all.map((h) => [h.lon!, h.lat!] as LonLat),
+				addresses: all.map((h) => {
+					const a = parseAddress(h.address);
+					return { alleyKey: a.alleyKey, addressKey: a.addressKey };
+				})
+			}
+		];
+	});
+}
+
 printMachine();
+if (values.demo) {
+	const cases = await demoCases();
+	measure({ ...cases[0]!, houses: cases[0]!.houses.slice(0, 300) }, 'foot');
+	console.log('\n(the above warmed up the JIT; figures follow)');
+	for (const c of cases) for (const mode of ['foot', 'motorbike'] as const) measure(c, mode);
+	console.log(`\nLoad average after: ${loadAverage()}`);
+	process.exit(0);
+}
 const rural = ruralCommune();
 const ward = urbanWard();
 const rnd = seededRandom(17);
