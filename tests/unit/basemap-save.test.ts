@@ -105,7 +105,9 @@ describe('planBasemap', () => {
 		expect(
 			tiles.every((u) => u.startsWith(`${origin}/api/basemap/tiles/`) && u.endsWith('?v=a1'))
 		).toBe(true);
-		expect(plan.estimate).toBe(plan.tiles * 2_000);
+		// Tiles as served (decompressed, × 1,5 the archive's mean), the style as read, the graph.
+		const styleBytes = JSON.stringify(style()).length;
+		expect(plan.estimate).toBe(Math.round(plan.tiles * 2_000 * 1.5 + styleBytes + 4_000));
 		expect(plan.overBudget).toBe(false);
 	});
 

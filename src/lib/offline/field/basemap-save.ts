@@ -17,6 +17,11 @@ import type { RoutePack, SavedRoute } from './saved-route-types';
 export const streetGraphUrl = (communeCode: string) =>
 	`/api/basemap/graphs/${encodeURIComponent(communeCode)}`;
 
+/** Served tiles are decompressed; the archive's mean is of its (gzip) tiles. */
+const TILE_INFLATION = 1.5;
+/** A commune's street graph file: a few KB (125 KB for the demo's 160 communes). */
+const GRAPH_BYTES = 4_000;
+
 /** When the base style does not say (its `metadata`), the typical walking-zoom vector tile. */
 const DEFAULT_TILE_BYTES = 12_000;
 
@@ -41,7 +46,7 @@ export interface BasemapPlan {
 	templates: string[];
 	/** How many of `urls` are tiles. */
 	tiles: number;
-	/** Estimated bytes (tiles × the archive's mean tile size). */
+	/** Estimated bytes: the style, the graph, tiles × the archive's mean tile size. */
 	estimate: number;
 	/** Bytes already saved for other routes of this commune's base map. */
 	communeBytes: number;
@@ -82,7 +87,8 @@ export async function planBasemap(
 	if (!pack.basemapStyleUrl) return null;
 	const res = await fetch(pack.basemapStyleUrl, { cache: 'no-cache' });
 	if (!res.ok) throw new Error(`base map style: HTTP ${res.status}`);
-	const style = (await res.json()) as BaseStyle;
+	const text = await res.text();
+	const style = JSON.parse(text) as BaseStyle;
 	const box = routeBox(pack);
 	const sources = await vectorTemplates(style);
 	// The commune's street graph (paths along the streets offline); a 404 where it has none.
@@ -95,7 +101,8 @@ export async function planBasemap(
 	}
 	const mean = Number(style.metadata?.['tungngo:meanTileBytes']) || DEFAULT_TILE_BYTES;
 	const tiles = urls.length - 2;
-	const estimate = tiles * mean;
+	// Tiles are stored as served (decompressed; MVT compresses 1,2–2×); the style as read.
+	const estimate = Math.round(tiles * mean * TILE_INFLATION + text.length + GRAPH_BYTES);
 	const communeBytes = others
 		.filter((r) => r.route.communeCode === pack.route.communeCode && r.id !== pack.route.id)
 		.reduce((sum, r) => sum + (r.basemap?.bytes ?? 0), 0);

@@ -6,6 +6,7 @@
 import { CACHE_NAMES } from '$lib/offline/sw/policy';
 import { pointsBbox, tilesForBbox, tileUrl, type Bbox } from '$lib/domain/field/tiles';
 import { planBasemap, staleBasemaps, type BasemapPlan } from './basemap-save';
+import { geoEstimate } from './geo-estimate';
 import { apiRequest, ApiCallError } from '$lib/api/client';
 import { loadGeoUrls } from '$lib/map/manifest';
 import { fieldDb } from './db';
@@ -17,6 +18,8 @@ const COMMUNE_ZOOMS = [8, 9, 10] as const;
 const CONTEXT_ZOOMS = [5, 6, 7] as const;
 /** Glyph ranges for Vietnamese labels: Basic Latin, Latin-1, Latin Extended, Vietnamese. */
 const GLYPH_RANGES = ['0-255', '256-511', '768-1023', '7680-7935'];
+/** A field page's shell or data (rendered on the device: small). */
+const SHELL_BYTES = 3_000;
 /** Parallel downloads (polite to the server and to a weak connection). */
 const CONCURRENCY = 6;
 
@@ -118,6 +121,8 @@ export interface SavePlan {
 	packBytes: number;
 	/** The app's own tiles and glyphs. */
 	geo: string[];
+	/** About how many bytes the route, its pages and the app's tiles and glyphs take. */
+	ownEstimate: number;
 	/** The base map part; null without a base map (or when its style could not be read). */
 	basemap: BasemapPlan | null;
 	/** The base map is configured but could not be reached: the route is saved without it. */
@@ -139,7 +144,9 @@ export async function planRouteSave(routeId: string): Promise<SavePlan> {
 	} catch {
 		basemapUnavailable = true;
 	}
-	return { pack, packBytes, geo, basemap, basemapUnavailable };
+	const shells = shellAssets(routeId).length * SHELL_BYTES;
+	const ownEstimate = packBytes + shells + (await geoEstimate(geo, GLYPH_RANGES.length));
+	return { pack, packBytes, geo, ownEstimate, basemap, basemapUnavailable };
 }
 
 /**
