@@ -93,3 +93,43 @@ test('a base map that cannot be reached leaves the own map and says so', async (
 	expect(ids).toContain('commune-fill');
 	expect(ids).not.toContain('earth');
 });
+
+test('the satellite switch shows the imagery a configured base map carries, and back', async ({
+	page
+}) => {
+	// The e2e server has no imagery configured (BASEMAP_SATELLITE_URL is a deploy setting whose
+	// style the API tests check): the served style gets the same layer here, its tiles a PNG.
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+		'base64'
+	);
+	await page.route('**/sat/**', (r) => r.fulfill({ body: png, contentType: 'image/png' }));
+	await page.route('**/api/basemap/style.json', async (r) => {
+		const style = await (await r.fetch()).json();
+		const origin = new URL(r.request().url()).origin;
+		style.sources.satellite = { type: 'raster', tiles: [`${origin}/sat/{z}/{x}/{y}.png`] };
+		const at = style.layers.findIndex((l: { id: string }) => l.id.startsWith('roads_'));
+		const layer = {
+			id: 'satellite',
+			type: 'raster',
+			source: 'satellite',
+			layout: { visibility: 'none' }
+		};
+		style.layers.splice(at, 0, layer);
+		await r.fulfill({ json: style });
+	});
+	await page.goto('/?commune=05569');
+	const map = page.getByTestId('coverage-map');
+	await expect(map).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+	const visibility = () =>
+		page.evaluate(() => window.__tungNgoMap!.getLayoutProperty('satellite', 'visibility'));
+	expect(await visibility()).toBe('none');
+	const button = page.getByTestId('basemap-satellite');
+	await expect(button).toHaveText('Ảnh vệ tinh');
+	await button.click();
+	await expect(button).toHaveAttribute('aria-pressed', 'true');
+	await expect(button).toHaveText('Bản đồ đường');
+	expect(await visibility()).toBe('visible');
+	await button.click();
+	expect(await visibility()).toBe('none');
+});
