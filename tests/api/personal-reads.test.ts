@@ -62,6 +62,9 @@ const PERSONAL: Record<string, Personal> = {
 /** Routes that return no one's personal data, and why. */
 const NOT_PERSONAL: Record<string, string> = {
 	'/api/health': 'the service state',
+	'/api/basemap/tiles/:z/:x/:file': 'base map tiles (streets, no households)',
+	'/api/basemap/style.json': 'the base map style',
+	'/api/basemap/graphs/:code': "a commune's street network (streets only, no households)",
 	'/api/health/public-reads': 'counters of the public read path (benchmarks only)',
 	'/api/provinces': 'places',
 	'/api/provinces/:code': 'a place',
