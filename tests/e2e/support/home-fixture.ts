@@ -41,6 +41,12 @@ async function all<T>(db: AnyDb, text: string, ...binds: unknown[]): Promise<T[]
 async function clear(db: ShardDb) {
 	await db.$client.batch([
 		db.$client.prepare(`DELETE FROM visits WHERE id LIKE 'e2e-home-%'`),
+		// The households' status back to their own latest visit (or none).
+		db.$client.prepare(
+			`UPDATE households SET (last_visit_id, last_outcome, last_visit_at) = (SELECT v.id,
+			v.outcome, v.visited_at FROM visits v WHERE v.household_id = households.id
+			ORDER BY v.visited_at DESC LIMIT 1) WHERE last_visit_id LIKE 'e2e-home-%'`
+		),
 		db.$client.prepare(`DELETE FROM route_stops WHERE route_id LIKE 'e2e-home-%'`),
 		db.$client.prepare(`DELETE FROM routes WHERE id LIKE 'e2e-home-%'`),
 		db.$client.prepare(`DELETE FROM sync_devices WHERE id = ?`).bind(DEVICE)
@@ -132,8 +138,24 @@ function outing(
 	];
 }
 
-/** A visit that met someone, recorded `n` hours ago on today's outing. */
+/**
+ * A visit that met someone, recorded `n` hours ago on today's outing, and the household's status
+ * as a visit write keeps it (the day's progress counts households by it).
+ */
 function visit(db: ShardDb, w: Who, n: number, householdId: string, now: number) {
+	return [visitRow(db, w, n, householdId, now), status(db, n, householdId, now)];
+}
+
+function status(db: ShardDb, n: number, householdId: string, now: number) {
+	return db.$client
+		.prepare(
+			`UPDATE households SET last_visit_id = ?, last_outcome = 'met', last_visit_at = ?
+			WHERE id = ? AND (last_visit_at IS NULL OR last_visit_at < ?)`
+		)
+		.bind(`e2e-home-visit-${n}`, now - n * 3_600_000, householdId, now - n * 3_600_000);
+}
+
+function visitRow(db: ShardDb, w: Who, n: number, householdId: string, now: number) {
 	return db.$client
 		.prepare(
 			`INSERT INTO visits (id, province_code, commune_code, household_id, route_id, member_id,
@@ -181,8 +203,8 @@ export function seedHomeFixture(now = Date.now()): Promise<HomeFixture> {
 				now
 			),
 			...outing(db, w, { ...LATER_ROUTE, ...later }, ids.slice(TODAY_ROUTE.stops), now),
-			visit(db, w, 1, ids[0]!, now),
-			visit(db, w, 2, ids[1]!, now),
+			...visit(db, w, 1, ids[0]!, now),
+			...visit(db, w, 2, ids[1]!, now),
 			silentPhone(db, w, now)
 		]);
 		const { teamId, teamName, hamletId, memberName } = w;
