@@ -1,24 +1,40 @@
-/** Imported official figures (e.g. install counts reported by a province), shown beside ours. */
-import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
-import { services } from './services.ts';
+/**
+ * Official figures (issue 16 §2): counts published by the authorities per commune, month and
+ * service (VNeID accounts activated, VssID installs, …), imported from CSV and shown beside the
+ * visit-based metrics as "số liệu chính thức" with their source. Rows keyed by a pre-2025 commune
+ * are stored on the new communes they map to (domain/official-stats-crosswalk.ts); `estimate`
+ * marks a figure apportioned from a split old commune.
+ */
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { communes } from './admin-units.ts';
 
 export const officialStats = sqliteTable(
 	'official_stats',
 	{
-		id: text('id').primaryKey(),
-		provinceCode: text('province_code').notNull(),
-		/** New commune code; null for a province-level figure. */
-		communeCode: text('commune_code'),
-		/** Old commune code when the source was keyed by pre-2025 units (converted via crosswalk). */
-		oldCommuneCode: text('old_commune_code'),
-		period: text('period').notNull(), // "2022", "2022-09" …
-		serviceCode: text('service_code')
+		communeCode: text('commune_code')
 			.notNull()
-			.references(() => services.code),
-		value: real('value').notNull(),
+			.references(() => communes.code),
+		/** Calendar month "YYYY-MM" the figure is for. */
+		month: text('month').notNull(),
+		/** A code of the service catalogue (domain/services.ts), e.g. "vneid". */
+		serviceCode: text('service_code').notNull(),
+		provinceCode: text('province_code').notNull(),
+		value: integer('value').notNull(),
+		/** True when any part was apportioned from a split old commune by population. */
+		estimate: integer('estimate', { mode: 'boolean' }).notNull().default(false),
 		source: text('source').notNull(),
+		note: text('note'),
+		/** JSON array of the pre-2025 codes the figure came from; null when keyed by the new code. */
+		oldCodes: text('old_codes'),
+		importedBy: text('imported_by'),
 		importedAt: integer('imported_at').notNull()
 	},
-	// official figures beside a commune's / province's metrics.
-	(t) => [index('official_stats_area_idx').on(t.provinceCode, t.communeCode, t.period)]
+	(t) => [
+		// re-importing the same (commune, month, service) updates the row (ON CONFLICT).
+		primaryKey({ columns: [t.communeCode, t.month, t.serviceCode] }),
+		// the public metric official_<service>: each commune's latest month of one service.
+		index('official_stats_service_idx').on(t.serviceCode, t.communeCode, t.month),
+		// the admin listing of a province, newest months first.
+		index('official_stats_province_idx').on(t.provinceCode, t.month)
+	]
 );
