@@ -16,3 +16,4 @@ export * from './invites.ts';
 export * from './audit-log.ts';
 export * from './login-throttle.ts';
 export * from './visit-state.ts';
+export * from './area-months.ts';

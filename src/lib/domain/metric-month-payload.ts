@@ -1,0 +1,117 @@
+/**
+ * The public payloads of the monthly series (issue 16 §1): the months that have figures, the
+ * "change since" view of one metric between two months, and one area's series of a metric.
+ * The map payload of one month is today's MetricPayload (metric-payload.ts).
+ */
+import type { MetricKind } from './metric-definitions.ts';
+import type { MetricPayload } from './metric-payload.ts';
+import { metricBreaks } from './metric-breaks.ts';
+import { roundFigure } from './metric-payload.ts';
+import type { AreaLevel, MetricStatus } from './metrics.ts';
+
+/** GET /api/metrics/months. */
+export interface MonthsList {
+	/** The Vietnam month now. */
+	current: string;
+	/** Months that have figures, newest first. */
+	months: { month: string; closed: boolean }[];
+}
+
+/**
+ * GET /api/metrics/communes?metric=K&month=M&since=S: the change of one metric from month S to
+ * month M. A commune has a value only where BOTH months show one; it is suppressed where either
+ * hides it, and no data otherwise. Every commune code appears once in values, suppressed or noData.
+ */
+export interface ChangePayload {
+	metric: string;
+	kind: MetricKind;
+	/** The earlier month (`since`). */
+	from: string;
+	/** The later month (`month`). */
+	to: string;
+	/** Commune code → to − from. */
+	values: Record<string, number>;
+	suppressed: string[];
+	noData: string[];
+	/** Province code → to − from, null where either month has no shown figure. */
+	provinces: Record<string, number | null>;
+	country: number | null;
+	/** Ascending class breaks, symmetric around 0 (0 is a class of its own for counts). */
+	breaks: number[];
+	demo: boolean;
+}
+
+/** One month of an area's series. */
+export interface SeriesPoint {
+	month: string;
+	status: MetricStatus;
+	value: number | null;
+	closed: boolean;
+}
+
+/** GET /api/metrics/series/:code?metric=K: the last 24 months up to the current one, oldest first. */
+export interface SeriesPayload {
+	code: string;
+	level: AreaLevel;
+	metric: string;
+	kind: MetricKind;
+	months: SeriesPoint[];
+}
+
+/** Breaks for differences: proportions in fixed steps, others mirrored from |differences|. */
+export function changeBreaks(kind: MetricKind, values: readonly number[]): number[] {
+	const positive =
+		kind === 'proportion' ? [0.01, 0.05, 0.1] : metricBreaks(kind, values.map(Math.abs));
+	return [...positive.map((b) => -b).reverse(), ...positive];
+}
+
+const diff = (kind: MetricKind, to: number | null | undefined, from: number | null | undefined) =>
+	to === null || to === undefined || from === null || from === undefined
+		? null
+		: roundFigure(kind, to - from);
+
+/**
+ * The change of one metric between two payloads of the same metric (`from` the earlier month).
+ * @throws RangeError when the payloads are of different metrics.
+ */
+export function changePayload(
+	from: MetricPayload,
+	to: MetricPayload,
+	months: { from: string; to: string }
+): ChangePayload {
+	if (from.metric !== to.metric) throw new RangeError('a change compares one metric');
+	const kind = to.kind;
+	const out: ChangePayload = {
+		metric: to.metric,
+		kind,
+		from: months.from,
+		to: months.to,
+		values: {},
+		suppressed: [],
+		noData: [],
+		provinces: {},
+		country: diff(kind, to.country, from.country),
+		breaks: [],
+		demo: from.demo || to.demo
+	};
+	const hidden = new Set([...from.suppressed, ...to.suppressed]);
+	const codes = new Set([
+		...Object.keys(to.values),
+		...to.suppressed,
+		...to.noData,
+		...Object.keys(from.values),
+		...from.suppressed,
+		...from.noData
+	]);
+	for (const code of [...codes].sort()) {
+		const d = diff(kind, to.values[code], from.values[code]);
+		if (d !== null) out.values[code] = d;
+		else (hidden.has(code) ? out.suppressed : out.noData).push(code);
+	}
+	const provinces = new Set([...Object.keys(to.provinces), ...Object.keys(from.provinces)]);
+	for (const p of [...provinces].sort()) {
+		out.provinces[p] = diff(kind, to.provinces[p], from.provinces[p]);
+	}
+	out.breaks = changeBreaks(kind, Object.values(out.values));
+	return out;
+}
