@@ -81,9 +81,17 @@ describe('GET /api/metrics/communes', () => {
 		expect(res.headers.get('etag')).toMatch(/^W\/".+"$/);
 		const p = (await res.json()) as MetricPayload;
 		expect(p.metric).toBe('teams');
-		expect(p.values).toEqual({ '05923': 2, '05926': 1, '05929': 0, '05932': 0, '06040': 1 });
+		// E has nothing entered: "chưa có dữ liệu", not 0; C has households, so its 0 is a figure.
+		expect(p.values).toEqual({ '05923': 2, '05926': 1, '05929': 0, '06040': 1 });
+		expect(p.noData).toEqual(['05932']);
 		expect(p.provinces).toEqual({ '19': 3, '20': 1 });
 		expect(p.country).toBe(4);
+		// …and every province and country figure says how many communes it stands on.
+		expect(p.provinceBasis).toEqual({
+			'19': { withData: 3, communes: 4 },
+			'20': { withData: 1, communes: 1 }
+		});
+		expect(p.countryBasis).toEqual({ withData: 4, communes: 5 });
 		expect(p.breaks.length).toBeGreaterThanOrEqual(2);
 	});
 
@@ -97,6 +105,7 @@ describe('GET /api/metrics/communes', () => {
 		// 3 households: a small count; C is hidden too, or B would be province − A − C.
 		expect(p.suppressed.sort()).toEqual(['05926', '05929']);
 		expect(p.noData.sort()).toEqual(['05932', '06040']); // no households known
+		expect(p.countryBasis).toEqual({ withData: 3, communes: 5 });
 	});
 
 	it('answers 304 without a body when the ETag still matches', async () => {

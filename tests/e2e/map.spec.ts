@@ -44,7 +44,7 @@ test.describe('public coverage map', () => {
 		]);
 		expect(firstTile).toBeLessThan(hydrated!);
 		await expect(page.getByTestId('first-paint')).toHaveCount(0); // handed over to the map
-		await expect(page.getByTestId('map-legend')).toContainText('Không có số liệu');
+		await expect(page.getByTestId('map-legend')).toContainText('Chưa có dữ liệu');
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('sapnhap.bando.com.vn');
 		await waitMapSettled(page); // labels placed too
 		await page.screenshot({ path: `${ARTIFACTS}/map-national.png` });

@@ -16,7 +16,8 @@ const base = {
 	teams: 0,
 	members: 0,
 	population: null,
-	hamlets: 0,
+	// Something is entered in every commune here (a commune with nothing is "no data").
+	hamlets: 1,
 	hamletsCovered: 0,
 	householdsKnown: 0,
 	householdsReached: 0,

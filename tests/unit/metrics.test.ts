@@ -51,7 +51,11 @@ type Row = [string, Partial<AreaCounts>, Partial<AreaServiceCounts> | null, obje
 /** [metric, area counts, service counts, expected fields] */
 const FORMULAS: Row[] = [
 	['teams', { teams: 14 }, null, { status: 'value', value: 14, numerator: 14, denominator: null }],
-	['teams', { teams: 0 }, null, { status: 'value', value: 0 }],
+	['teams', { teams: 0, hamlets: 2 }, null, { status: 'value', value: 0 }],
+	// Nothing entered in the commune: "chưa có dữ liệu", not 0 (issue 16 §4).
+	['teams', { teams: 0 }, null, { status: 'no_data', value: null }],
+	['members_per_1000', { population: 12000 }, null, { status: 'no_data', value: null }],
+	['helped_vneid', {}, { helped: 0 }, { status: 'no_data', value: null }],
 	['teams', { teams: 3 }, null, { status: 'value', value: 3 }], // teams are public: never hidden
 	[
 		'members_per_1000',
@@ -65,7 +69,12 @@ const FORMULAS: Row[] = [
 		null,
 		{ status: 'no_data', value: null, numerator: null, denominator: null }
 	],
-	['members_per_1000', { members: 0, population: 12000 }, null, { status: 'value', value: 0 }],
+	[
+		'members_per_1000',
+		{ members: 0, population: 12000, hamlets: 2 },
+		null,
+		{ status: 'value', value: 0 }
+	],
 	[
 		'members_per_1000',
 		{ members: 7, population: 12000 },
@@ -80,7 +89,7 @@ const FORMULAS: Row[] = [
 	],
 	[
 		'hamlet_coverage',
-		{ hamlets: 0, hamletsCovered: 0 },
+		{ hamlets: 0, hamletsCovered: 0, teams: 1 },
 		null,
 		{ status: 'no_data', denominator: 0 }
 	],
@@ -99,7 +108,12 @@ const FORMULAS: Row[] = [
 		{ adultsUsing: 120, adultsTotal: 160 },
 		{ status: 'value', value: 0.75, numerator: 120, denominator: 160 }
 	],
-	['adoption_vneid', {}, { adultsUsing: 0, adultsTotal: 0 }, { status: 'no_data', denominator: 0 }],
+	[
+		'adoption_vneid',
+		{ householdsKnown: 5 },
+		{ adultsUsing: 0, adultsTotal: 0 },
+		{ status: 'no_data', denominator: 0 }
+	],
 	['adoption_vneid', {}, null, { status: 'no_data', value: null, denominator: null }],
 	[
 		'helped_vneid',
@@ -107,7 +121,7 @@ const FORMULAS: Row[] = [
 		{ helped: 42 },
 		{ status: 'value', value: 42, numerator: 42, denominator: null }
 	],
-	['helped_vneid', {}, { helped: 0 }, { status: 'value', value: 0 }],
+	['helped_vneid', { householdsKnown: 5 }, { helped: 0 }, { status: 'value', value: 0 }],
 	['helped_vneid', {}, null, { status: 'no_data', value: null }]
 ];
 
@@ -124,7 +138,7 @@ describe('computeMetric formulas', () => {
 
 /** [what, metric, area counts, service counts, expected status] */
 const EDGES: [string, string, Partial<AreaCounts>, Partial<AreaServiceCounts> | null, string][] = [
-	['helped 0 is shown', 'helped_vneid', {}, { helped: 0 }, 'value'],
+	['helped 0 is shown', 'helped_vneid', { householdsKnown: 5 }, { helped: 0 }, 'value'],
 	['helped 1 is hidden', 'helped_vneid', {}, { helped: 1 }, 'suppressed'],
 	['helped 10 is hidden', 'helped_vneid', {}, { helped: 10 }, 'suppressed'],
 	['helped 11 is shown', 'helped_vneid', {}, { helped: 11 }, 'value'],
@@ -316,5 +330,48 @@ describe('toPublicMetrics', () => {
 
 	it('carries the demo record count through', () => {
 		expect(toPublicMetrics([area({ demoRecords: 12 })], [], ['teams'])[0]!.demoRecords).toBe(12);
+	});
+});
+
+describe('what a figure stands on (issue 16 §4)', () => {
+	const province = (over: Partial<AreaCounts>): AreaCounts =>
+		area({ level: 'province', code: '19', provinceCode: '19', ...over });
+
+	it('states the communes behind a province figure, per metric', () => {
+		const p = province({
+			teams: 30,
+			householdsKnown: 900,
+			householdsReached: 400,
+			communes: 110,
+			communesWithRecords: 12,
+			communesWithHouseholds: 9
+		});
+		const [pub] = toPublicMetrics(
+			[p],
+			[
+				{
+					...service({ adultsTotal: 500, adultsUsing: 300 }),
+					level: 'province',
+					code: '19',
+					communesWithAdults: 7
+				}
+			],
+			['teams', 'households_reached', 'adoption_vneid']
+		);
+		expect(pub!.metrics.map((m) => m.basis)).toEqual([
+			{ withData: 12, communes: 110 },
+			{ withData: 9, communes: 110 },
+			{ withData: 7, communes: 110 }
+		]);
+	});
+
+	it('states none for a commune, nor where rows predate the basis', () => {
+		expect(computeMetric('teams', area({ teams: 3 })).basis).toBeUndefined();
+		expect(computeMetric('teams', province({ teams: 3 })).basis).toBeUndefined();
+	});
+
+	it('a province figure is no data but its basis says nothing is entered anywhere', () => {
+		const m = computeMetric('households_reached', province({ communes: 40 }));
+		expect(m).toMatchObject({ status: 'no_data', basis: { withData: 0, communes: 40 } });
 	});
 });

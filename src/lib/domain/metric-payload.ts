@@ -4,7 +4,7 @@
  * exactly once, in `values`, `suppressed` or `noData`.
  */
 import type { MetricDefinition, MetricKind } from './metric-definitions.ts';
-import type { PublicAreaMetrics } from './metrics.ts';
+import type { FigureBasis, PublicAreaMetrics } from './metrics.ts';
 import { metricBreaks } from './metric-breaks.ts';
 import { classOfValue, NO_DATA_CLASS, SUPPRESSED_CLASS } from './metric-classes.ts';
 
@@ -46,6 +46,10 @@ export interface MetricPayload {
 	provinces: Record<string, number | null>;
 	/** The country's figure, null for no data or hidden. */
 	country: number | null;
+	/** How many communes each province's figure stands on (absent where not known). */
+	provinceBasis?: Record<string, FigureBasis>;
+	/** How many communes the country's figure stands on ("từ 152/3.321 xã có số liệu"). */
+	countryBasis?: FigureBasis;
 }
 
 /** Rounds a figure to what the UI can show: counts whole, rates to 4 significant decimals. */
@@ -84,9 +88,13 @@ export function toMetricPayload(
 		payload.computedAt = Math.max(payload.computedAt, area.computedAt);
 		payload.demo ||= area.demoRecords > 0;
 		const shown = m.status === 'value' && m.value !== null ? roundFigure(def.kind, m.value) : null;
-		if (area.level === 'country') payload.country = shown;
-		else if (area.level === 'province') payload.provinces[area.code] = shown;
-		else if (shown !== null) {
+		if (area.level === 'country') {
+			payload.country = shown;
+			if (m.basis) payload.countryBasis = m.basis;
+		} else if (area.level === 'province') {
+			payload.provinces[area.code] = shown;
+			if (m.basis) (payload.provinceBasis ??= {})[area.code] = m.basis;
+		} else if (shown !== null) {
 			payload.values[area.code] = shown;
 			communeValues.push(shown);
 		} else (m.status === 'suppressed' ? payload.suppressed : payload.noData).push(area.code);

@@ -37,6 +37,15 @@ export interface AreaCounts {
 	householdsVisited: number;
 	demoRecords: number;
 	computedAt: number;
+	/**
+	 * What the figures stand on (0/1 on a commune row, sums above); absent or 0 on rows written
+	 * before these were kept: then no basis is stated.
+	 */
+	communes?: number;
+	communesWithRecords?: number;
+	communesWithPopulation?: number;
+	communesWithHamlets?: number;
+	communesWithHouseholds?: number;
 }
 
 /** Shape of an `area_service_metrics` row. */
@@ -48,6 +57,14 @@ export interface AreaServiceCounts {
 	adultsUsing: number;
 	adultsTotal: number;
 	helped: number;
+	/** Communes with visited adults for this service (0/1 on a commune row, sums above). */
+	communesWithAdults?: number;
+}
+
+/** How many communes a province's or the country's figure stands on, of how many. */
+export interface FigureBasis {
+	withData: number;
+	communes: number;
 }
 
 export type MetricStatus = 'value' | 'no_data' | 'suppressed';
@@ -64,6 +81,11 @@ export interface MetricValue {
 	/** ISO timestamps; a snapshot metric has start = end. */
 	period: { start: string; end: string };
 	estimate: boolean;
+	/**
+	 * A province's or the country's figure: from how many of its communes ("từ 152/3.321 xã có
+	 * số liệu"); absent for a commune and where the basis is not known.
+	 */
+	basis?: FigureBasis;
 }
 
 export interface PublicAreaMetrics {
@@ -99,8 +121,44 @@ function counts(def: MetricDefinition, a: AreaCounts, s: AreaServiceCounts | und
 	return { numerator: s.helped, denominator: null };
 }
 
+/**
+ * A commune where nobody has entered anything — no team, member, hamlet or household: its
+ * figures are "chưa có dữ liệu", not 0 (issue 16 §4). Once anything is entered, 0 is a figure.
+ */
+export function nothingEntered(a: AreaCounts, s?: AreaServiceCounts): boolean {
+	if (a.level !== 'commune') return false;
+	const records = a.teams + a.members + a.hamlets + a.householdsKnown;
+	return records === 0 && (s?.helped ?? 0) + (s?.adultsTotal ?? 0) === 0;
+}
+
+const RECORD_GROUPS: readonly string[] = ['coverage', 'adoption', 'helped'];
+
+/** Communes behind a province's or the country's figure of one metric (undefined: unknown). */
+function basisOf(
+	def: MetricDefinition,
+	a: AreaCounts,
+	s: AreaServiceCounts | undefined
+): FigureBasis | undefined {
+	if (a.level === 'commune' || !a.communes) return undefined;
+	const withData = (() => {
+		switch (def.key) {
+			case 'members_per_1000':
+				return a.communesWithPopulation;
+			case 'hamlet_coverage':
+				return a.communesWithHamlets;
+			case 'households_reached':
+				return a.communesWithHouseholds;
+		}
+		if (def.group === 'adoption') return s?.communesWithAdults ?? 0;
+		return a.communesWithRecords;
+	})();
+	return { withData: withData ?? 0, communes: a.communes };
+}
+
 /** The unsuppressed figure of one metric for one area. */
 function figure(def: MetricDefinition, a: AreaCounts, s?: AreaServiceCounts): Figure {
+	if (RECORD_GROUPS.includes(def.group) && nothingEntered(a, s))
+		return { numerator: 0, denominator: null, value: null };
 	const c = counts(def, a, s);
 	if (!c) return { numerator: 0, denominator: null, value: null };
 	const { numerator, denominator } = c;
@@ -110,12 +168,20 @@ function figure(def: MetricDefinition, a: AreaCounts, s?: AreaServiceCounts): Fi
 	return { numerator, denominator, value: def.kind === 'per_1000' ? ratio * 1000 : ratio };
 }
 
-function toValue(def: MetricDefinition, a: AreaCounts, f: Figure, hidden: boolean): MetricValue {
+function toValue(
+	def: MetricDefinition,
+	a: AreaCounts,
+	f: Figure,
+	hidden: boolean,
+	s?: AreaServiceCounts
+): MetricValue {
+	const basis = basisOf(def, a, s);
 	const base = {
 		key: def.key,
 		denominatorLabel: def.denominatorLabel,
 		period: { start: def.period === 'snapshot' ? a.periodEnd : a.periodStart, end: a.periodEnd },
-		estimate: def.estimate
+		estimate: def.estimate,
+		...(basis && { basis })
 	};
 	if (f.value === null) {
 		const denominator = f.denominator === 0 ? 0 : null; // "nothing entered" is safe to say
@@ -149,11 +215,12 @@ export function computeMetric(
 	const def = metricDefinition(key);
 	if (!def) throw new RangeError(`unknown metric: ${key}`);
 	const f = figure(def, area, service);
-	return toValue(def, area, f, primaryHidden(def, f));
+	return toValue(def, area, f, primaryHidden(def, f), service);
 }
 
 interface Cell extends DisclosureCell {
 	area: AreaCounts;
+	service: AreaServiceCounts | undefined;
 	figure: Figure;
 }
 
@@ -198,9 +265,11 @@ export function toPublicMetrics(
 	});
 	const grid = defs.map((def) =>
 		areas.map((area): Cell => {
-			const f = figure(def, area, svc.get(`${area.level}|${area.code}|${def.serviceCode}`));
+			const service = svc.get(`${area.level}|${area.code}|${def.serviceCode}`);
+			const f = figure(def, area, service);
 			return {
 				area,
+				service,
 				figure: f,
 				numerator: f.numerator,
 				denominator: f.denominator,
@@ -215,6 +284,9 @@ export function toPublicMetrics(
 		provinceCode: a.provinceCode,
 		demoRecords: a.demoRecords,
 		computedAt: a.computedAt,
-		metrics: defs.map((def, d) => toValue(def, a, grid[d]![i]!.figure, grid[d]![i]!.hidden))
+		metrics: defs.map((def, d) => {
+			const cell = grid[d]![i]!;
+			return toValue(def, a, cell.figure, cell.hidden, cell.service);
+		})
 	}));
 }

@@ -17,7 +17,7 @@ import { runBatch, statement } from '../db/bulk.ts';
 import { metricsDirty, communes } from '../db/schema/index.ts';
 import { SERVICE_CODES } from '../../domain/services.ts';
 import { readCommuneAggregates, SERVICE_CODES_SQL } from './queries.ts';
-import { communeTotals, type AreaTotals } from './roll-up.ts';
+import { communeTotals, type AreaTotals, type BasisKey } from './roll-up.ts';
 import { twelveMonthsTo } from './period.ts';
 import { pickCommunes, type PickedCommune } from './pick.ts';
 import { writeCommunes, rollUpProvinces } from './store.ts';
@@ -56,7 +56,7 @@ export interface MetricsReport extends MetricsRunReport {
 	areas: { communes: number; provinces: number; country: number };
 	rows: { areaMetrics: number; areaServiceMetrics: number };
 	/** Country totals, for the log. */
-	totals: AreaTotals['counts'] & { helped: number };
+	totals: Omit<AreaTotals['counts'], BasisKey> & { helped: number };
 	serviceCodes: string[];
 }
 

@@ -8,11 +8,22 @@ import type { CountRow, HamletRow, HouseholdRow, RecordAggregates, VisitRow } fr
 
 export const COUNTRY_CODE = 'VN';
 
-type Counts = Omit<
-	AreaCounts,
-	'level' | 'code' | 'provinceCode' | 'periodStart' | 'periodEnd' | 'computedAt'
+type Counts = Required<
+	Omit<AreaCounts, 'level' | 'code' | 'provinceCode' | 'periodStart' | 'periodEnd' | 'computedAt'>
 >;
-type ServiceCounts = Pick<AreaServiceCounts, 'adultsUsing' | 'adultsTotal' | 'helped'>;
+type ServiceCounts = Required<
+	Pick<AreaServiceCounts, 'adultsUsing' | 'adultsTotal' | 'helped' | 'communesWithAdults'>
+>;
+
+/** The basis counts of docs (issue 16 §4): summed like every other count. */
+const BASIS_KEYS = [
+	'communes',
+	'communesWithRecords',
+	'communesWithPopulation',
+	'communesWithHamlets',
+	'communesWithHouseholds'
+] as const;
+export type BasisKey = (typeof BASIS_KEYS)[number];
 
 export interface AreaTotals {
 	level: AreaCounts['level'];
@@ -36,7 +47,8 @@ function serviceTotals(
 				const counts = {
 					adultsUsing: s?.adults_using ?? 0,
 					adultsTotal: s?.adults_total ?? 0,
-					helped: s?.helped ?? 0
+					helped: s?.helped ?? 0,
+					communesWithAdults: (s?.adults_total ?? 0) > 0 ? 1 : 0
 				};
 				return [code, counts];
 			})
@@ -55,17 +67,24 @@ export function communeTotals(a: RecordAggregates, serviceCodes: string[]): Area
 		const [t, m, h, hh, v] = [teams, members, hamlets, households, visits].map((x) =>
 			x.get(c.code)
 		) as [CountRow?, CountRow?, HamletRow?, HouseholdRow?, VisitRow?];
+		// Unofficial figures: only usable ones count (docs/domain.md, "Reference data").
+		const population = c.population_usable && c.population !== null ? c.population : null;
+		const entered = (t?.n ?? 0) + (m?.n ?? 0) + (h?.n ?? 0) + (hh?.n ?? 0) > 0;
 		const counts: Counts = {
 			teams: t?.n ?? 0,
 			members: m?.n ?? 0,
-			// Unofficial figures: only usable ones count (docs/domain.md, "Reference data").
-			population: c.population_usable && c.population !== null ? c.population : null,
+			population,
 			hamlets: h?.n ?? 0,
 			hamletsCovered: h?.covered ?? 0,
 			householdsKnown: hh?.n ?? 0,
 			householdsReached: hh?.reached ?? 0,
 			householdsVisited: hh?.visited ?? 0,
-			demoRecords: [t, m, h, hh, v].reduce((s, x) => s + (x?.demo ?? 0), 0)
+			demoRecords: [t, m, h, hh, v].reduce((s, x) => s + (x?.demo ?? 0), 0),
+			communes: 1,
+			communesWithRecords: entered ? 1 : 0,
+			communesWithPopulation: entered && population !== null ? 1 : 0,
+			communesWithHamlets: (h?.n ?? 0) > 0 ? 1 : 0,
+			communesWithHouseholds: (hh?.n ?? 0) > 0 ? 1 : 0
 		};
 		return {
 			level: 'commune',
@@ -97,16 +116,26 @@ export function sumAreas(
 		householdsKnown: sum((c) => c.householdsKnown),
 		householdsReached: sum((c) => c.householdsReached),
 		householdsVisited: sum((c) => c.householdsVisited),
-		demoRecords: sum((c) => c.demoRecords)
+		demoRecords: sum((c) => c.demoRecords),
+		...(Object.fromEntries(BASIS_KEYS.map((k) => [k, sum((c) => c[k])])) as Record<
+			(typeof BASIS_KEYS)[number],
+			number
+		>)
 	};
 	const services = new Map<string, ServiceCounts>();
 	for (const p of parts) {
 		for (const [k, s] of p.services) {
-			const t = services.get(k) ?? { adultsUsing: 0, adultsTotal: 0, helped: 0 };
+			const t = services.get(k) ?? {
+				adultsUsing: 0,
+				adultsTotal: 0,
+				helped: 0,
+				communesWithAdults: 0
+			};
 			services.set(k, {
 				adultsUsing: t.adultsUsing + s.adultsUsing,
 				adultsTotal: t.adultsTotal + s.adultsTotal,
-				helped: t.helped + s.helped
+				helped: t.helped + s.helped,
+				communesWithAdults: t.communesWithAdults + s.communesWithAdults
 			});
 		}
 	}
@@ -125,7 +154,8 @@ export function totalsFromRows(areas: AreaCounts[], services: AreaServiceCounts[
 		m.set(s.serviceCode, {
 			adultsUsing: s.adultsUsing,
 			adultsTotal: s.adultsTotal,
-			helped: s.helped
+			helped: s.helped,
+			communesWithAdults: s.communesWithAdults ?? 0
 		});
 		byArea.set(key, m);
 	}
@@ -142,7 +172,11 @@ export function totalsFromRows(areas: AreaCounts[], services: AreaServiceCounts[
 			householdsKnown: a.householdsKnown,
 			householdsReached: a.householdsReached,
 			householdsVisited: a.householdsVisited,
-			demoRecords: a.demoRecords
+			demoRecords: a.demoRecords,
+			...(Object.fromEntries(BASIS_KEYS.map((k) => [k, a[k] ?? 0])) as Record<
+				(typeof BASIS_KEYS)[number],
+				number
+			>)
 		},
 		services: byArea.get(`${a.level}|${a.code}`) ?? new Map()
 	}));

@@ -27,7 +27,18 @@ export const areaMetrics = sqliteTable(
 		householdsVisited: integer('households_visited').notNull(),
 		/** Records behind these figures that are synthetic demo data (UI marks it). */
 		demoRecords: integer('demo_records').notNull(),
-		computedAt: integer('computed_at').notNull()
+		computedAt: integer('computed_at').notNull(),
+		/**
+		 * What the figures stand on (issue 16 §4, migrations/0015): 0/1 on a commune row, sums on
+		 * province and country rows. 0 everywhere on rows written before the columns existed.
+		 */
+		communes: integer('communes').notNull().default(0),
+		/** Communes where anything is entered (a team, member, hamlet or household). */
+		communesWithRecords: integer('communes_with_records').notNull().default(0),
+		/** …of those, with a usable population (members_per_1000). */
+		communesWithPopulation: integer('communes_with_population').notNull().default(0),
+		communesWithHamlets: integer('communes_with_hamlets').notNull().default(0),
+		communesWithHouseholds: integer('communes_with_households').notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.level, t.code] }),
@@ -48,7 +59,9 @@ export const areaServiceMetrics = sqliteTable(
 		/** Σ adults over the same households: the adoption denominator. */
 		adultsTotal: integer('adults_total').notNull(),
 		/** People helped with the service through visits in the period. */
-		helped: integer('helped').notNull()
+		helped: integer('helped').notNull(),
+		/** Communes with visited adults for this service (0/1 on a commune row, sums above). */
+		communesWithAdults: integer('communes_with_adults').notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.level, t.code, t.serviceCode] }),
