@@ -66,6 +66,7 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/basemap/style.json': 'the base map style',
 	'/api/basemap/graphs/:code': "a commune's street network (streets only, no households)",
 	'/api/health/public-reads': 'counters of the public read path (benchmarks only)',
+	'/api/openapi.json': 'the description of the API',
 	'/api/provinces': 'places',
 	'/api/provinces/:code': 'a place',
 	'/api/communes': 'places',

@@ -36,6 +36,7 @@ import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
 import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
+import { openApiApi } from './routes/openapi.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -58,6 +59,7 @@ export function createApiApp() {
 	// Public reference data, search and metrics, keyed without parameters the route does not read.
 	app.use(publicCache);
 	app.route('/basemap', basemapApi); // before the session: a tile never reads D1
+	app.route('/openapi.json', openApiApi(app)); // the API's own document, public
 	// Accounts: refuse cross-site writes, then resolve the caller (issue 4).
 	app.use(csrf);
 	app.use(session);

@@ -20,7 +20,8 @@ export const PUBLIC_CACHE_PARAMS: Readonly<Record<string, readonly string[]>> = 
 	'/api/provinces': [],
 	'/api/communes': ['province'],
 	'/api/search': ['q', 'limit'],
-	'/api/metrics': METRICS_PARAMS
+	'/api/metrics': METRICS_PARAMS,
+	'/api/openapi.json': []
 };
 
 /** The parameters a public path reads, or null when the path is not publicly cached. */
