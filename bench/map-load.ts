@@ -31,7 +31,7 @@ import { launchChromium } from './lib/cdp.ts';
 import { countBytes } from './lib/byte-counter.ts';
 import {
 	COLOURED,
-	CPU_SLOWDOWN,
+	FIXED_CPU_SLOWDOWN,
 	FIRST_PAINT,
 	kindOf,
 	openThrottledPage,
@@ -42,6 +42,7 @@ import {
 	type ViewportName
 } from './lib/map-page.ts';
 import { startWranglerDev } from './lib/wrangler-dev.ts';
+import { calibrateCpu, TARGET_INDEX, type Calibration } from './lib/cpu-calibration.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Number(args.runs);
@@ -88,14 +89,15 @@ interface RunResult {
 async function run(
 	url: string,
 	viewport: ViewportName,
-	measureSwitch: boolean
+	measureSwitch: boolean,
+	cpuSlowdown: number
 ): Promise<RunResult> {
 	const counter = await countBytes(url);
 	url = `${counter.url}/`;
 	const origin = counter.url;
 	const browser = await launchChromium();
 	try {
-		const page = await openThrottledPage(browser.cdp, viewport);
+		const page = await openThrottledPage(browser.cdp, viewport, cpuSlowdown);
 		counter.reset();
 		const started = performance.now();
 		await browser.cdp.send('Page.navigate', { url }, page.session());
@@ -269,6 +271,38 @@ async function requireData(url: string): Promise<void> {
 	}
 }
 
+/**
+ * The CPU slowdown of every run: calibrated to this host so that the page runs as on the target
+ * phone (BENCH_CPU_TARGET: "mid" = benchmark index 1,000, the default; "low" = 264; or a number),
+ * or a fixed rate when BENCH_CPU_SLOWDOWN is given (e.g. 4, the former setting).
+ */
+async function cpuSlowdown(): Promise<{ rate: number; text: string; calibration?: Calibration }> {
+	if (process.env.BENCH_CPU_SLOWDOWN) {
+		const rate = Number(process.env.BENCH_CPU_SLOWDOWN || FIXED_CPU_SLOWDOWN);
+		return { rate, text: `CPU ×${rate} slower (fixed, not calibrated)` };
+	}
+	const wanted = process.env.BENCH_CPU_TARGET ?? 'mid';
+	const target =
+		wanted in TARGET_INDEX ? TARGET_INDEX[wanted as keyof typeof TARGET_INDEX] : Number(wanted);
+	const browser = await launchChromium();
+	try {
+		const { targetId } = await browser.cdp.send<{ targetId: string }>('Target.createTarget', {
+			url: 'about:blank'
+		});
+		const { sessionId } = await browser.cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+			targetId,
+			flatten: true
+		});
+		const c = await calibrateCpu(browser.cdp, sessionId, target);
+		const text =
+			`CPU calibrated to a benchmark index of ${target} (${wanted} phone): host index ` +
+			`${c.hostIndex}, slowdown ×${c.rate} (index reached ${c.reachedIndex})`;
+		return { rate: c.rate, text, calibration: c };
+	} finally {
+		await browser.close();
+	}
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -278,8 +312,9 @@ const server = process.env.BENCH_URL
 	: await startWranglerDev({ port: Number(process.env.PORT ?? 8797), persistTo: persistDir() });
 try {
 	await requireData(server.url);
+	const cpu = await cpuSlowdown();
 	console.log(
-		`Map load, ${server.url}/ — network 1.6 Mbps down, 150 ms latency; CPU ×${CPU_SLOWDOWN} slower; ` +
+		`Map load, ${server.url}/ — network 1.6 Mbps down, 150 ms latency; ${cpu.text}; ` +
 			`Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (SwiftShader software WebGL).`
 	);
 	console.log(
@@ -293,7 +328,7 @@ try {
 		results[viewport] = [];
 		const n = viewport === 'phone' ? RUNS : 1;
 		for (let i = 0; i < n; i++) {
-			const r = await run(`${server.url}/`, viewport, viewport === 'phone' && i === 0);
+			const r = await run(`${server.url}/`, viewport, viewport === 'phone' && i === 0, cpu.rate);
 			results[viewport].push(r);
 			console.log(
 				`${viewport} run ${i + 1}: cold first paint ${r.firstPaintMs === null ? '—' : s(r.firstPaintMs)}` +

@@ -11,7 +11,8 @@ export const NETWORK = {
 	downloadThroughput: (1.6e6 / 8) | 0,
 	uploadThroughput: (0.75e6 / 8) | 0
 };
-export const CPU_SLOWDOWN = 4;
+/** The former fixed slowdown, kept as an explicit choice (BENCH_CPU_SLOWDOWN=4). */
+export const FIXED_CPU_SLOWDOWN = 4;
 export const VIEWPORTS = {
 	phone: { width: 390, height: 844, deviceScaleFactor: 2, mobile: true },
 	desktop: { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }
@@ -26,8 +27,11 @@ export interface Transfer {
 	at: number;
 }
 
-/** One throttled page: every target it starts is throttled and its transfers counted. */
-export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
+/**
+ * One throttled page: every target it starts is throttled (CPU by `cpuSlowdown`, calibrated to
+ * the host: cpu-calibration.ts) and its transfers counted.
+ */
+export async function openThrottledPage(cdp: Cdp, viewport: ViewportName, cpuSlowdown: number) {
 	const transfers: Transfer[] = [];
 	/** Chunks as they reach the page through the emulated link, per request (`session|id`). */
 	const chunks: { key: string; bytes: number; at: number }[] = [];
@@ -73,7 +77,7 @@ export async function openThrottledPage(cdp: Cdp, viewport: ViewportName) {
 		await tryCmd('Network.enable', {}, sessionId);
 		await tryCmd('Network.emulateNetworkConditions', NETWORK, sessionId);
 		if (type !== 'service_worker') {
-			await tryCmd('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN }, sessionId);
+			await tryCmd('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown }, sessionId);
 		}
 		if (type === 'page') {
 			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
