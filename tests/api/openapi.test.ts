@@ -135,6 +135,24 @@ describe('GET /api/openapi.json', () => {
 		}
 	});
 
+	it('summarises the described routes in English and Vietnamese', () => {
+		const described = operations(doc).filter(([, o]) => o.summary);
+		expect(described.length).toBeGreaterThan(60);
+		for (const [key, o] of operations(doc)) {
+			const vi = (o as Record<string, unknown>)['x-summary-vi'];
+			expect(typeof vi === 'string' && vi.length > 0, key).toBe(Boolean(o.summary));
+		}
+		expect(op('POST /teams')).toMatchObject({
+			summary: 'Create a team',
+			'x-summary-vi': 'Thành lập tổ',
+			security: [{ session: [] }],
+			responses: {
+				201: { description: 'Created' },
+				401: { $ref: '#/components/responses/Unauthenticated' }
+			}
+		});
+	});
+
 	it('names every path parameter of a path among its parameters', () => {
 		for (const [key, o] of operations(doc)) {
 			const inPath = [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

@@ -16,6 +16,7 @@ export const ERROR_RESPONSES = {
 	],
 	404: ['NotFound', 'No such record or area'],
 	409: ['Conflict', 'The record conflicts with another (a duplicate, a plan taken first)'],
+	410: ['Gone', 'Erased or used up (`already_erased`, `invite_used`, …)'],
 	413: ['TooLarge', 'The body or file is too large (`too_large`)'],
 	422: [
 		'Unprocessable',

@@ -11,6 +11,7 @@ import { auditLog, communes, users } from '../../db/schema/index.ts';
 import { AUDIT_KINDS } from '../../../domain/choices.ts';
 import { vnDayStart } from '../../../domain/vn-time.ts';
 import { isoDateInput as day } from '../../../domain/fields.ts';
+import { auditOps as doc } from '../openapi/operations/teams.ts';
 
 /** An audit entry as GET /api/audit lists it: who by name, the commune by name, detail parsed. */
 function entryView(r: {
@@ -50,7 +51,7 @@ const query = areaQuery.extend({
  */
 export const auditApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', query), async (c) => {
+	.get('/', doc.get, validate('query', query), async (c) => {
 		const q = c.req.valid('query');
 		const { area } = await adminArea(c, q, "this area's audit log");
 		// The area's shard keeps the entries of its record writes until the scheduled run moves

@@ -18,6 +18,7 @@ import { lockedUntil, recordFailure, throttleKeys } from '../../auth/throttle.ts
 import { toActor, userView } from '../../auth/users.ts';
 import { auditInsert } from '../../auth/audit.ts';
 import { users } from '../../db/schema/index.ts';
+import { authOps as doc } from '../openapi/operations/public.ts';
 
 /** A new password (accepting an invite, changing one): the rule of password.ts. */
 export const passwordField = z.string().superRefine((p, ctx) => {
@@ -38,7 +39,7 @@ const passwordBody = z.object({
 /** Login, logout, the current user, and password change. */
 export const authApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/login', validate('json', loginBody), async (c) => {
+	.post('/login', doc.postLogin, validate('json', loginBody), async (c) => {
 		const { login, password } = c.req.valid('json');
 		const db = c.get('db');
 		const r = await attemptLogin(db, login, password, {
@@ -75,17 +76,17 @@ export const authApi = new Hono<AuthEnv>()
 		if (r.device) c.header('Set-Cookie', deviceCookie(r.device), { append: true });
 		return c.json({ user: userView(r.user) }, 200);
 	})
-	.post('/logout', async (c) => {
+	.post('/logout', doc.postLogout, async (c) => {
 		const sessionId = c.get('sessionId');
 		if (sessionId) await deleteSession(c.get('db'), sessionId);
 		c.header('Set-Cookie', clearedSessionCookie());
 		return c.json({ ok: true }, 200);
 	})
-	.get('/me', (c) => {
+	.get('/me', doc.getMe, (c) => {
 		const user = c.get('user');
 		return c.json({ user: user ? userView(user) : null }, 200);
 	})
-	.post('/password', validate('json', passwordBody), async (c) => {
+	.post('/password', doc.postPassword, validate('json', passwordBody), async (c) => {
 		const actor = requireActor(c);
 		const user = c.get('user')!;
 		const db = c.get('db');

@@ -24,6 +24,7 @@ import { basemapCacheKey, cachedResponse } from '../../basemap/edge-cache.ts';
 import { shippedGlyphs } from '../../basemap/glyphs.ts';
 import { buildBasemapStyle } from '../../basemap/style.ts';
 import type { PMTiles } from 'pmtiles';
+import { basemapOps as doc } from '../openapi/operations/public.ts';
 
 const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
@@ -83,7 +84,7 @@ export const basemapApi = new Hono<AuthEnv>()
 	 * `invalid_tile` when z, x or y is not a whole number; 404 outside the archive's zooms or
 	 * grid, for a tile the archive lacks, and without a configured archive.
 	 */
-	.get('/tiles/:z/:x/:file', async (c) => {
+	.get('/tiles/:z/:x/:file', doc.getTilesByZByXByFile, async (c) => {
 		const file = /^(.*)\.mvt$/.exec(c.req.param('file'));
 		if (!file) throw new ApiError('not_found', 404, 'Tiles are served as .mvt');
 		const t = parseTileAddress(c.req.param('z'), c.req.param('x'), file[1]!);
@@ -116,7 +117,7 @@ export const basemapApi = new Hono<AuthEnv>()
 	 * Vietnamese labels in the shipped glyphs), with a hidden satellite layer when
 	 * BASEMAP_SATELLITE_URL is set. 404 without a configured archive.
 	 */
-	.get('/style.json', async (c) => {
+	.get('/style.json', doc.getStyleJson, async (c) => {
 		const archive = await configuredArchive(c);
 		const header = await headerOf(archive);
 		const origin = new URL(c.req.url).origin;
@@ -153,7 +154,7 @@ export const basemapApi = new Hono<AuthEnv>()
 	 * for distances and paths along the streets. 400 `invalid_code` for a malformed code; 404
 	 * when the commune has none (the planner then uses straight lines × detour).
 	 */
-	.get('/graphs/:code', async (c) => {
+	.get('/graphs/:code', doc.getGraphsByCode, async (c) => {
 		const code = c.req.param('code');
 		if (!isCommuneCode(code))
 			throw new ApiError('invalid_code', 400, 'A commune code has 5 digits');

@@ -23,12 +23,13 @@ import {
 	routePackStops
 } from '../../db/queries/field-routes.ts';
 import { basemapStyleUrl } from '../../basemap/config.ts';
+import { fieldOps as doc } from '../openapi/operations/records.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
 export const fieldApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/routes', async (c) => {
+	.get('/routes', doc.getRoutes, async (c) => {
 		const actor = requireActor(c);
 		const province = actor.provinceCode ?? c.req.header(PROVINCE_HEADER) ?? null;
 		const routes = await listFieldRoutes(recordShard(c, actor), actor, province);
@@ -42,7 +43,7 @@ export const fieldApi = new Hono<AuthEnv>()
 		});
 		return c.json({ routes, memberId: actor.memberId });
 	})
-	.get('/routes/:id', validate('param', idParam), async (c) => {
+	.get('/routes/:id', doc.getRoutesById, validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
 		const shard = recordShard(c, actor);
 		const route = await getRoute(shard, c.req.valid('param').id);

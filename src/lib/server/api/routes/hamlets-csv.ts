@@ -11,6 +11,7 @@ import { runBatch } from '../../db/writes/team-admin.ts';
 import { toCsv } from '../../../domain/csv-write.ts';
 import { HAMLET_KIND_LABELS, labelOf } from '../../../domain/csv-labels.ts';
 import { HAMLET_COLUMNS } from '../../../domain/csv-hamlets.ts';
+import { hamletsCsvOps as doc } from '../openapi/operations/teams.ts';
 
 /**
  * POST /api/hamlets/import?commune=05569[&commit=1] — preview, then write all rows or none.
@@ -18,7 +19,7 @@ import { HAMLET_COLUMNS } from '../../../domain/csv-hamlets.ts';
  */
 export const hamletsCsvApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/import', validate('query', csvImportQuery), async (c) => {
+	.post('/import', doc.postImport, validate('query', csvImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -41,7 +42,7 @@ export const hamletsCsvApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ imported: { hamlets: r.hamlets.length } }, 201);
 	})
-	.get('/export', validate('query', csvExportQuery), async (c) => {
+	.get('/export', doc.getExport, validate('query', csvExportQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(

@@ -12,6 +12,7 @@ import { hamletInserts, runBatch } from '../../db/writes/team-admin.ts';
 import { hamlets } from '../../db/schema/index.ts';
 import { communeQuery, hamletCreate, hamletPatch, id } from './teams-input.ts';
 import { ensureWholePoint } from './point-input.ts';
+import { hamletsOps as doc } from '../openapi/operations/teams.ts';
 
 /** 409 `duplicate_hamlet` when the commune already has a hamlet of that name (any spelling). */
 async function checkNameFree(
@@ -36,7 +37,7 @@ async function checkNameFree(
 /** Hamlets and residential groups of a commune: list (anyone scoped to it), enter and edit (commune admin). */
 export const hamletsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', communeQuery), async (c) => {
+	.get('/', doc.get, validate('query', communeQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(canSeeCommune(actor, area), "this commune's hamlets");
@@ -48,7 +49,7 @@ export const hamletsApi = new Hono<AuthEnv>()
 			200
 		);
 	})
-	.post('/', validate('json', hamletCreate), async (c) => {
+	.post('/', doc.post, validate('json', hamletCreate), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const area = await communeOr404(c, body.communeCode);
@@ -69,7 +70,7 @@ export const hamletsApi = new Hono<AuthEnv>()
 		await runBatch(db, [...hamletInserts(db, [row]), writeAudit(c, 'hamlet.create', row.id, area)]);
 		return c.json({ hamlet: row }, 201);
 	})
-	.patch('/:id', validate('param', id), validate('json', hamletPatch), async (c) => {
+	.patch('/:id', doc.patchById, validate('param', id), validate('json', hamletPatch), async (c) => {
 		const actor = requireActor(c);
 		const hamlet = await getHamlet(c.get('db'), c.req.valid('param').id);
 		if (!hamlet) throw new ApiError('hamlet_not_found', 404, 'No such hamlet');

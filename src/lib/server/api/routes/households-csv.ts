@@ -8,6 +8,7 @@ import { canManageCommune } from '../../../domain/scope.ts';
 import { householdImportWrite, previewHouseholdImport } from '../../import/csv/households.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
 import { shardOf } from '../middleware/shard.ts';
+import { householdsCsvOps as doc } from '../openapi/operations/records.ts';
 
 /**
  * POST /api/households/import?commune=05569[&commit=1] — preview (counts, rows placed at their
@@ -15,7 +16,7 @@ import { shardOf } from '../middleware/shard.ts';
  */
 export const householdsCsvApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/import', validate('query', csvImportQuery), async (c) => {
+	.post('/import', doc.postImport, validate('query', csvImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);

@@ -40,6 +40,7 @@ import {
 import { ensureWholePoint } from './point-input.ts';
 import { recordShard, shardOf } from '../middleware/shard.ts';
 import type { ShardDb } from '../../db/shards.ts';
+import { householdsOps as doc } from '../openapi/operations/records.ts';
 
 type Area = { provinceCode: string; communeCode: string };
 
@@ -114,7 +115,7 @@ export async function overListLimit(c: Context<AuthEnv>, shard: ShardDb, area: A
 
 export const householdsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', householdListQuery), async (c) => {
+	.get('/', doc.get, validate('query', householdListQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -172,7 +173,7 @@ export const householdsApi = new Hono<AuthEnv>()
 			200
 		);
 	})
-	.get('/:id', validate('param', idParam), async (c) => {
+	.get('/:id', doc.getById, validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
 		const h = await getHousehold(recordShard(c, actor), c.req.valid('param').id);
 		if (!h) throw new ApiError('household_not_found', 404, 'No such household');
@@ -194,7 +195,7 @@ export const householdsApi = new Hono<AuthEnv>()
 		});
 		return c.json({ household: personal ? h : withoutPersonal(h) }, 200);
 	})
-	.post('/', validate('json', householdCreate), async (c) => {
+	.post('/', doc.post, validate('json', householdCreate), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const area = await communeOr404(c, body.communeCode);
@@ -233,47 +234,53 @@ export const householdsApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ household: row }, 201);
 	})
-	.patch('/:id', validate('param', idParam), validate('json', householdPatch), async (c) => {
-		const actor = requireActor(c);
-		const { h, shard } = await editable(c, actor, c.req.valid('param').id);
-		const patch = c.req.valid('json');
-		if (patch.hamletId !== undefined) {
-			ensureInHamlet(
-				await leaderHamlet(c, actor),
-				patch.hamletId,
-				"households outside your team's hamlet"
-			);
-			await hamletIn(c, h, patch.hamletId);
+	.patch(
+		'/:id',
+		doc.patchById,
+		validate('param', idParam),
+		validate('json', householdPatch),
+		async (c) => {
+			const actor = requireActor(c);
+			const { h, shard } = await editable(c, actor, c.req.valid('param').id);
+			const patch = c.req.valid('json');
+			if (patch.hamletId !== undefined) {
+				ensureInHamlet(
+					await leaderHamlet(c, actor),
+					patch.hamletId,
+					"households outside your team's hamlet"
+				);
+				await hamletIn(c, h, patch.hamletId);
+			}
+			const next = { ...h, ...patch };
+			ensureWholePoint(next);
+			if (patch.address !== undefined || patch.headName !== undefined)
+				await checkNotDuplicate(shard, h, next.address, next.headName, h.id);
+			const keys = withAddressKeys({ ...next, isDemo: h.isDemo });
+			const set = {
+				...patch,
+				addressKey: keys.addressKey,
+				alleyKey: keys.alleyKey,
+				...(patch.lon !== undefined ? { locationStatus: 'exact' as const } : {}),
+				updatedAt: Date.now()
+			};
+			await runBatch(shard, [
+				statementOf(shard, shard.update(households).set(set).where(eq(households.id, h.id))),
+				statementOf(
+					shard,
+					audit(c, {
+						kind: 'write',
+						action: patch.lon !== undefined ? 'household.move' : 'household.update',
+						entity: 'household',
+						entityId: h.id,
+						provinceCode: h.provinceCode,
+						communeCode: h.communeCode,
+						detail: { fields: Object.keys(patch) }
+					})
+				)
+			]);
+			return c.json({ household: withoutPersonal({ ...h, ...set }) }, 200);
 		}
-		const next = { ...h, ...patch };
-		ensureWholePoint(next);
-		if (patch.address !== undefined || patch.headName !== undefined)
-			await checkNotDuplicate(shard, h, next.address, next.headName, h.id);
-		const keys = withAddressKeys({ ...next, isDemo: h.isDemo });
-		const set = {
-			...patch,
-			addressKey: keys.addressKey,
-			alleyKey: keys.alleyKey,
-			...(patch.lon !== undefined ? { locationStatus: 'exact' as const } : {}),
-			updatedAt: Date.now()
-		};
-		await runBatch(shard, [
-			statementOf(shard, shard.update(households).set(set).where(eq(households.id, h.id))),
-			statementOf(
-				shard,
-				audit(c, {
-					kind: 'write',
-					action: patch.lon !== undefined ? 'household.move' : 'household.update',
-					entity: 'household',
-					entityId: h.id,
-					provinceCode: h.provinceCode,
-					communeCode: h.communeCode,
-					detail: { fields: Object.keys(patch) }
-				})
-			)
-		]);
-		return c.json({ household: withoutPersonal({ ...h, ...set }) }, 200);
-	});
+	);
 
 /** A household without its personal fields (head-of-household name and phone). */
 function withoutPersonal<T extends { headName: string | null; headPhone: string | null }>(h: T) {

@@ -15,6 +15,7 @@ import { auditInsert } from '../../auth/audit.ts';
 import { runBatch } from '../../db/writes/team-admin.ts';
 import { inviteAccept, tokenParam } from './invites-input.ts';
 import type { Db } from '../../db/client.ts';
+import { invitesTokenOps as doc } from '../openapi/operations/public.ts';
 
 async function openInvite(db: Db, token: string) {
 	const row = await findInviteByHash(db, await sha256Hex(token));
@@ -83,13 +84,14 @@ export type InvitePreview = Awaited<ReturnType<typeof describe>>;
 
 /** Public: what an invite link offers, and accepting it (creates the account, logs in). */
 export const inviteTokenApi = new Hono<AuthEnv>()
-	.get('/:token', validate('param', tokenParam), async (c) => {
+	.get('/:token', doc.getByToken, validate('param', tokenParam), async (c) => {
 		const db = c.get('db');
 		const row = await openInvite(db, c.req.valid('param').token);
 		return c.json({ invite: await describe(db, row) }, 200);
 	})
 	.post(
 		'/:token/accept',
+		doc.postByTokenAccept,
 		validate('param', tokenParam),
 		validate('json', inviteAccept),
 		async (c) => {

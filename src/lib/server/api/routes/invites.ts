@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { id } from './teams-input.ts';
 import { inviteCreate } from './invites-input.ts';
 import { inviteTokenApi } from './invites-token.ts';
+import { invitesOps as doc } from '../openapi/operations/teams.ts';
 
 function inviteAudit(
 	action: string,
@@ -43,7 +44,7 @@ function inviteAudit(
 export const invitesApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.route('/token', inviteTokenApi)
-	.post('/', validate('json', inviteCreate), async (c) => {
+	.post('/', doc.post, validate('json', inviteCreate), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const db = c.get('db');
@@ -68,7 +69,7 @@ export const invitesApi = new Hono<AuthEnv>()
 		const { tokenHash: _hash, ...view } = row;
 		return c.json({ invite: view, token, path: `/tham-gia/${token}` }, 201);
 	})
-	.get('/', validate('query', areaQuery), async (c) => {
+	.get('/', doc.get, validate('query', areaQuery), async (c) => {
 		const { area } = await adminArea(c, c.req.valid('query'), "this area's invites");
 		const rows = await listInvites(c.get('db'), area);
 		// Who was invited, by whom, with notes that often name the person: audited.
@@ -82,7 +83,7 @@ export const invitesApi = new Hono<AuthEnv>()
 		});
 		return c.json({ invites: rows }, 200);
 	})
-	.delete('/:id', validate('param', id), async (c) => {
+	.delete('/:id', doc.deleteById, validate('param', id), async (c) => {
 		const actor = requireActor(c);
 		const db = c.get('db');
 		const row = await getInvite(db, c.req.valid('param').id);

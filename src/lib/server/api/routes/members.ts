@@ -11,6 +11,7 @@ import { getMember, membersWithPhones, type TeamRow } from '../../db/queries/tea
 import { memberInserts, runBatch } from '../../db/writes/team-admin.ts';
 import { members, users } from '../../db/schema/index.ts';
 import { id, memberCreate, memberPatch } from './teams-input.ts';
+import { membersOps as doc } from '../openapi/operations/teams.ts';
 
 /** 409 `duplicate_phone` when another member of the commune already has this phone. */
 async function checkPhoneFree(
@@ -75,7 +76,7 @@ export async function insertMember(
  */
 export const membersApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.patch('/:id', validate('param', id), validate('json', memberPatch), async (c) => {
+	.patch('/:id', doc.patchById, validate('param', id), validate('json', memberPatch), async (c) => {
 		const actor = requireActor(c);
 		const member = await getMember(c.get('db'), c.req.valid('param').id);
 		if (!member) throw new ApiError('member_not_found', 404, 'No such member');

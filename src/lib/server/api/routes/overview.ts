@@ -20,6 +20,7 @@ import { progressGroups } from '../../db/queries/households.ts';
 import { readOverview, type OutingItem, type OverviewMember } from '../../db/queries/overview.ts';
 import { twelveMonthsTo } from '../../metrics/period.ts';
 import { overListLimit } from './households.ts';
+import { overviewOps as doc } from '../openapi/operations/records.ts';
 
 /** A member on the leader's day: their sync state and their outings of the week. */
 export interface OverviewMemberDay extends OverviewMember {
@@ -203,6 +204,7 @@ export const overviewApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get(
 		'/',
+		doc.get,
 		validate('query', z.object({ commune: communeCode, hamlet: idInput.optional() })),
 		async (c) => {
 			const actor = requireActor(c);

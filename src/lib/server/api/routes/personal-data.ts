@@ -43,6 +43,7 @@ import { recordShard, shardOf } from '../middleware/shard.ts';
 import { aboutPerson, householdValues, personalValues } from './personal-data-audit.ts';
 import { householdsDueForReview } from '../../privacy/retention.ts';
 import { eraseBody, exportQuery, idParam, keepBody, reviewQuery } from './personal-data-input.ts';
+import { personalDataOps as doc } from '../openapi/operations/records.ts';
 
 /**
  * 410 `already_erased` when this record's data was erased before (and the caller may know).
@@ -122,6 +123,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 	.use(noStore)
 	.get(
 		'/households/:id/export',
+		doc.getHouseholdsByIdExport,
 		validate('param', idParam),
 		validate('query', exportQuery),
 		async (c) => {
@@ -144,6 +146,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 	)
 	.post(
 		'/households/:id/erase',
+		doc.postHouseholdsByIdErase,
 		validate('param', idParam),
 		validate('json', eraseBody),
 		async (c) => {
@@ -171,6 +174,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 	)
 	.post(
 		'/households/:id/keep',
+		doc.postHouseholdsByIdKeep,
 		validate('param', idParam),
 		validate('json', keepBody),
 		async (c) => {
@@ -198,6 +202,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 	)
 	.get(
 		'/members/:id/export',
+		doc.getMembersByIdExport,
 		validate('param', idParam),
 		validate('query', exportQuery),
 		async (c) => {
@@ -220,6 +225,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 	)
 	.post(
 		'/members/:id/erase',
+		doc.postMembersByIdErase,
 		validate('param', idParam),
 		validate('json', eraseBody),
 		async (c) => {
@@ -274,7 +280,7 @@ export const personalDataApi = new Hono<AuthEnv>()
 			});
 		}
 	)
-	.get('/review', validate('query', reviewQuery), async (c) => {
+	.get('/review', doc.getReview, validate('query', reviewQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(canAdminister(actor, area), "this commune's retention review");

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiEnv } from '../types.ts';
 import { validate } from '../validation.ts';
 import { searchPlaces } from '../../db/queries/search.ts';
+import { searchOps as doc } from '../openapi/operations/public.ts';
 
 const query = z.object({
 	q: z.string().trim().min(1, 'Type at least one letter').max(80, 'At most 80 characters'),
@@ -10,10 +11,15 @@ const query = z.object({
 });
 
 /** GET /api/search?q=dinh hoa — places by name, ignoring case and diacritics. */
-export const searchApi = new Hono<ApiEnv>().get('/', validate('query', query), async (c) => {
-	const { q, limit } = c.req.valid('query');
-	const hits = await searchPlaces(c.get('db'), q, limit);
-	return c.json({ query: q, results: hits.map(({ key: _key, ...hit }) => hit) }, 200, {
-		'Cache-Control': 'public, max-age=300'
-	});
-});
+export const searchApi = new Hono<ApiEnv>().get(
+	'/',
+	doc.get,
+	validate('query', query),
+	async (c) => {
+		const { q, limit } = c.req.valid('query');
+		const hits = await searchPlaces(c.get('db'), q, limit);
+		return c.json({ query: q, results: hits.map(({ key: _key, ...hit }) => hit) }, 200, {
+			'Cache-Control': 'public, max-age=300'
+		});
+	}
+);

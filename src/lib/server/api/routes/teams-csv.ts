@@ -16,6 +16,7 @@ import {
 	UNION_LABELS
 } from '../../../domain/csv-labels.ts';
 import { TEAM_COLUMNS } from '../../../domain/csv-teams.ts';
+import { teamsCsvOps as doc } from '../openapi/operations/teams.ts';
 
 /**
  * POST /api/teams/import?commune=05569 — preview a teams+members CSV (line-numbered errors);
@@ -24,7 +25,7 @@ import { TEAM_COLUMNS } from '../../../domain/csv-teams.ts';
  */
 export const teamsCsvApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/import', validate('query', csvImportQuery), async (c) => {
+	.post('/import', doc.postImport, validate('query', csvImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -48,7 +49,7 @@ export const teamsCsvApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ imported: { teams: newTeams, members } }, 201);
 	})
-	.get('/export', validate('query', csvExportQuery), async (c) => {
+	.get('/export', doc.getExport, validate('query', csvExportQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(canAdminister(actor, area), "exporting this commune's members");

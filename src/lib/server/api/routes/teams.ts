@@ -17,6 +17,7 @@ import { runBatch, teamInserts } from '../../db/writes/team-admin.ts';
 import { teams, users } from '../../db/schema/index.ts';
 import { communeQuery, id, memberCreate, teamCreate, teamPatch } from './teams-input.ts';
 import { insertMember } from './members.ts';
+import { teamsOps as doc } from '../openapi/operations/teams.ts';
 
 /** A hamlet id must name a hamlet of the same commune. */
 async function checkHamlet(
@@ -40,14 +41,14 @@ async function checkHamlet(
  */
 export const teamsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', communeQuery), async (c) => {
+	.get('/', doc.get, validate('query', communeQuery), async (c) => {
 		const actor = requireActor(c);
 		const area = await communeOr404(c, c.req.valid('query').commune);
 		ensure(canSeeCommune(actor, area), "this commune's teams");
 		const rows = await listTeams(c.get('db'), area.provinceCode, area.communeCode);
 		return c.json({ commune: area, teams: rows }, 200);
 	})
-	.post('/', validate('json', teamCreate), async (c) => {
+	.post('/', doc.post, validate('json', teamCreate), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const area = await communeOr404(c, body.communeCode);
@@ -84,13 +85,13 @@ export const teamsApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ team: row }, 201);
 	})
-	.get('/:id', validate('param', id), async (c) => {
+	.get('/:id', doc.getById, validate('param', id), async (c) => {
 		const actor = requireActor(c);
 		const team = await teamOr404(c, c.req.valid('param').id);
 		ensure(canSeeCommune(actor, team), 'this team');
 		return c.json({ team }, 200);
 	})
-	.patch('/:id', validate('param', id), validate('json', teamPatch), async (c) => {
+	.patch('/:id', doc.patchById, validate('param', id), validate('json', teamPatch), async (c) => {
 		const actor = requireActor(c);
 		const team = await teamOr404(c, c.req.valid('param').id);
 		ensure(canManageTeam(actor, { ...team, teamId: team.id }), 'changing this team');
@@ -107,7 +108,7 @@ export const teamsApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ team: { ...team, ...patch } }, 200);
 	})
-	.get('/:id/members', validate('param', id), async (c) => {
+	.get('/:id/members', doc.getByIdMembers, validate('param', id), async (c) => {
 		const actor = requireActor(c);
 		const team = await teamOr404(c, c.req.valid('param').id);
 		ensure(canSeePersonal(actor, { ...team, teamId: team.id }), "this team's members");
@@ -123,10 +124,16 @@ export const teamsApi = new Hono<AuthEnv>()
 		});
 		return c.json({ team, members: rows }, 200);
 	})
-	.post('/:id/members', validate('param', id), validate('json', memberCreate), async (c) => {
-		const actor = requireActor(c);
-		const team = await teamOr404(c, c.req.valid('param').id);
-		ensure(canManageTeam(actor, { ...team, teamId: team.id }), "changing this team's members");
-		const member = await insertMember(c, team, c.req.valid('json'));
-		return c.json({ member }, 201);
-	});
+	.post(
+		'/:id/members',
+		doc.postByIdMembers,
+		validate('param', id),
+		validate('json', memberCreate),
+		async (c) => {
+			const actor = requireActor(c);
+			const team = await teamOr404(c, c.req.valid('param').id);
+			ensure(canManageTeam(actor, { ...team, teamId: team.id }), "changing this team's members");
+			const member = await insertMember(c, team, c.req.valid('json'));
+			return c.json({ member }, 201);
+		}
+	);

@@ -14,6 +14,7 @@ import { revokeUserSessions } from '../../auth/session.ts';
 import { runBatch } from '../../db/writes/team-admin.ts';
 import { users } from '../../db/schema/index.ts';
 import { id } from './teams-input.ts';
+import { usersOps as doc } from '../openapi/operations/teams.ts';
 
 /** The target account, checked manageable by the caller (else 404 / 403). */
 async function manageable(c: Context<AuthEnv>, userId: string): Promise<UserRow> {
@@ -52,7 +53,7 @@ function userAudit(action: string, u: UserRow, detail?: Record<string, unknown>)
  */
 export const usersApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', areaQuery), async (c) => {
+	.get('/', doc.get, validate('query', areaQuery), async (c) => {
 		const { area } = await adminArea(c, c.req.valid('query'), "this area's accounts");
 		const rows = await listUsers(c.get('db'), area);
 		await auditNow(c, {
@@ -65,7 +66,7 @@ export const usersApi = new Hono<AuthEnv>()
 		});
 		return c.json({ users: rows }, 200);
 	})
-	.post('/:id/revoke-sessions', validate('param', id), async (c) => {
+	.post('/:id/revoke-sessions', doc.postByIdRevokeSessions, validate('param', id), async (c) => {
 		const target = await manageable(c, c.req.valid('param').id);
 		const db = c.get('db');
 		await runBatch(db, [
@@ -76,6 +77,7 @@ export const usersApi = new Hono<AuthEnv>()
 	})
 	.post(
 		'/:id/disable',
+		doc.postByIdDisable,
 		validate('param', id),
 		validate('json', z.object({ disabled: z.boolean() })),
 		async (c) => {

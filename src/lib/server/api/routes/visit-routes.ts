@@ -30,6 +30,7 @@ import { runBatch, statementOf } from '../../db/bulk.ts';
 import { communeStreetGraph } from '../../basemap/street-graphs.ts';
 import type { ShardDb } from '../../db/shards.ts';
 import { idParam, routeAssignBody, routeListQuery, routePlanBody } from './visit-routes-input.ts';
+import { visitRoutesOps as doc } from '../openapi/operations/records.ts';
 
 /** The route with this id in the caller's province shard (recordShard), and that shard. */
 async function routeOr404(
@@ -79,7 +80,7 @@ const personalFor = (actor: Actor, route: RouteRow) =>
  */
 export const visitRoutesApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', routeListQuery), async (c) => {
+	.get('/', doc.get, validate('query', routeListQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');
 		const area = await communeOr404(c, q.commune);
@@ -107,7 +108,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		});
 		return c.json({ commune: area, routes: rows, tooMany: null }, 200);
 	})
-	.get('/mine', async (c) => {
+	.get('/mine', doc.getMine, async (c) => {
 		const actor = requireActor(c);
 		const routes = actor.memberId
 			? await routesOfMember(c.get('db'), recordShard(c, actor), actor.memberId)
@@ -122,7 +123,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		});
 		return c.json({ memberId: actor.memberId, routes }, 200);
 	})
-	.get('/:id', validate('param', idParam), async (c) => {
+	.get('/:id', doc.getById, validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
 		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
 		ensure(canSeeRoute(actor, route), 'this route');
@@ -146,7 +147,7 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		});
 		return c.json({ route, stops: shown, today }, 200);
 	})
-	.post('/', validate('json', routePlanBody), async (c) => {
+	.post('/', doc.post, validate('json', routePlanBody), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const area = await communeOr404(c, body.communeCode);
@@ -200,32 +201,38 @@ export const visitRoutesApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ routes: plan.routes }, 201);
 	})
-	.patch('/:id', validate('param', idParam), validate('json', routeAssignBody), async (c) => {
-		const actor = requireActor(c);
-		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
-		ensure(canPlanRoutes(actor, route), 'assigning this route');
-		if (route.status === 'cancelled')
-			throw new ApiError('route_cancelled', 409, 'A cancelled route cannot be assigned');
-		const db = c.get('db');
-		const body = c.req.valid('json');
-		await runBatch(shard, [
-			await prepareAssignment(db, shard, route, body),
-			statementOf(
-				shard,
-				audit(c, {
-					kind: 'write',
-					action: 'route.assign',
-					entity: 'route',
-					entityId: route.id,
-					provinceCode: route.provinceCode,
-					communeCode: route.communeCode,
-					detail: { assigned: body.assigneeMemberId !== null }
-				})
-			)
-		]);
-		return c.json({ route: await getRoute(db, shard, route.id) }, 200);
-	})
-	.post('/:id/cancel', validate('param', idParam), async (c) => {
+	.patch(
+		'/:id',
+		doc.patchById,
+		validate('param', idParam),
+		validate('json', routeAssignBody),
+		async (c) => {
+			const actor = requireActor(c);
+			const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
+			ensure(canPlanRoutes(actor, route), 'assigning this route');
+			if (route.status === 'cancelled')
+				throw new ApiError('route_cancelled', 409, 'A cancelled route cannot be assigned');
+			const db = c.get('db');
+			const body = c.req.valid('json');
+			await runBatch(shard, [
+				await prepareAssignment(db, shard, route, body),
+				statementOf(
+					shard,
+					audit(c, {
+						kind: 'write',
+						action: 'route.assign',
+						entity: 'route',
+						entityId: route.id,
+						provinceCode: route.provinceCode,
+						communeCode: route.communeCode,
+						detail: { assigned: body.assigneeMemberId !== null }
+					})
+				)
+			]);
+			return c.json({ route: await getRoute(db, shard, route.id) }, 200);
+		}
+	)
+	.post('/:id/cancel', doc.postByIdCancel, validate('param', idParam), async (c) => {
 		const actor = requireActor(c);
 		const { route, shard } = await routeOr404(c, actor, c.req.valid('param').id);
 		ensure(canPlanRoutes(actor, route), 'cancelling this route');

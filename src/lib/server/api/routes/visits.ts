@@ -39,6 +39,7 @@ import { visitsOutOfScope } from '../../db/queries/visit-scope.ts';
 import type { Actor } from '../../../domain/scope.ts';
 import { DEVICE_COOKIE, deviceCookie, readCookie } from './visits-cookie.ts';
 import { VISIT_CLOCK_SKEW_MS } from '../../../domain/visit-time.ts';
+import { visitsOps as doc } from '../openapi/operations/records.ts';
 
 /** Most visits listed by GET /mine. */
 const MINE_LIMIT = 5000;
@@ -109,7 +110,7 @@ async function parseAndScope(c: Context<AuthEnv>, actor: Actor, body: SyncBody, 
 
 export const visitsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.post('/', validate('json', syncBody), async (c) => {
+	.post('/', doc.post, validate('json', syncBody), async (c) => {
 		const actor = requireActor(c);
 		const body = c.req.valid('json');
 		const db = c.get('db');
@@ -159,7 +160,7 @@ export const visitsApi = new Hono<AuthEnv>()
 			conflicts.size > 0 ? 409 : 200
 		);
 	})
-	.get('/mine', validate('query', mineQuery), async (c) => {
+	.get('/mine', doc.getMine, validate('query', mineQuery), async (c) => {
 		const actor = requireActor(c);
 		if (!actor.memberId) return c.json({ visits: [] });
 		const rows = await recordShard(c, actor)
@@ -193,7 +194,7 @@ export const visitsApi = new Hono<AuthEnv>()
 		});
 		return c.json({ visits: rows });
 	})
-	.get('/devices', async (c) => {
+	.get('/devices', doc.getDevices, async (c) => {
 		const actor = requireActor(c);
 		// A login's devices are in its province's shard (a national admin's: the one named).
 		const rows = await recordShard(c, actor)
