@@ -17,3 +17,4 @@ export * from './audit-log.ts';
 export * from './login-throttle.ts';
 export * from './visit-state.ts';
 export * from './area-months.ts';
+export * from './reports.ts';
