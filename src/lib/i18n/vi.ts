@@ -6,6 +6,7 @@ import { teamPlanVi } from './features/team-plan.vi.ts';
 import { auditVi } from './features/audit.vi.ts';
 import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
+import { apiDocsVi } from './features/api-docs.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -195,7 +196,8 @@ export const vi = {
 	...teamPlanVi,
 	...auditVi,
 	...apiVi,
-	...privacyVi
+	...privacyVi,
+	...apiDocsVi
 };
 
 export type Messages = { [K in keyof typeof vi]: string };

@@ -21,6 +21,8 @@ export interface OperationOptions {
 	status?: 200 | 201 | 204;
 	/** `request`: the body is a CSV file; `response`: the answer is a CSV download. */
 	csv?: 'request' | 'response';
+	/** The media type of a file the route answers with (XLSX, GeoJSON, …): its success body. */
+	media?: string;
 	/** Overrides the tag taken from the path's first segment. */
 	tags?: string[];
 }
@@ -39,8 +41,9 @@ export function operationSpec(
 ): DescribeRouteOptions & { [SUMMARY_VI]: string } {
 	const status = o.status ?? 200;
 	const ok: OpenAPIV3_1.ResponseObject = { description: SUCCESS[status] };
-	if (o.csv === 'response') {
-		ok.content = { 'text/csv': { schema: { type: 'string' } } };
+	const file = o.media ?? (o.csv === 'response' ? 'text/csv' : null);
+	if (file) {
+		ok.content = { [file]: { schema: { type: 'string', format: 'binary' } } };
 	} else if (status !== 204) {
 		ok.content = { 'application/json': { schema: { type: 'object' } } };
 	}
