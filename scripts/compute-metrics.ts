@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { withLocalDb } from './lib/local-d1.ts';
 import { computeMetrics, type MetricsReport } from '../src/lib/server/metrics/job.ts';
+import { computeMonths } from '../src/lib/server/metrics/months.ts';
 
 const { values } = parseArgs({ options: { now: { type: 'string' } } });
 
@@ -36,5 +37,13 @@ if (Number.isNaN(now.getTime())) {
 	console.error(`✗ --now is not a date: ${values.now}`);
 	process.exit(1);
 }
-const report = await withLocalDb(({ db, shards }) => computeMetrics(db, { now, shards }));
+const [report, months] = await withLocalDb(
+	async ({ db, shards }) =>
+		[await computeMetrics(db, { now, shards }), await computeMonths(db, { now, shards })] as const
+);
 print(report);
+console.log(
+	`  monthly series: current ${months.current}, ${months.backfilled} communes' history ` +
+		`backfilled, ${months.closed.length} month(s) closed, ${months.statements} D1 statements, ` +
+		`${months.elapsedMs} ms`
+);

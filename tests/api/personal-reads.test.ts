@@ -75,6 +75,8 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/metrics': 'published aggregates',
 	'/api/metrics/communes': 'published aggregates',
 	'/api/metrics/areas/:code': 'published aggregates',
+	'/api/metrics/months': 'the months that have published figures',
+	'/api/metrics/series/:code': 'published aggregates, month by month',
 	'/api/auth/me': "the caller's own account",
 	'/api/visits/devices': "the caller's own devices",
 	'/api/invites/token/:token': 'the role and place an invite offers, no person',

@@ -11,14 +11,21 @@ export const PUBLIC_STORE_NAME = 'tung-ngo-public-payloads-v1';
 /** Bump when a payload's JSON shape changes, so old ETags stop matching. */
 const FORMAT = 2;
 
+/** The parameters that change a metrics answer (the month series' too), in key order. */
+const KEYED_PARAMS = ['metric', 'month', 'since'] as const;
+
 /**
- * The store key and ETag of a public metrics URL at `version`: its path and `metric` parameter
- * (nothing else: other parameters are not part of the answer). Pure.
+ * The store key and ETag of a public metrics URL at `version`: its path and its `metric`,
+ * `month` and `since` parameters (nothing else: other parameters are not part of the answer).
+ * Pure.
  */
 export function metricsKey(url: string, version: number): { key: string; etag: string } {
 	const u = new URL(url);
-	const metric = u.searchParams.get('metric');
-	const query = metric === null ? '' : `?metric=${encodeURIComponent(metric)}`;
+	const kept = KEYED_PARAMS.flatMap((name) => {
+		const value = u.searchParams.get(name);
+		return value === null ? [] : [`${name}=${encodeURIComponent(value)}`];
+	});
+	const query = kept.length === 0 ? '' : `?${kept.join('&')}`;
 	const id = `${u.pathname}${query}`;
 	return {
 		key: `${u.origin}${id}${query ? '&' : '?'}version=${version}`,

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../db/client.ts';
 import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
+import { runMonths, type MonthsReport } from '../metrics/months.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
 import { archiveVisits } from '../archive/visits.ts';
@@ -32,6 +33,8 @@ export interface ScheduledReport {
 	visitsArchived: { months: number; visits: number } | null;
 	/** The incremental metrics run: communes recomputed, marks left, D1 statements. */
 	metrics: MetricsRunReport;
+	/** The monthly series: months closed, the current month written, history backfilled. */
+	months: MonthsReport;
 	elapsedMs: number;
 }
 
@@ -76,6 +79,8 @@ export async function runScheduled(
 				})
 			: null;
 	const metrics = await runMetrics(db, { now: opts.now, shards });
+	// After the figures: the current month copies what this run recomputed (metrics/months.ts).
+	const months = await runMonths(db, { now: opts.now, shards });
 	return {
 		cron: opts.cron,
 		at: opts.now.toISOString(),
@@ -84,6 +89,7 @@ export async function runScheduled(
 		auditPruned: pruned?.deleted ?? null,
 		visitsArchived: archived,
 		metrics,
+		months,
 		elapsedMs: Math.round(performance.now() - started)
 	};
 }

@@ -22,7 +22,7 @@ export const VERSIONED_CACHE = 'public, max-age=31536000, immutable';
 /** A URL naming a version that is not current: the current figures, for this client only. */
 const OTHER_VERSION_CACHE = 'private, max-age=60';
 /** The query parameters of the metrics API that change its answer (`v` only its caching). */
-export const METRICS_PARAMS = ['metric', 'v'] as const;
+export const METRICS_PARAMS = ['metric', 'month', 'since', 'v'] as const;
 
 /** The Cache-Control of an answer at `version` to this URL. */
 function cachingOf(url: URL, version: number, stray: boolean): string {
