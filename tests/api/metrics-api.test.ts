@@ -17,7 +17,7 @@ import { insertMembers, insertTeams } from '../../src/lib/server/db/writes/teams
 import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { createApiApp } from '../../src/lib/server/api/app.ts';
 import type { MetricPayload } from '../../src/lib/domain/metric-payload.ts';
-import { METRIC_KEYS } from '../../src/lib/domain/metric-definitions.ts';
+import { METRIC_KEYS, OFFICIAL_METRIC_KEYS } from '../../src/lib/domain/metric-definitions.ts';
 
 const A = { provinceCode: '19', communeCode: '05923' }; // many households: figures shown
 const B = { provinceCode: '19', communeCode: '05926' }; // 3 households: small counts
@@ -151,7 +151,7 @@ describe('GET /api/metrics/areas/:code', () => {
 			area: { metrics: { key: string; denominator: number | null; period: object }[] };
 			teams: { name: string; hamlet: string | null }[];
 		};
-		expect(body.area.metrics.map((m) => m.key)).toEqual([...METRIC_KEYS]);
+		expect(body.area.metrics.map((m) => m.key)).toEqual([...METRIC_KEYS, ...OFFICIAL_METRIC_KEYS]);
 		const reached = body.area.metrics.find((m) => m.key === 'households_reached')!;
 		expect(reached).toMatchObject({ status: 'value', numerator: 25, denominator: 40 });
 		expect(body.teams.map((x) => [x.name, x.hamlet])).toContainEqual([

@@ -82,7 +82,9 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/invites/token/:token': 'the role and place an invite offers, no person',
 	'/api/teams': 'team names and counts',
 	'/api/teams/:id': 'a team name and its hamlet',
-	'/api/hamlets': 'hamlet names and points'
+	'/api/hamlets': 'hamlet names and points',
+	'/api/official-stats': 'official figures per commune, month and service (no person)',
+	'/api/official-stats/template.csv': 'an empty CSV template'
 };
 
 const getRoutes = () => [

@@ -11,7 +11,7 @@ export interface Label {
 
 /** count: a plain count; proportion: part ÷ whole (0–1); per_1000: numerator ÷ denominator × 1000. */
 export type MetricKind = 'count' | 'proportion' | 'per_1000';
-export type MetricGroup = 'coverage' | 'adoption' | 'helped';
+export type MetricGroup = 'coverage' | 'adoption' | 'helped' | 'official';
 
 export interface MetricDefinition {
 	key: string;
@@ -22,8 +22,11 @@ export interface MetricDefinition {
 	label: Label;
 	/** What the figure is divided by (or that it is a count), shown with every figure. */
 	denominatorLabel: Label;
-	/** snapshot: state when the job ran; last_12_months: the job's 12-month period. */
-	period: 'snapshot' | 'last_12_months';
+	/**
+	 * snapshot: state when the job ran; last_12_months: the job's 12-month period; latest_month:
+	 * each commune's latest month with an imported official figure.
+	 */
+	period: 'snapshot' | 'last_12_months' | 'latest_month';
 	/** Built on the unofficial population figures: always labelled as an estimate. */
 	estimate: boolean;
 	/**
@@ -214,15 +217,51 @@ export function serviceMetrics(s: ServiceDefinition): MetricDefinition[] {
 	];
 }
 
-/** Every public metric: coverage first, then adoption and helped per service of the catalogue. */
+/**
+ * official_<code>: the official figure of a service imported from CSV (domain/official-stats.ts),
+ * labelled "số liệu chính thức"; each figure states its month and source.
+ */
+export function officialMetric(s: ServiceDefinition): MetricDefinition {
+	return {
+		key: `official_${s.code}`,
+		group: 'official',
+		kind: 'count',
+		serviceCode: s.code,
+		label: {
+			vi: `Số liệu chính thức: ${inSentence(s.nameVi)}`,
+			en: `Official figure: ${inSentence(s.nameEn)}`
+		},
+		denominatorLabel: {
+			vi: 'Số liệu chính thức do cơ quan nhà nước công bố, tháng gần nhất có số liệu của mỗi xã; tỉnh và cả nước là tổng các xã có số liệu',
+			en: "Official figure published by the authorities, each commune's latest month; provinces and the country sum the communes that have one"
+		},
+		period: 'latest_month',
+		estimate: false,
+		smallCountRule: true
+	};
+}
+
+/** The official metrics, one per service of the catalogue. */
+export const OFFICIAL_METRICS: readonly MetricDefinition[] = DEFAULT_SERVICES.map(officialMetric);
+
+/** Every public metric: coverage, adoption and helped per service, then the official figures. */
 export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 	...COVERAGE_METRICS,
 	...DEFAULT_SERVICES.flatMap((s) => serviceMetrics(s).filter((d) => d.group === 'adoption')),
-	...DEFAULT_SERVICES.flatMap((s) => serviceMetrics(s).filter((d) => d.group === 'helped'))
+	...DEFAULT_SERVICES.flatMap((s) => serviceMetrics(s).filter((d) => d.group === 'helped')),
+	...OFFICIAL_METRICS
 ];
 
-/** The metric keys, in display order: teams … adoption_vneid … helped_vneid … */
-export const METRIC_KEYS: readonly string[] = METRIC_DEFINITIONS.map((d) => d.key);
+/**
+ * The keys of the metrics computed from the teams' own records (the metrics job's counts), in
+ * display order: teams … adoption_vneid … helped_vneid … The official ones are OFFICIAL_METRIC_KEYS.
+ */
+export const METRIC_KEYS: readonly string[] = METRIC_DEFINITIONS.filter(
+	(d) => d.group !== 'official'
+).map((d) => d.key);
+
+/** official_vneid … : figures imported from the authorities, read from official_stats. */
+export const OFFICIAL_METRIC_KEYS: readonly string[] = OFFICIAL_METRICS.map((d) => d.key);
 
 const BY_KEY = new Map(METRIC_DEFINITIONS.map((d) => [d.key, d]));
 

@@ -133,9 +133,11 @@ export function combineOfficialRows(
 		if (!Array.isArray(parts)) errors.push(parts);
 		else for (const part of parts) add({ line: row.line, row, part });
 	}
+	// Old communes the file gives (even on a line refused above): a missing one is only one absent.
+	const given = new Set(rows.map((r) => (r.oldCode ? keyOf(r.oldCode, r) : '')));
 	const records: OfficialRecord[] = [];
 	for (const list of groups.values()) {
-		const problem = groupError(list, ctx);
+		const problem = groupError(list, given, ctx);
 		if (problem) errors.push(problem);
 		else records.push(toRecord(list, ctx));
 	}
@@ -143,7 +145,11 @@ export function combineOfficialRows(
 }
 
 /** A key reached both by its new code and by old codes, or by old codes that are not all there. */
-function groupError(list: Contribution[], ctx: Scope): ImportError | null {
+function groupError(
+	list: Contribution[],
+	given: ReadonlySet<string>,
+	ctx: Scope
+): ImportError | null {
 	const byOld = list.filter((c) => c.row.oldCode);
 	if (byOld.length === 0) return null;
 	const { newCode } = list[0]!.part;
@@ -157,8 +163,9 @@ function groupError(list: Contribution[], ctx: Scope): ImportError | null {
 			message: `xã mới ${newCode} (tháng ${month}, ${serviceCode}) đã có số liệu theo mã mới ở dòng ${direct.line} và theo mã xã cũ ở dòng ${byOld[0]!.line}: chỉ dùng một cách`
 		};
 	}
-	const have = new Set(byOld.map((c) => c.row.oldCode!));
-	const missing = (ctx.oldCodesOf.get(newCode) ?? []).filter((o) => !have.has(o));
+	const missing = (ctx.oldCodesOf.get(newCode) ?? []).filter(
+		(o) => !given.has(keyOf(o, list[0]!.row))
+	);
 	if (missing.length === 0) return null;
 	return {
 		line: last,

@@ -6,6 +6,7 @@ import { homeEn } from './features/home.en.ts';
 import { auditEn } from './features/audit.en.ts';
 import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
+import { officialEn } from './features/official.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
@@ -19,6 +20,7 @@ export const en: Messages = {
 	...teamPlanEn,
 	...apiEn,
 	...privacyEn,
+	...officialEn,
 	...apiDocsEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',

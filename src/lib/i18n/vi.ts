@@ -6,6 +6,7 @@ import { teamPlanVi } from './features/team-plan.vi.ts';
 import { auditVi } from './features/audit.vi.ts';
 import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
+import { officialVi } from './features/official.vi.ts';
 import { apiDocsVi } from './features/api-docs.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
@@ -197,6 +198,7 @@ export const vi = {
 	...auditVi,
 	...apiVi,
 	...privacyVi,
+	...officialVi,
 	...apiDocsVi
 };
 

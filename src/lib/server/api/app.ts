@@ -36,6 +36,7 @@ import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
 import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
+import { officialStatsApi } from './routes/official-stats.ts';
 import { openApiApi } from './routes/openapi.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
@@ -84,6 +85,7 @@ export function createApiApp() {
 	app.route('/field', fieldApi);
 	app.route('/overview', overviewApi);
 	app.route('/personal-data', personalDataApi);
+	app.route('/official-stats', officialStatsApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

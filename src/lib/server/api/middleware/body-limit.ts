@@ -34,7 +34,8 @@ export const BODY_LIMITS: readonly BodyLimitRule[] = [
 	{ method: 'POST', path: '/api/visits', maxBytes: 2 * KB * KB },
 	{ method: 'POST', path: '/api/teams/import', maxBytes: MAX_CSV_BYTES },
 	{ method: 'POST', path: '/api/hamlets/import', maxBytes: MAX_CSV_BYTES },
-	{ method: 'POST', path: '/api/households/import', maxBytes: MAX_HOUSEHOLD_CSV_BYTES }
+	{ method: 'POST', path: '/api/households/import', maxBytes: MAX_HOUSEHOLD_CSV_BYTES },
+	{ method: 'POST', path: '/api/official-stats/import', maxBytes: MAX_CSV_BYTES }
 ];
 
 /** The most bytes a request to this method and path may send. */

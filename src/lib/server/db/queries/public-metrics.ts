@@ -18,6 +18,7 @@ import {
 	type MetricPayload,
 	type PublicTeam
 } from '../../../domain/metric-payload.ts';
+import { officialForAllCommunes, withOfficialMetrics } from './public-official.ts';
 
 /** The metrics job's last run (epoch ms from meta.updated_at), or 0 when it never ran. */
 export async function metricsVersion(db: Db): Promise<number> {
@@ -30,6 +31,7 @@ export async function metricsVersion(db: Db): Promise<number> {
 
 /** One metric for every commune, province and the country, in the map's compact form. */
 export async function metricForAllCommunes(db: Db, def: MetricDefinition): Promise<MetricPayload> {
+	if (def.group === 'official') return officialForAllCommunes(db, def);
 	const [areas, services] = await db.batch([
 		db.select().from(areaMetrics),
 		db
@@ -43,7 +45,8 @@ export async function metricForAllCommunes(db: Db, def: MetricDefinition): Promi
 
 /**
  * Every metric for the country, all provinces and the communes of one province: enough to
- * apply suppression exactly as the map does. Empty when the job never ran.
+ * apply suppression exactly as the map does; the official figures after the others. Empty when
+ * the job never ran.
  */
 export async function metricsOfProvinceGroup(
 	db: Db,
@@ -61,7 +64,12 @@ export async function metricsOfProvinceGroup(
 		db.select().from(areaMetrics).where(inGroup),
 		db.select().from(areaServiceMetrics).where(svcInGroup)
 	]);
-	return toPublicMetrics(areas as AreaCounts[], services as AreaServiceCounts[], METRIC_KEYS);
+	const group = toPublicMetrics(
+		areas as AreaCounts[],
+		services as AreaServiceCounts[],
+		METRIC_KEYS
+	);
+	return withOfficialMetrics(db, provinceCode, group);
 }
 
 /** Public team facts of a commune: active teams' names and hamlets (no people). */

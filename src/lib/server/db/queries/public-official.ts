@@ -1,0 +1,93 @@
+/**
+ * The official metrics (official_<service>) on the public read path: built from official_stats
+ * by domain/official-metrics.ts, in the same shapes as the visit-based metrics, so the map, the
+ * panels and the pages show them with the others.
+ */
+import type { Db } from '../client.ts';
+import { OFFICIAL_METRICS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
+import { officialPublicMetrics } from '../../../domain/official-metrics.ts';
+import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
+import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
+import { vnToday } from '../../../domain/vn-time.ts';
+import {
+	communeProvinces,
+	latestOfficialFigures,
+	officialProvinceTotals,
+	provinceCommuneCounts
+} from './official-stats.ts';
+
+const thisMonth = () => vnToday().slice(0, 7);
+
+type Places = {
+	communes: { code: string; provinceCode: string }[];
+	provinces: { code: string; communeCount: number }[];
+};
+
+/** The communes (all, or one province's) and every province with its commune count. */
+async function places(db: Db, provinceCode: string | null): Promise<Places> {
+	const [communes, provinces] = await Promise.all([
+		communeProvinces(db, provinceCode),
+		provinceCommuneCounts(db)
+	]);
+	return { communes, provinces };
+}
+
+/** The official metric `def` of the country, every province and the communes of `at`. */
+async function officialMetrics(
+	db: Db,
+	def: MetricDefinition,
+	provinceCode: string | null,
+	{ communes, provinces }: Places
+): Promise<PublicAreaMetrics[]> {
+	const service = def.serviceCode ?? '';
+	const [figures, totals] = await Promise.all([
+		latestOfficialFigures(db, service, provinceCode),
+		officialProvinceTotals(db, service)
+	]);
+	return officialPublicMetrics(def, {
+		communes,
+		figures,
+		totals,
+		provinces,
+		currentMonth: thisMonth()
+	});
+}
+
+/** One official metric for the map: every commune, province and the country. */
+export async function officialForAllCommunes(
+	db: Db,
+	def: MetricDefinition
+): Promise<MetricPayload> {
+	const areas = await officialMetrics(db, def, null, await places(db, null));
+	const payload = toMetricPayload(def, areas);
+	// The country's period: from the earliest to the latest month behind the figures.
+	payload.period = areas[0]!.metrics[0]!.period;
+	return payload;
+}
+
+/**
+ * Appends every official metric to a province group's public metrics (the country, every
+ * province, that province's communes), after the visit-based ones.
+ */
+export async function withOfficialMetrics(
+	db: Db,
+	provinceCode: string,
+	group: PublicAreaMetrics[]
+): Promise<PublicAreaMetrics[]> {
+	if (group.length === 0) return group;
+	const at = await places(db, provinceCode);
+	const perMetric = await Promise.all(
+		OFFICIAL_METRICS.map((def) => officialMetrics(db, def, provinceCode, at))
+	);
+	const byArea = new Map<string, PublicAreaMetrics['metrics']>();
+	for (const areas of perMetric) {
+		for (const a of areas) {
+			const key = `${a.level}|${a.code}`;
+			byArea.set(key, [...(byArea.get(key) ?? []), ...a.metrics]);
+		}
+	}
+	return group.map((a) => ({
+		...a,
+		metrics: [...a.metrics, ...(byArea.get(`${a.level}|${a.code}`) ?? [])]
+	}));
+}
