@@ -14,23 +14,44 @@ import { NO_DATA_CLASS, SUPPRESSED_CLASS } from '../../src/lib/domain/metric-cla
 
 describe('map URL state', () => {
 	it.each([
-		['', { metric: DEFAULT_METRIC, province: null, commune: null }],
+		['', { metric: DEFAULT_METRIC, province: null, commune: null, month: null, since: null }],
 		[
 			'metric=adoption_vneid&province=19&commune=05569',
-			{ metric: 'adoption_vneid', province: '19', commune: '05569' }
+			{ metric: 'adoption_vneid', province: '19', commune: '05569', month: null, since: null }
 		],
 		[
-			'metric=nope&province=1&commune=5569',
-			{ metric: DEFAULT_METRIC, province: null, commune: null }
+			'metric=nope&province=1&commune=5569&month=2026-13&since=2026-01',
+			{ metric: DEFAULT_METRIC, province: null, commune: null, month: null, since: null }
+		],
+		[
+			'month=2026-10&since=2026-04',
+			{ metric: DEFAULT_METRIC, province: null, commune: null, month: '2026-10', since: '2026-04' }
+		],
+		// "since" must be earlier than the month, and needs one.
+		[
+			'month=2026-04&since=2026-10',
+			{ metric: DEFAULT_METRIC, province: null, commune: null, month: '2026-04', since: null }
+		],
+		[
+			'since=2026-04',
+			{ metric: DEFAULT_METRIC, province: null, commune: null, month: null, since: null }
 		]
 	])('reads "%s" with fallbacks for invalid parts', (query, expected) => {
 		expect(parseMapUrl(new URLSearchParams(query))).toEqual(expected);
 	});
 
 	it('writes short links that read back to the same state', () => {
-		const state = { metric: 'households_reached', province: '19', commune: '05569' };
+		const state = {
+			metric: 'households_reached',
+			province: '19',
+			commune: '05569',
+			month: '2026-10',
+			since: '2026-04'
+		};
 		const search = mapUrlSearch(state);
-		expect(search).toBe('?metric=households_reached&province=19&commune=05569');
+		expect(search).toBe(
+			'?metric=households_reached&province=19&commune=05569&month=2026-10&since=2026-04'
+		);
 		expect(parseMapUrl(new URLSearchParams(search))).toEqual(state);
 		expect(mapUrlSearch({ metric: DEFAULT_METRIC, province: null, commune: null })).toBe('');
 	});

@@ -258,3 +258,15 @@ describe('which months a run writes', () => {
 		expect(plan.close).toEqual([]);
 	});
 });
+
+describe('change classes of counts', () => {
+	it('keep 0 apart and −1 with −1 (breaks half-way between whole numbers)', async () => {
+		const { communeClasses } = await import('../../src/lib/domain/metric-payload.ts');
+		const breaks = changeBreaks('count', [12, -3, 1]);
+		const classOf = (v: number) =>
+			communeClasses({ values: { x: v }, suppressed: [], noData: [], breaks } as never).get('x');
+		expect(classOf(0)).not.toBe(classOf(-1));
+		expect(classOf(0)).not.toBe(classOf(1));
+		expect(classOf(-1)).toBe(breaks.length - classOf(1)!);
+	});
+});

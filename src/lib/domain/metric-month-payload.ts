@@ -58,10 +58,16 @@ export interface SeriesPayload {
 	months: SeriesPoint[];
 }
 
-/** Breaks for differences: proportions in fixed steps, others mirrored from |differences|. */
+/**
+ * Breaks for differences: proportions in fixed steps, others mirrored from |differences|. Counts
+ * change by whole numbers, so their breaks sit half-way (±0,5, ±1,5 …): 0 is a class of its own,
+ * and −1 falls with −1, not with 0.
+ */
 export function changeBreaks(kind: MetricKind, values: readonly number[]): number[] {
 	const positive =
-		kind === 'proportion' ? [0.01, 0.05, 0.1] : metricBreaks(kind, values.map(Math.abs));
+		kind === 'proportion'
+			? [0.01, 0.05, 0.1]
+			: metricBreaks(kind, values.map(Math.abs)).map((b) => (kind === 'count' ? b - 0.5 : b));
 	return [...positive.map((b) => -b).reverse(), ...positive];
 }
 

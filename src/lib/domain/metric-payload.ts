@@ -50,6 +50,11 @@ export interface MetricPayload {
 	provinceBasis?: Record<string, FigureBasis>;
 	/** How many communes the country's figure stands on ("từ 152/3.321 xã có số liệu"). */
 	countryBasis?: FigureBasis;
+	/**
+	 * Set when the figures are a change between two months (the map's "change since" view): each
+	 * value is the later month's less the earlier's (metric-month-payload.ts, ChangePayload).
+	 */
+	change?: { from: string; to: string };
 }
 
 /** Rounds a figure to what the UI can show: counts whole, rates to 4 significant decimals. */

@@ -4,7 +4,10 @@
  */
 import { apiCall } from '../api/client.ts';
 import type { MetricPayload } from '../domain/metric-payload.ts';
+import type { ChangePayload } from '../domain/metric-month-payload.ts';
+import { metricDefinition } from '../domain/metric-definitions.ts';
 import type { Bounds } from './view.ts';
+import { asFigures, figuresPath } from './period.ts';
 
 export interface CommuneLite {
 	code: string;
@@ -43,6 +46,15 @@ export function memo<T>(load: (key: string) => Promise<T>, seed?: [string, T][])
 export const fetchMetric = (metric: string, fresh = false) =>
 	getJson<MetricPayload>(`/api/metrics/communes?metric=${encodeURIComponent(metric)}`, fresh);
 
+/**
+ * The figures of a key of period.ts (a metric over 12 months, one month, or a change since an
+ * earlier month), as the payload the map colours.
+ */
+export const fetchFigures = async (key: string, fresh = false): Promise<MetricPayload> => {
+	const body = await getJson<MetricPayload | ChangePayload>(figuresPath(key), fresh);
+	return asFigures(body, metricDefinition(key.split('|')[0]!)?.estimate ?? false);
+};
+
 /** A province's communes, for names and boxes (GET /api/communes?province=). */
 export async function fetchCommunes(province: string): Promise<CommuneLite[]> {
 	type Row = CommuneLite & { west: number; south: number; east: number; north: number };
@@ -57,8 +69,8 @@ export async function fetchCommunes(province: string): Promise<CommuneLite[]> {
 }
 
 /** Every figure of one area plus its teams (GET /api/metrics/areas/:code). */
-export const fetchArea = <T>(code: string, fresh = false) =>
-	getJson<T>(`/api/metrics/areas/${code}`, fresh);
+export const fetchArea = <T>(code: string, fresh = false, month: string | null = null) =>
+	getJson<T>(`/api/metrics/areas/${code}${month ? `?month=${month}` : ''}`, fresh);
 
 /** Place search (GET /api/search). */
 export const fetchPlaces = <T>(q: string) =>

@@ -1,19 +1,29 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { isCommuneCode } from '$lib/domain/codes';
+import { metricDefinition } from '$lib/domain/metric-definitions';
 import { getCommune } from '$lib/server/db/queries/admin-units';
 import { listPublicTeams, metricsOfProvinceGroup } from '$lib/server/db/queries/public-metrics';
+import { areaTime } from '$lib/server/public-read/area-time';
 import { parseMapUrl } from '$lib/map/url-state';
 
-/** A commune's public page: server-rendered, works without JavaScript, shareable. */
+/**
+ * A commune's public page: server-rendered, works without JavaScript, shareable. Its figures
+ * over the last 12 months or one month (?month=), and the current metric's trend by month.
+ */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const commune = await getCommune(locals.db, params.code);
 	if (!commune) error(404, 'Not found');
-	const [group, teams] = await Promise.all([
-		metricsOfProvinceGroup(locals.db, commune.provinceCode),
+	const state = parseMapUrl(url.searchParams);
+	const metric = state.metric;
+	const ref = { code: commune.code, level: 'commune' as const, provinceCode: commune.provinceCode };
+	const [time, teams] = await Promise.all([
+		areaTime(locals.db, ref, metricDefinition(metric)!, state.month ?? null),
 		listPublicTeams(locals.db, commune.provinceCode, commune.code)
 	]);
+	const group = time.group ?? (await metricsOfProvinceGroup(locals.db, commune.provinceCode));
 	const area = group.find((a) => a.level === 'commune' && a.code === commune.code) ?? null;
-	return { commune, area, teams, metric: parseMapUrl(url.searchParams).metric };
+	const { months, month, trend, flow } = time;
+	return { commune, area, teams, metric, months, month, trend, flow };
 };
