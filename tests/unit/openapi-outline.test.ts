@@ -120,9 +120,28 @@ describe('the API’s document, outlined', async () => {
 	it.each<[Locale, string[]]>([
 		[
 			'vi',
-			['Tài liệu API', 'Thành lập tổ', 'Cần đăng nhập', 'Bắt buộc', 'truy vấn', 'Tổ công nghệ số']
+			[
+				'Tài liệu API',
+				'Thành lập tổ',
+				'Cần đăng nhập',
+				'Bắt buộc',
+				'truy vấn',
+				'Tổ công nghệ số',
+				'Cần đăng nhập trước (unauthenticated)'
+			]
 		],
-		['en', ['API documentation', 'Create a team', 'Login required', 'Required', 'query', 'Teams']]
+		[
+			'en',
+			[
+				'API documentation',
+				'Create a team',
+				'Login required',
+				'Required',
+				'query',
+				'Teams',
+				'Log in first (unauthenticated)'
+			]
+		]
 	])('renders on the server in %s, every operation with its method and path', (locale, words) => {
 		const { body } = render(Page, {
 			props: { data: { locale, version: '0.1.0', groups } } as never
