@@ -5,7 +5,8 @@ import {
 	monthsToRead,
 	periodEnded,
 	periodMonths,
-	trendMonths
+	trendMonths,
+	type ReportFigure
 } from '../../src/lib/domain/report-content.ts';
 import {
 	toPublicMonth,
@@ -97,8 +98,7 @@ const names = new Map([
 	['05923', 'Xã Phú Lương'],
 	['19', 'Tỉnh Thái Nguyên']
 ]);
-const fig = (c: { figures: { key: string }[] }, key: string) =>
-	c.figures.find((f) => f.key === key)!;
+const fig = (c: { figures: ReportFigure[] }, key: string) => c.figures.find((f) => f.key === key)!;
 
 describe('report periods', () => {
 	it.each([

@@ -7,6 +7,7 @@ import { auditEn } from './features/audit.en.ts';
 import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
 import { officialEn } from './features/official.en.ts';
+import { reportEn } from './features/report.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
@@ -21,6 +22,7 @@ export const en: Messages = {
 	...apiEn,
 	...privacyEn,
 	...officialEn,
+	...reportEn,
 	...apiDocsEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',

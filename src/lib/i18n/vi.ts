@@ -7,6 +7,7 @@ import { auditVi } from './features/audit.vi.ts';
 import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
 import { officialVi } from './features/official.vi.ts';
+import { reportVi } from './features/report.vi.ts';
 import { apiDocsVi } from './features/api-docs.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
@@ -199,6 +200,7 @@ export const vi = {
 	...apiVi,
 	...privacyVi,
 	...officialVi,
+	...reportVi,
 	...apiDocsVi
 };
 

@@ -37,6 +37,7 @@ import { overviewApi } from './routes/overview.ts';
 import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
 import { officialStatsApi } from './routes/official-stats.ts';
+import { reportsApi } from './routes/reports.ts';
 import { openApiApi } from './routes/openapi.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
@@ -86,6 +87,7 @@ export function createApiApp() {
 	app.route('/overview', overviewApi);
 	app.route('/personal-data', personalDataApi);
 	app.route('/official-stats', officialStatsApi);
+	app.route('/reports', reportsApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);
