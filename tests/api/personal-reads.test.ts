@@ -41,6 +41,8 @@ const PERSONAL: Record<string, Personal> = {
 	'/api/routes': { url: () => '/api/routes?commune=05569', who: 'admin' },
 	'/api/routes/:id': { url: (w) => `/api/routes/${w.routeId}`, who: 'admin' },
 	'/api/overview': { url: () => '/api/overview?commune=05569', who: 'admin' },
+	'/api/progress': { url: () => '/api/progress?commune=05569', who: 'admin' },
+	'/api/progress.csv': { url: () => '/api/progress.csv?commune=05569', who: 'admin' },
 	'/api/routes/mine': { url: () => '/api/routes/mine', who: 'member' },
 	'/api/visits/mine': { url: () => '/api/visits/mine', who: 'member' },
 	'/api/field/routes': { url: () => '/api/field/routes', who: 'member' },
