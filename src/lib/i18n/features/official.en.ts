@@ -19,7 +19,8 @@ export const officialEn = {
 		'The file is valid: {rows} lines for {records} figures ({inserted} new, {updated} updated, {estimates} estimates). Nothing written yet.',
 	'official.imported':
 		'Imported {records} figures: {inserted} new, {updated} updated, {estimates} estimates.',
-	'official.refused': 'The file has {count} errors; nothing was imported. Fix these lines and try again:',
+	'official.refused':
+		'The file has {count} errors; nothing was imported. Fix these lines and try again:',
 	'official.error.line': 'Line',
 	'official.error.field': 'Column',
 	'official.error.message': 'Error',
