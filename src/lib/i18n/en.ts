@@ -6,6 +6,7 @@ import { homeEn } from './features/home.en.ts';
 import { auditEn } from './features/audit.en.ts';
 import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
+import { progressEn } from './features/progress.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
@@ -20,6 +21,7 @@ export const en: Messages = {
 	...auditEn,
 	...teamPlanEn,
 	...apiEn,
+	...progressEn,
 	...privacyEn,
 	...officialEn,
 	...reportEn,

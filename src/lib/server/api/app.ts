@@ -34,6 +34,7 @@ import { visitRoutesApi } from './routes/visit-routes.ts';
 import { visitsApi } from './routes/visits.ts';
 import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
+import { progressApi } from './routes/progress.ts';
 import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
 import { officialStatsApi } from './routes/official-stats.ts';
@@ -85,6 +86,7 @@ export function createApiApp() {
 	app.route('/visits', visitsApi);
 	app.route('/field', fieldApi);
 	app.route('/overview', overviewApi);
+	app.route('/', progressApi); // /progress and /progress.csv
 	app.route('/personal-data', personalDataApi);
 	app.route('/official-stats', officialStatsApi);
 	app.route('/reports', reportsApi);
