@@ -46,24 +46,25 @@ export function writeCurrentMonth(
 		),
 		statement(
 			db,
-			sql`INSERT OR IGNORE INTO area_months (${AREA_COLUMNS})
+			sql`WITH f AS MATERIALIZED (SELECT value ->> 0 AS c, value ->> 1 AS v
+					FROM json_each(${visitsJson(flows.visits)}))
+				INSERT OR IGNORE INTO area_months (${AREA_COLUMNS})
 				SELECT 'commune', a.code, ${month}, a.province_code, 0, a.teams, a.members, a.population,
 					a.hamlets, a.hamlets_covered, a.households_known, a.households_reached,
 					a.households_visited, coalesce(f.v, 0), a.demo_records, ${now}
-				FROM area_metrics a
-				LEFT JOIN (SELECT value ->> 0 AS c, value ->> 1 AS v FROM json_each(${visitsJson(flows.visits)})) f
-					ON f.c = a.code
+				FROM area_metrics a LEFT JOIN f ON f.c = a.code
 				WHERE a.level = 'commune' AND a.computed_at = ${now}`
 		),
 		statement(
 			db,
-			sql`INSERT OR IGNORE INTO area_month_services (${SERVICE_COLUMNS})
+			sql`WITH f AS MATERIALIZED (SELECT value ->> 0 AS c, value ->> 1 AS s, value ->> 2 AS h
+					FROM json_each(${helpedJson(flows.helped)}))
+				INSERT OR IGNORE INTO area_month_services (${SERVICE_COLUMNS})
 				SELECT 'commune', s.code, ${month}, s.service_code, s.province_code, s.adults_using,
 					s.adults_total, coalesce(f.h, 0)
 				FROM area_service_metrics s
 				JOIN area_metrics a ON a.level = 'commune' AND a.code = s.code AND a.computed_at = ${now}
-				LEFT JOIN (SELECT value ->> 0 AS c, value ->> 1 AS s, value ->> 2 AS h
-					FROM json_each(${helpedJson(flows.helped)})) f ON f.c = s.code AND f.s = s.service_code
+				LEFT JOIN f ON f.c = s.code AND f.s = s.service_code
 				WHERE s.level = 'commune'`
 		)
 	];
@@ -98,24 +99,31 @@ export function closeMonthStatements(
 				SELECT 'commune', value ->> 0, ${month}, value ->> 1, value ->> 3, 0
 				FROM json_each(${h}) WHERE true`
 		),
+		// Zero, then the communes with flows: each looked up by its primary key.
 		statement(
 			db,
-			sql`UPDATE area_months SET visits = coalesce(f.v, 0) FROM (SELECT a.code AS code, j.v AS v
-					FROM area_months a LEFT JOIN (SELECT value ->> 0 AS c, value ->> 1 AS v
-						FROM json_each(${v})) j ON j.c = a.code
-					WHERE a.level = 'commune' AND a.month = ${month} AND a.closed = 0) f
-				WHERE area_months.level = 'commune' AND area_months.month = ${month}
-					AND area_months.code = f.code`
+			sql`UPDATE area_months SET visits = 0
+				WHERE level = 'commune' AND month = ${month} AND closed = 0`
 		),
 		statement(
 			db,
-			sql`UPDATE area_month_services SET helped = coalesce(f.h, 0) FROM (SELECT a.code AS code,
-						a.service_code AS s, j.h AS h
-					FROM area_month_services a LEFT JOIN (SELECT value ->> 0 AS c, value ->> 1 AS s,
-						value ->> 2 AS h FROM json_each(${h})) j ON j.c = a.code AND j.s = a.service_code
-					WHERE a.level = 'commune' AND a.month = ${month} AND a.code IN (${open})) f
-				WHERE area_month_services.level = 'commune' AND area_month_services.month = ${month}
-					AND area_month_services.code = f.code AND area_month_services.service_code = f.s`
+			sql`UPDATE area_months SET visits = j.v
+				FROM (SELECT value ->> 0 AS c, value ->> 1 AS v FROM json_each(${v})) j
+				WHERE area_months.level = 'commune' AND area_months.code = j.c
+					AND area_months.month = ${month} AND area_months.closed = 0`
+		),
+		statement(
+			db,
+			sql`UPDATE area_month_services SET helped = 0
+				WHERE level = 'commune' AND month = ${month} AND code IN (${open})`
+		),
+		statement(
+			db,
+			sql`UPDATE area_month_services SET helped = j.h
+				FROM (SELECT value ->> 0 AS c, value ->> 1 AS s, value ->> 2 AS h FROM json_each(${h})) j
+				WHERE area_month_services.level = 'commune' AND area_month_services.code = j.c
+					AND area_month_services.month = ${month} AND area_month_services.service_code = j.s
+					AND area_month_services.code IN (${open})`
 		),
 		statement(
 			db,
