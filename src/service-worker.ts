@@ -36,8 +36,12 @@ import { registerFieldRoutes, savedFirst, savedMatch } from '$lib/offline/sw/fie
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-// Shell: hashed build output plus small static files; tiles are cached as they are viewed.
-const shell = [...build, ...files.filter((f) => !f.startsWith('/geo/tiles/'))];
+// Shell: hashed build output plus small static files; tiles are cached as they are viewed, and
+// the outlines of the GeoJSON exports (9 MB, server/export/outlines.ts) are never needed offline.
+const shell = [
+	...build,
+	...files.filter((f) => !f.startsWith('/geo/tiles/') && !f.startsWith('/geo/outlines/'))
+];
 precacheAndRoute(shell.map((url) => ({ url, revision: build.includes(url) ? null : version })));
 cleanupOutdatedCaches();
 // The first install controls the open page at once (so field mode works offline right after its

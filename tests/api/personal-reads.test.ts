@@ -86,7 +86,10 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/teams/:id': 'a team name and its hamlet',
 	'/api/hamlets': 'hamlet names and points',
 	'/api/official-stats': 'official figures per commune, month and service (no person)',
-	'/api/official-stats/template.csv': 'an empty CSV template'
+	'/api/official-stats/template.csv': 'an empty CSV template',
+	'/api/exports/metrics.csv': 'published aggregates, as a file',
+	'/api/exports/metrics.xlsx': 'published aggregates, as a file',
+	'/api/exports/metrics.geojson': 'published aggregates with area outlines'
 };
 
 const getRoutes = () => [

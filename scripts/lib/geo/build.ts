@@ -26,6 +26,7 @@ import {
 	type Detail
 } from './sources.ts';
 import { emptyTilesWithin, type EncodedTile } from './tiler.ts';
+import { writeOutlines } from './outlines.ts';
 import {
 	isUpToDate,
 	pruneVersions,
@@ -201,6 +202,8 @@ export function buildGeo(dataDir: string, outDir: string, opts: BuildOptions = {
 		data
 	]);
 	writeVersioned(join(outDir, 'fonts'), fontsHash, [...fontFiles, ['NOTICE.txt', GLYPH_NOTICE]]);
+	const inputs = built.inputs;
+	writeOutlines(outDir, inputs.communes('web'), inputs.provinces('web'));
 	writeManifest(outDir, manifest);
 	pruneVersions(join(outDir, 'tiles'), tilesHash);
 	pruneVersions(join(outDir, 'fonts'), fontsHash);

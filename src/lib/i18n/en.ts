@@ -6,6 +6,7 @@ import { homeEn } from './features/home.en.ts';
 import { auditEn } from './features/audit.en.ts';
 import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
+import { exportEn } from './features/export.en.ts';
 import { progressEn } from './features/progress.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
@@ -23,6 +24,7 @@ export const en: Messages = {
 	...apiEn,
 	...progressEn,
 	...privacyEn,
+	...exportEn,
 	...officialEn,
 	...reportEn,
 	...apiDocsEn,

@@ -6,6 +6,7 @@ import { teamPlanVi } from './features/team-plan.vi.ts';
 import { auditVi } from './features/audit.vi.ts';
 import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
+import { exportVi } from './features/export.vi.ts';
 import { progressVi } from './features/progress.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
@@ -201,6 +202,7 @@ export const vi = {
 	...apiVi,
 	...progressVi,
 	...privacyVi,
+	...exportVi,
 	...officialVi,
 	...reportVi,
 	...apiDocsVi

@@ -39,6 +39,7 @@ import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
 import { officialStatsApi } from './routes/official-stats.ts';
 import { reportsApi } from './routes/reports.ts';
+import { exportsApi } from './routes/exports.ts';
 import { openApiApi } from './routes/openapi.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
@@ -80,6 +81,7 @@ export function createApiApp() {
 	app.route('/hamlets', hamletsApi);
 	app.route('/audit', auditApi);
 	app.route('/metrics', metricsApi);
+	app.route('/exports', exportsApi);
 	app.route('/households', householdsCsvApi);
 	app.route('/households', householdsApi);
 	app.route('/routes', visitRoutesApi);

@@ -1,0 +1,14 @@
+import type { exportVi } from './export.vi.ts';
+
+/** English text of the metric exports; keys mirror export.vi.ts. */
+export const exportEn: Record<keyof typeof exportVi, string> = {
+	'export.title': 'Download the figures',
+	'export.hint': 'The metric in view, {area}, {period}; small counts are hidden.',
+	'export.national': 'provinces and the country',
+	'export.province': "the province's communes",
+	'export.last12': 'the last 12 months',
+	'export.month': 'month {month}',
+	'export.csv': 'CSV',
+	'export.xlsx': 'Excel (XLSX)',
+	'export.geojson': 'Map (GeoJSON)'
+};

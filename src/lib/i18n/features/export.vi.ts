@@ -1,0 +1,12 @@
+/** Vietnamese text of the metric exports (issue 16 §7). */
+export const exportVi = {
+	'export.title': 'Tải về số liệu',
+	'export.hint': 'Chỉ tiêu đang xem, {area}, {period}; số nhỏ đã được ẩn.',
+	'export.national': 'các tỉnh và cả nước',
+	'export.province': 'các xã của tỉnh',
+	'export.last12': '12 tháng qua',
+	'export.month': 'tháng {month}',
+	'export.csv': 'CSV',
+	'export.xlsx': 'Excel (XLSX)',
+	'export.geojson': 'Bản đồ (GeoJSON)'
+};
