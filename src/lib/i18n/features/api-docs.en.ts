@@ -76,5 +76,8 @@ export const apiDocsEn: Record<keyof typeof apiDocsVi, string> = {
 	'apiDocs.tag.visits': 'Visits',
 	'apiDocs.tag.field': 'Field work',
 	'apiDocs.tag.overview': 'The teams’ day',
-	'apiDocs.tag.personal-data': 'Personal data'
+	'apiDocs.tag.personal-data': 'Personal data',
+	'apiDocs.tag.official-stats': 'Official statistics',
+	'apiDocs.tag.exports': 'Exports',
+	'apiDocs.tag.reports': 'Reports'
 };

@@ -74,5 +74,8 @@ export const apiDocsVi = {
 	'apiDocs.tag.visits': 'Lượt thăm',
 	'apiDocs.tag.field': 'Làm việc thực địa',
 	'apiDocs.tag.overview': 'Ngày làm việc của các tổ',
-	'apiDocs.tag.personal-data': 'Dữ liệu cá nhân'
+	'apiDocs.tag.personal-data': 'Dữ liệu cá nhân',
+	'apiDocs.tag.official-stats': 'Số liệu chính thức',
+	'apiDocs.tag.exports': 'Xuất số liệu',
+	'apiDocs.tag.reports': 'Báo cáo'
 };

@@ -34,7 +34,10 @@ export const TAGS: Record<string, string> = {
 	visits: 'Visits',
 	field: 'Field work',
 	overview: 'The day of a commune’s teams',
-	'personal-data': 'Personal data: export, erase, review'
+	'personal-data': 'Personal data: export, erase, review',
+	'official-stats': 'Official statistics: import and list',
+	exports: 'Exports of figures: CSV, XLSX, GeoJSON',
+	reports: 'Monthly and quarterly reports of communes and provinces'
 };
 
 type Operation = OpenAPIV3_1.OperationObject;
