@@ -178,7 +178,7 @@ describe('auditDisclosure on random tables', () => {
 			}),
 			{ numRuns: 200 }
 		);
-	});
+	}, 60_000);
 
 	it('is not vacuous: an unprotected table with a lone hidden cell in a row has it determined', () => {
 		fc.assert(
@@ -204,5 +204,5 @@ describe('auditDisclosure on random tables', () => {
 			),
 			{ numRuns: 200 }
 		);
-	});
+	}, 60_000);
 });

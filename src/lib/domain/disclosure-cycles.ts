@@ -41,22 +41,33 @@ export interface CycleCells {
 	hidden: ArrayLike<boolean>;
 	/** What hiding a shown cell costs. */
 	cost: (i: number) => number;
+	/** Whether an area row may move along these columns (the level below can follow it). */
+	rowMoves?: (row: number, columns: number[]) => boolean;
+}
+
+/** A time pattern on two rows: as is on the first, times `geo` on the second. */
+export interface Cycle {
+	/** Its cells still shown. */
+	shown: number[];
+	rows: [number, number];
+	pattern: TimePattern;
+	geo: 1 | -1;
 }
 
 /**
  * The cheapest pattern that moves the sum of the `target` cells (one cell, or a set whose sum is
  * determined), through one of them, whose cells are all usable; by the summed cost of its
  * shown cells.
- * @returns the pattern's cells still shown ([] when it is hidden already), or null when none fits.
+ * @returns the cycle (no shown cells when all are hidden already), or null when none fits.
  */
 export function cheapestCycle(
 	g: SeriesGrid,
 	target: readonly number[],
 	patterns: TimePattern[][],
 	cells: CycleCells
-): number[] | null {
+): Cycle | null {
 	const inTarget = new Set(target);
-	let best: number[] | null = null;
+	let best: Cycle | null = null;
 	let bestCost = Infinity;
 	for (const h of target) {
 		const [r, c] = [Math.floor(h / g.width), h % g.width];
@@ -72,9 +83,13 @@ export function cheapestCycle(
 					return [a, b];
 				});
 				if (effect === 0 || !moved.every(cells.usable)) continue;
+				const cols = pattern.map(([col]) => col);
+				if (cells.rowMoves && ![r, r2].every((row) => cells.rowMoves!(row, cols))) continue;
 				const shown = moved.filter((i) => !cells.hidden[i]);
 				const total = shown.reduce((sum, i) => sum + cells.cost(i), 0);
-				if (total < bestCost) [best, bestCost] = [shown, total];
+				if (total >= bestCost) continue;
+				bestCost = total;
+				best = { shown, rows: [r, r2], pattern, geo };
 			}
 	}
 	return best;

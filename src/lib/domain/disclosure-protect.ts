@@ -7,12 +7,12 @@
  * 1. Primary rule on every cell, margins included (disclosesSmallCount).
  * 2. Sums: in every relation whose total is shown, hide shown parts, smallest contribution first,
  *    until the hidden parts' sum is safe in every layer (as protectGroup does within a province).
- * 3. Audit. A determined hidden cell gets the cheapest rectangle (its row and column, another
- *    row and a partner column: one more hidden cell in each closes a cycle that leaves it free);
- *    for a stock, or where no rectangle exists, the smallest shown cell of a relation it is in.
- *    A determined small sum gets the smallest shown cell of a relation touching it.
- * 4. Repeat 2–3 until the audit finds nothing. Cells are only ever added, so it ends; what still
- *    fails when nothing more can be hidden is returned as `unresolved` (none in the tests).
+ * 3. Audit. A determined hidden cell, or a determined small sum, gets the cheapest cycle that
+ *    moves it (disclosure-cycles.ts: a time pattern on two rows), else the smallest shown
+ *    neighbour in a relation, else a cycle through shown zeros.
+ * 4. Repeat 2–3 until the audit finds nothing. Cells are only ever added, so it ends. When
+ *    nothing more can be hidden, determined cells hidden only for others are shown again (they
+ *    tell nothing new); what is still flagged is returned as `unresolved` (none in the tests).
  * Only cells that contribute (a layer above 0) are hidden by 2–3: a hidden zero would not make a
  * small sum safe, and a cycle through a zero only moves one way.
  */
@@ -29,14 +29,47 @@ import {
 export interface SeriesProtection {
 	/** Hidden cell ids (seriesCellId), in grid order: areas' months and groups, then the parent's. */
 	hidden: string[];
+	/**
+	 * Per area, the ways its hidden cells move in this table's cycles, as its parent-row cells
+	 * (`parent/m3`, `parent/g0`) with signs: what the area's own table must back with one of its
+	 * areas (pass `moves[area]` as that table's `parentMoves`). Only with `withMoves`.
+	 */
+	moves: ParentMove[][];
 	/** Ids the audit still flags after all that can be hidden is hidden (expected empty). */
 	unresolved: string[];
+}
+
+/** A way a parent row moves in the level above: its cells' ids, each moving by +t or −t. */
+export type ParentMove = readonly (readonly [id: string, sign: 1 | -1])[];
+
+/** How a table sits in a hierarchy (country → provinces → communes). */
+export interface SeriesLevel {
+	/**
+	 * This table's parent row is protected by the level above: its hidden cells are `hidden` there
+	 * and these are that table's `moves` for this parent. Here the parent row counts as known and
+	 * is never hidden or moved; each move gets one area whose cells along it are hidden too, so
+	 * the parent's hidden cells stay free in the whole hierarchy.
+	 */
+	parentMoves?: readonly ParentMove[];
+	/** The level below will be protected with this table's `moves`: every hidden cell gets a cycle. */
+	withMoves?: boolean;
+	/**
+	 * With `withMoves`: whether area `area` can follow a move along these columns (its table has an
+	 * area with data in all of them); cycles only move areas that can.
+	 */
+	canMove?: (area: number, columns: readonly number[]) => boolean;
 }
 
 interface State {
 	grid: SeriesGrid;
 	hidden: boolean[];
+	/** The parent row when the level above protects it: known, never hidden here. */
+	frozen: boolean[];
 	relsOf: number[][];
+	patterns: TimePattern[][];
+	/** The parent's moves as backed here: an area moving along a time pattern with its parent. */
+	lifts: { row: number; pattern: TimePattern }[];
+	canMove?: (area: number, columns: readonly number[]) => boolean;
 }
 
 const weight = (g: SeriesGrid, i: number) => {
@@ -46,18 +79,21 @@ const weight = (g: SeriesGrid, i: number) => {
 const contributes = (g: SeriesGrid, i: number) => !!g.layers[i]?.some((x) => x > 0);
 const byWeight = (g: SeriesGrid) => (a: number, b: number) =>
 	weight(g, a) - weight(g, b) || g.layers[a]![0]! - g.layers[b]![0]! || a - b;
+/** Hidden and unknown to a reader of this table. */
+const secret = (s: State, i: number) => s.hidden[i]! && !s.frozen[i];
 
 /** The smallest shown contributing cell among `candidates`, or -1. */
 function smallestShown(s: State, candidates: Iterable<number>): number {
 	let best = -1;
 	const cmp = byWeight(s.grid);
 	for (const i of candidates)
-		if (!s.hidden[i] && contributes(s.grid, i) && (best < 0 || cmp(i, best) < 0)) best = i;
+		if (!s.hidden[i] && !s.frozen[i] && contributes(s.grid, i) && (best < 0 || cmp(i, best) < 0))
+			best = i;
 	return best;
 }
 
 function hiddenSumSmall(s: State, parts: number[]): boolean {
-	const hid = parts.filter((p) => s.hidden[p]);
+	const hid = parts.filter((p) => secret(s, p));
 	if (hid.length === 0) return false;
 	const layers = s.grid.layers[hid[0]!]!.length;
 	for (let l = 0; l < layers; l++)
@@ -65,65 +101,165 @@ function hiddenSumSmall(s: State, parts: number[]): boolean {
 	return false;
 }
 
-/** Step 2 on every relation with a shown total, to a fixed point. @returns whether it hid any. */
-function protectSums(s: State): boolean {
-	let any = false;
+/** Step 2 on every relation with a known total, to a fixed point. */
+function protectSums(s: State): void {
 	for (let changed = true; changed;) {
 		changed = false;
 		for (const [total, ...parts] of s.grid.relations) {
-			if (s.hidden[total!]) continue;
+			if (secret(s, total!)) continue;
 			while (hiddenSumSmall(s, parts)) {
 				const next = smallestShown(s, parts);
 				if (next < 0) break; // unreachable with consistent sums: all hidden = the total
-				s.hidden[next] = changed = any = true;
+				s.hidden[next] = changed = true;
 			}
 		}
 	}
-	return any;
 }
 
-/** Hides the cheapest cycle that frees `target` (a cell or a determined sum); else a neighbour. */
-function free(s: State, target: number[], patterns: TimePattern[][]): void {
+/** The cheapest cycle through `target` over cells that are hidden, or (if `hide`) may be. */
+/**
+ * The cheapest cycle through `target` over cells hidden already ('hidden'), or that may be hidden:
+ * cells that count something ('counting') or, as a last resort, shown zeros too ('any').
+ */
+function cycleOf(s: State, target: number[], over: 'hidden' | 'counting' | 'any') {
 	const g = s.grid;
-	const cycle = cheapestCycle(g, target, patterns, {
-		usable: (i) => !!g.layers[i] && (s.hidden[i] || contributes(g, i)),
+	const may = (i: number) =>
+		s.hidden[i]! || over === 'any' || (over === 'counting' && contributes(g, i));
+	return cheapestCycle(g, target, s.patterns, {
+		usable: (i) => !!g.layers[i] && !s.frozen[i] && may(i),
 		hidden: s.hidden,
-		cost: (i) => weight(g, i)
+		cost: (i) => weight(g, i),
+		rowMoves: s.canMove && ((r, cols) => r >= g.areas || s.canMove!(r, cols))
 	});
+}
+
+/**
+ * Hides the cheapest cycle that frees `target` (a cell or a determined sum); else the smallest
+ * neighbour that counts something; else a cycle through shown zeros (a reader then only has a
+ * bound from non-negativity: the parent frozen by the level above can leave no other way).
+ */
+function free(s: State, target: number[]): void {
+	const cycle = cycleOf(s, target, 'counting');
 	// An empty cycle: a cell hidden for an earlier target already frees this one.
-	const fix = cycle ?? [
-		smallestShown(
-			s,
-			target.flatMap((i) => s.relsOf[i]!.flatMap((k) => g.relations[k]!))
-		)
-	];
-	for (const i of fix) if (i >= 0) s.hidden[i] = true;
+	if (cycle) return cycle.shown.forEach((i) => (s.hidden[i] = true));
+	const near = smallestShown(
+		s,
+		target.flatMap((i) => s.relsOf[i]!.flatMap((k) => s.grid.relations[k]!))
+	);
+	if (near >= 0) s.hidden[near] = true;
+	else cycleOf(s, target, 'any')?.shown.forEach((i) => (s.hidden[i] = true));
 }
 
 /** Step 3. @returns the ids the audit flagged, or null when it flagged none. */
-function fixAudit(
-	s: State,
-	patterns: TimePattern[][],
-	index: Map<string, number>
-): string[] | null {
-	const { cells, relations } = gridAuditInput(s.grid, s.hidden);
+function fixAudit(s: State, index: Map<string, number>): string[] | null {
+	const { cells, relations } = gridAuditInput(
+		s.grid,
+		s.hidden.map((_, i) => secret(s, i))
+	);
 	const { determined, smallSums } = auditDisclosure(cells, relations);
-	const targets = [...determined.map((id) => [id]), ...smallSums.map((sum) => sum.cells)];
-	if (targets.length === 0) return null;
-	for (const ids of targets)
-		free(
-			s,
-			ids.map((id) => index.get(id)!),
-			patterns
+	const targets = [...determined.map((id) => [id]), ...smallSums.map((sum) => sum.cells)]
+		.map((ids) => ids.map((id) => index.get(id)!))
+		.filter((cells) => !lifted(s, cells));
+	for (const cells of targets) free(s, cells);
+	return targets.length ? targets.flat().map((i) => s.grid.ids[i]!) : null;
+}
+
+/** Hidden cells without a cycle of hidden cells through them: each gets one (step 3). */
+function certify(s: State): string[] | null {
+	const loose = s.hidden.flatMap((_, i) => (secret(s, i) && !cycleOf(s, [i], 'hidden') ? [i] : []));
+	for (const i of loose) free(s, [i]);
+	return loose.length ? loose.map((i) => s.grid.ids[i]!) : null;
+}
+
+/** Per area, the moves of the hidden cycles through its hidden cells (see SeriesProtection). */
+function movesOf(s: State): ParentMove[][] {
+	const g = s.grid;
+	const moves = Array.from({ length: g.areas }, () => new Map<string, ParentMove>());
+	const add = (r: number, pattern: TimePattern) => {
+		if (r >= g.areas) return;
+		// The same move either way round, and on either row: its first sign made +.
+		const first = pattern[0]![1];
+		const move = pattern.map(([c, k]) => [g.ids[g.areas * g.width + c]!, k * first] as const);
+		moves[r]!.set(JSON.stringify(move), move as ParentMove);
+	};
+	s.hidden.forEach((_, i) => {
+		const cycle = secret(s, i) && cycleOf(s, [i], 'hidden');
+		if (!cycle) return;
+		add(cycle.rows[0], cycle.pattern);
+		add(cycle.rows[1], cycle.pattern);
+	});
+	return moves.map((m) => [...m.values()]);
+}
+
+/** Backs each of the parent's moves with one area hidden along it (see SeriesLevel). */
+function backMoves(s: State, parentMoves: readonly ParentMove[]): string[] {
+	const g = s.grid;
+	const column = (id: string) => g.ids.indexOf(id) - g.areas * g.width;
+	const missing: string[] = [];
+	for (const move of parentMoves) {
+		const pattern = move.map(([id, sign]): [number, 1 | -1] => [column(id), sign]);
+		const areaCells = (r: number) => pattern.map(([c]) => r * g.width + c);
+		const cost = (r: number) =>
+			areaCells(r).reduce((t, i) => t + (s.hidden[i] ? 0 : weight(g, i)), 0);
+		const rank = (usable: (i: number) => boolean) =>
+			Array.from({ length: g.areas }, (_, r) => r)
+				.filter((r) => areaCells(r).every(usable))
+				.sort((a, b) => cost(a) - cost(b) || a - b)[0];
+		// A zero along the move only when no area counts something along all of it.
+		const row =
+			rank((i) => !!g.layers[i] && (s.hidden[i]! || contributes(g, i))) ??
+			rank((i) => !!g.layers[i]);
+		if (row === undefined) missing.push(...move.map(([id]) => id));
+		else {
+			for (const i of areaCells(row)) s.hidden[i] = true;
+			s.lifts.push({ row, pattern });
+		}
+	}
+	return missing;
+}
+
+/** Whether a backed move of the parent changes the sum of these cells (then it is not known). */
+function lifted(s: State, cells: number[]): boolean {
+	const w = s.grid.width;
+	return s.lifts.some(
+		({ row, pattern }) =>
+			cells.reduce((t, i) => {
+				if (Math.floor(i / w) !== row) return t;
+				return t + (pattern.find(([c]) => c === i % w)?.[1] ?? 0);
+			}, 0) !== 0
+	);
+}
+
+/**
+ * When nothing more can be hidden: shows again the hidden cells the audit still finds determined
+ * that were hidden only to protect others (showing what a reader can work out tells nothing new,
+ * and they protect nothing).
+ * @returns the ids still flagged: determined cells hidden by the rule or given, and small sums.
+ */
+function release(s: State, given: boolean[], index: Map<string, number>): string[] {
+	const audit = () => {
+		const { cells, relations } = gridAuditInput(
+			s.grid,
+			s.hidden.map((_, i) => secret(s, i))
 		);
-	return targets.flat();
+		const { determined, smallSums } = auditDisclosure(cells, relations);
+		return [...determined.map((id) => [id]), ...smallSums.map((x) => x.cells)]
+			.map((ids) => ids.map((id) => index.get(id)!))
+			.filter((cells) => !lifted(s, cells));
+	};
+	for (const [i, ...rest] of audit()) if (rest.length === 0 && !given[i!]) s.hidden[i!] = false;
+	return audit()
+		.flat()
+		.map((i) => s.grid.ids[i]!);
 }
 
 /**
  * Decides which cells of one metric's monthly table for one parent area to hide, so that nothing
  * of 1–10 can be read or worked out across months and areas (see the module comment).
  * Deterministic; hiding the result again (`hidden` passed back in) changes nothing.
- * @returns the hidden cell ids and any the audit still flags (expected none).
+ * For a hierarchy see protectHierarchy (disclosure-hierarchy.ts), which sets `level`.
+ * @returns the hidden cell ids, the moves (with `level.withMoves`) and any ids the audit still
+ *   flags (expected none).
  * @throws RangeError on a malformed table (see seriesGrid).
  * @example
  *   // Two communes, three months of people helped; commune 0 helped 4 people in month 1.
@@ -135,29 +271,42 @@ function fixAudit(
  *                { numerator: 35, denominator: null }]]
  *   }).hidden; // → a 2 × 2 block: ['a0/m0', 'a0/m1', 'a1/m0', 'a1/m1']
  */
-export function protectSeries(table: SeriesTable): SeriesProtection {
+export function protectSeries(table: SeriesTable, level: SeriesLevel = {}): SeriesProtection {
 	const grid = seriesGrid(table);
 	const index = new Map(grid.ids.map((id, i) => [id, i]));
 	const pre = new Set(table.hidden ?? []);
-	const hidden = grid.layers.map(
+	const given = grid.layers.map(
 		(l, i) =>
 			!!l &&
 			(pre.has(grid.ids[i]!) || disclosesSmallCount(grid.kind, l[0]!, l.length > 1 ? l[1]! : null))
 	);
+	const hidden = [...given];
+	const frozen = grid.ids.map((_, i) => !!level.parentMoves && i >= grid.areas * grid.width);
 	const relsOf: number[][] = grid.ids.map(() => []);
 	grid.relations.forEach((rel, k) => rel.forEach((i) => relsOf[i]!.push(k)));
-	const patterns = timePatterns(grid);
-	const s: State = { grid, hidden, relsOf };
-	let unresolved: string[] = [];
+	const s: State = {
+		grid,
+		hidden,
+		frozen,
+		relsOf,
+		patterns: timePatterns(grid),
+		lifts: [],
+		canMove: level.canMove
+	};
+	let unresolved = backMoves(s, level.parentMoves ?? []);
 	for (;;) {
 		protectSums(s);
 		const before = s.hidden.filter(Boolean).length;
-		const flagged = fixAudit(s, patterns, index);
+		const flagged = fixAudit(s, index) ?? (level.withMoves ? certify(s) : null);
 		if (flagged === null) break;
 		if (s.hidden.filter(Boolean).length === before) {
-			unresolved = [...new Set(flagged)];
+			unresolved = [...new Set([...unresolved, ...release(s, given, index)])];
 			break;
 		}
 	}
-	return { hidden: grid.ids.filter((_, i) => s.hidden[i]), unresolved };
+	return {
+		hidden: grid.ids.filter((_, i) => s.hidden[i]),
+		moves: level.withMoves ? movesOf(s) : [],
+		unresolved
+	};
 }
