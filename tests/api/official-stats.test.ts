@@ -357,6 +357,15 @@ describe('official figures as public metrics', () => {
 		expect(p.period).toEqual({ start: '2025-07-01', end: '2025-10-31' });
 	});
 
+	it("serves one month's figures when the map picks a month, and no data where none", async () => {
+		const res = await call(t, '/api/metrics/communes?metric=official_vneid&month=2025-09', fresh);
+		expect(res.status).toBe(200);
+		const p = (await res.json()) as MetricPayload;
+		expect(p.values).toEqual({ '05572': 1250, '00004': 40 });
+		expect(p.noData.sort()).toEqual(['05569', '05923']);
+		expect(p.period).toEqual({ start: '2025-09-01', end: '2025-09-30' });
+	});
+
 	it('never publishes a count of 1–10, nor one worked out from its province', async () => {
 		const res = await call(t, '/api/metrics/communes?metric=official_vssid', fresh);
 		const p = (await res.json()) as MetricPayload;

@@ -7,6 +7,7 @@ import {
 	type OfficialTotal
 } from '../../src/lib/domain/official-metrics.ts';
 import { metricDefinition } from '../../src/lib/domain/metric-definitions.ts';
+import { toPublicMetrics, type AreaCounts } from '../../src/lib/domain/metrics.ts';
 
 const def = metricDefinition('official_vneid')!;
 
@@ -103,6 +104,40 @@ describe('official metrics', () => {
 		expect(m.get('10001')!.estimate).toBe(true);
 		expect(m.get('10002')!.estimate).toBe(false);
 		expect(m.get('19')!.estimate).toBe(true);
+	});
+
+	it("is never read from the teams' own counts (a month's series, a job's rows)", () => {
+		const area = {
+			level: 'commune',
+			code: '10001',
+			provinceCode: '19',
+			periodStart: '2025-01-01',
+			periodEnd: '2025-12-31',
+			teams: 3,
+			members: 20,
+			population: 5000,
+			hamlets: 4,
+			hamletsCovered: 2,
+			householdsKnown: 300,
+			householdsReached: 100,
+			householdsVisited: 120,
+			demoRecords: 0,
+			computedAt: 1
+		} as AreaCounts;
+		const svc = {
+			level: 'commune' as const,
+			code: '10001',
+			provinceCode: '19',
+			serviceCode: 'vneid',
+			adultsUsing: 80,
+			adultsTotal: 200,
+			helped: 55
+		};
+		const [out] = toPublicMetrics([area], [svc], ['official_vneid', 'helped_vneid']);
+		expect(out!.metrics.map((m) => [m.key, m.status, m.value])).toEqual([
+			['official_vneid', 'no_data', null],
+			['helped_vneid', 'value', 55]
+		]);
 	});
 
 	it('states a month as its first and last day', () => {

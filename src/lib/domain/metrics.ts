@@ -116,6 +116,8 @@ function counts(def: MetricDefinition, a: AreaCounts, s: AreaServiceCounts | und
 		case 'households_reached':
 			return { numerator: a.householdsReached, denominator: a.householdsKnown };
 	}
+	// Official figures are imported, never computed from the teams' counts (official-metrics.ts).
+	if (def.group === 'official') return null;
 	if (!s) return null; // no row for this service: never computed, so no data
 	if (def.group === 'adoption') return { numerator: s.adultsUsing, denominator: s.adultsTotal };
 	return { numerator: s.helped, denominator: null };

@@ -7,16 +7,26 @@ import type { Db } from '../client.ts';
 import { communes, officialStats, provinces } from '../schema/index.ts';
 import type { OfficialFigure, OfficialTotal } from '../../../domain/official-metrics.ts';
 
-/** The (commune, month) of each commune's latest figure of the service. */
-const latest = (serviceCode: string) => sql`(
-	select commune_code, max(month) as month from ${officialStats}
-	where service_code = ${serviceCode} group by commune_code) as latest`;
+/**
+ * The (commune, month) of each commune's latest figure of the service, or of its figure for
+ * `month` when one is given.
+ */
+const latest = (serviceCode: string, month: string | null) =>
+	month
+		? sql`(select commune_code, month from ${officialStats}
+			where service_code = ${serviceCode} and month = ${month}) as latest`
+		: sql`(select commune_code, max(month) as month from ${officialStats}
+			where service_code = ${serviceCode} group by commune_code) as latest`;
 
-/** Latest figure of a service per commune; of one province's communes when `provinceCode` is set. */
+/**
+ * Latest figure of a service per commune (or the figure of `month`); of one province's communes
+ * when `provinceCode` is set.
+ */
 export async function latestOfficialFigures(
 	db: Db,
 	serviceCode: string,
-	provinceCode: string | null = null
+	provinceCode: string | null = null,
+	month: string | null = null
 ): Promise<OfficialFigure[]> {
 	const inProvince = provinceCode ? sql`and o.province_code = ${provinceCode}` : sql``;
 	const rows = await db.all<{
@@ -30,23 +40,24 @@ export async function latestOfficialFigures(
 	}>(sql`
 		select o.commune_code as communeCode, o.province_code as provinceCode, o.month, o.value,
 			o.estimate, o.source, o.imported_at as importedAt
-		from ${latest(serviceCode)}
+		from ${latest(serviceCode, month)}
 		join ${officialStats} o on o.commune_code = latest.commune_code and o.month = latest.month
 			and o.service_code = ${serviceCode}
 		where 1 ${inProvince}`);
 	return rows.map((r) => ({ ...r, estimate: !!r.estimate }));
 }
 
-/** Every province's sum of its communes' latest figures of a service. */
+/** Every province's sum of its communes' latest figures of a service (or those of `month`). */
 export async function officialProvinceTotals(
 	db: Db,
-	serviceCode: string
+	serviceCode: string,
+	month: string | null = null
 ): Promise<OfficialTotal[]> {
 	const rows = await db.all<Omit<OfficialTotal, 'estimate'> & { estimate: number }>(sql`
 		select o.province_code as provinceCode, sum(o.value) as total, count(*) as communes,
 			max(o.estimate) as estimate, min(o.month) as firstMonth, max(o.month) as lastMonth,
 			max(o.imported_at) as importedAt
-		from ${latest(serviceCode)}
+		from ${latest(serviceCode, month)}
 		join ${officialStats} o on o.commune_code = latest.commune_code and o.month = latest.month
 			and o.service_code = ${serviceCode}
 		group by o.province_code`);

@@ -9,6 +9,7 @@ import { areaMonthServices, areaMonths } from '../schema/index.ts';
 import { METRIC_KEYS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
+import { officialForMonth } from './public-official.ts';
 import {
 	monthPeriod,
 	toPublicMonth,
@@ -64,6 +65,7 @@ export async function metricForMonth(
 	def: MetricDefinition,
 	month: string
 ): Promise<MetricPayload | null> {
+	if (def.group === 'official') return officialForMonth(db, def, month);
 	const { areas, services } = await monthRows(db, [month], def.serviceCode ?? '-');
 	if (areas.length === 0) return null;
 	const pub = toPublicMonth(monthPeriod(month), areas, services, [def.key]);

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../client.ts';
 import { OFFICIAL_METRICS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
-import { officialPublicMetrics } from '../../../domain/official-metrics.ts';
+import { monthPeriod, officialPublicMetrics } from '../../../domain/official-metrics.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import { vnToday } from '../../../domain/vn-time.ts';
@@ -37,12 +37,13 @@ async function officialMetrics(
 	db: Db,
 	def: MetricDefinition,
 	provinceCode: string | null,
-	{ communes, provinces }: Places
+	{ communes, provinces }: Places,
+	month: string | null = null
 ): Promise<PublicAreaMetrics[]> {
 	const service = def.serviceCode ?? '';
 	const [figures, totals] = await Promise.all([
-		latestOfficialFigures(db, service, provinceCode),
-		officialProvinceTotals(db, service)
+		latestOfficialFigures(db, service, provinceCode, month),
+		officialProvinceTotals(db, service, month)
 	]);
 	return officialPublicMetrics(def, {
 		communes,
@@ -63,6 +64,19 @@ export async function officialForAllCommunes(
 	// The country's period: from the earliest to the latest month behind the figures.
 	payload.period = areas[0]!.metrics[0]!.period;
 	return payload;
+}
+
+/**
+ * One official metric for the map in one month (`?month=`): each commune's figure of that month,
+ * "no data" where it has none (its latest figure may be of another month).
+ */
+export async function officialForMonth(
+	db: Db,
+	def: MetricDefinition,
+	month: string
+): Promise<MetricPayload> {
+	const areas = await officialMetrics(db, def, null, await places(db, null), month);
+	return { ...toMetricPayload(def, areas), period: monthPeriod(month) };
 }
 
 /**
