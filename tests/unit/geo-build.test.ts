@@ -34,6 +34,13 @@ describe.skipIf(!hasData)('geometry build', () => {
 			.replace('{fontstack}', GLYPH_FONTSTACK)
 			.replace('{range}', '7680-7935');
 		expect(existsSync(join(out, glyph))).toBe(true);
+		// The outlines of the GeoJSON exports: the provinces, and each province's communes.
+		const outlines = (name: string) =>
+			JSON.parse(readFileSync(join(out, 'outlines', `${name}.json`), 'utf8')) as {
+				features: { properties: { code: string } }[];
+			};
+		expect(outlines('provinces').features).toHaveLength(34);
+		expect(outlines('19').features.map((f) => f.properties.code)).toContain('05569');
 
 		const second = buildGeo(dataDir(), out);
 		expect(second.skipped).toBe(true);
