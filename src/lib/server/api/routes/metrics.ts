@@ -19,6 +19,7 @@ import {
 	metricForMonth,
 	monthOfProvinceGroup
 } from '../../db/queries/public-months.ts';
+import { metricsOps as doc } from '../openapi/operations/public.ts';
 
 /** The version the metrics cache read for this request, or D1's when the app runs without it. */
 async function versionOf(c: Context<AuthEnv>): Promise<number> {
@@ -43,7 +44,7 @@ const communesQuery = z
  */
 export const metricsApi = new Hono<AuthEnv>()
 	/** GET /api/metrics — the metric catalogue and when the figures were computed. */
-	.get('/', async (c) => {
+	.get('/', doc.get, async (c) => {
 		const version = await versionOf(c);
 		const metrics = METRIC_DEFINITIONS.map((d) => ({
 			key: d.key,
@@ -57,7 +58,7 @@ export const metricsApi = new Hono<AuthEnv>()
 		return c.json({ computedAt: version || null, metrics });
 	})
 	/** GET /api/metrics/communes?metric=teams — one metric for all 3,321 communes, one request. */
-	.get('/communes', validate('query', communesQuery), async (c) => {
+	.get('/communes', doc.getCommunes, validate('query', communesQuery), async (c) => {
 		const { metric, month, since } = c.req.valid('query');
 		const def = metricDefinition(metric)!;
 		const db = c.get('db');
@@ -74,6 +75,7 @@ export const metricsApi = new Hono<AuthEnv>()
 	 */
 	.get(
 		'/areas/:code',
+		doc.getAreasByCode,
 		validate('param', z.object({ code: areaCode })),
 		validate('query', z.object({ month: monthInput.optional() })),
 		async (c) => {
