@@ -107,8 +107,8 @@ export function closeMonthStatements(
 		),
 		statement(
 			db,
-			sql`UPDATE area_months SET visits = j.v
-				FROM (SELECT value ->> 0 AS c, value ->> 1 AS v FROM json_each(${v})) j
+			sql`WITH j AS MATERIALIZED (SELECT value ->> 0 AS c, value ->> 1 AS v FROM json_each(${v}))
+				UPDATE area_months SET visits = j.v FROM j
 				WHERE area_months.level = 'commune' AND area_months.code = j.c
 					AND area_months.month = ${month} AND area_months.closed = 0`
 		),
@@ -119,8 +119,9 @@ export function closeMonthStatements(
 		),
 		statement(
 			db,
-			sql`UPDATE area_month_services SET helped = j.h
-				FROM (SELECT value ->> 0 AS c, value ->> 1 AS s, value ->> 2 AS h FROM json_each(${h})) j
+			sql`WITH j AS MATERIALIZED (SELECT value ->> 0 AS c, value ->> 1 AS s, value ->> 2 AS h
+					FROM json_each(${h}))
+				UPDATE area_month_services SET helped = j.h FROM j
 				WHERE area_month_services.level = 'commune' AND area_month_services.code = j.c
 					AND area_month_services.month = ${month} AND area_month_services.service_code = j.s
 					AND area_month_services.code IN (${open})`
