@@ -36,7 +36,14 @@ export const progressEn: { [K in keyof typeof progressVi]: string } = {
 	'progress.noTeam': 'No team (visits with no route and no member)',
 	'progress.noMember': 'No member recorded',
 	'progress.unnamed': 'Member who left the team',
-	'progress.helpedBy': 'People helped per service',
+	'progress.byTeam': 'Per team and member',
+	'progress.service.vneid': 'VNeID',
+	'progress.service.vssid': 'VssID',
+	'progress.service.citizen_app': 'Citizen app',
+	'progress.service.public_services': 'Public services',
+	'progress.service.payment': 'Payment',
+	'progress.service.online_shopping': 'Shopping, bills',
+	'progress.service.scam_awareness': 'Scam awareness',
 	'progress.note':
 		"Each household counts once per cell: a team's households can be fewer than the sum of its members' when two of them visited the same house.",
 	'progress.empty': 'No visits in this period.'

@@ -34,7 +34,14 @@ export const progressVi = {
 	'progress.noTeam': 'Chưa rõ tổ (lượt thăm không ghi tuyến, không ghi thành viên)',
 	'progress.noMember': 'Không ghi thành viên',
 	'progress.unnamed': 'Thành viên đã rời tổ',
-	'progress.helpedBy': 'Người được giúp theo dịch vụ',
+	'progress.byTeam': 'Theo tổ và thành viên',
+	'progress.service.vneid': 'VNeID',
+	'progress.service.vssid': 'VssID',
+	'progress.service.citizen_app': 'App công dân',
+	'progress.service.public_services': 'Dịch vụ công',
+	'progress.service.payment': 'Thanh toán',
+	'progress.service.online_shopping': 'Mua sắm, hoá đơn',
+	'progress.service.scam_awareness': 'Chống lừa đảo',
 	'progress.note':
 		'Mỗi hộ được đếm một lần trong mỗi ô: số hộ của cả tổ có thể nhỏ hơn tổng của các thành viên khi hai người cùng đến một hộ.',
 	'progress.empty': 'Chưa có lượt thăm nào trong khoảng thời gian này.'
