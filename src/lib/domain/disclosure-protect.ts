@@ -18,13 +18,12 @@
  */
 import { disclosesSmallCount, isSmallCount } from './metric-disclosure.ts';
 import { auditDisclosure } from './disclosure-audit.ts';
-import { cheapestCycle, timePatterns, type TimePattern } from './disclosure-cycles.ts';
-import {
-	gridAuditInput,
-	seriesGrid,
-	type SeriesGrid,
-	type SeriesTable
-} from './disclosure-series.ts';
+import { timePatterns } from './disclosure-cycles.ts';
+import { backMoves, lifted, movesOf, type ParentMove } from './disclosure-moves.ts';
+import { cycleOf, secret, smallestShown, type State } from './disclosure-protect-state.ts';
+import { gridAuditInput, seriesGrid, type SeriesTable } from './disclosure-series.ts';
+
+export type { ParentMove };
 
 export interface SeriesProtection {
 	/** Hidden cell ids (seriesCellId), in grid order: areas' months and groups, then the parent's. */
@@ -38,9 +37,6 @@ export interface SeriesProtection {
 	/** Ids the audit still flags after all that can be hidden is hidden (expected empty). */
 	unresolved: string[];
 }
-
-/** A way a parent row moves in the level above: its cells' ids, each moving by +t or −t. */
-export type ParentMove = readonly (readonly [id: string, sign: 1 | -1])[];
 
 /** How a table sits in a hierarchy (country → provinces → communes). */
 export interface SeriesLevel {
@@ -58,38 +54,6 @@ export interface SeriesLevel {
 	 * area with data in all of them); cycles only move areas that can.
 	 */
 	canMove?: (area: number, columns: readonly number[]) => boolean;
-}
-
-interface State {
-	grid: SeriesGrid;
-	hidden: boolean[];
-	/** The parent row when the level above protects it: known, never hidden here. */
-	frozen: boolean[];
-	relsOf: number[][];
-	patterns: TimePattern[][];
-	/** The parent's moves as backed here: an area moving along a time pattern with its parent. */
-	lifts: { row: number; pattern: TimePattern }[];
-	canMove?: (area: number, columns: readonly number[]) => boolean;
-}
-
-const weight = (g: SeriesGrid, i: number) => {
-	const l = g.layers[i]!;
-	return l.length > 1 ? l[1]! : l[0]!;
-};
-const contributes = (g: SeriesGrid, i: number) => !!g.layers[i]?.some((x) => x > 0);
-const byWeight = (g: SeriesGrid) => (a: number, b: number) =>
-	weight(g, a) - weight(g, b) || g.layers[a]![0]! - g.layers[b]![0]! || a - b;
-/** Hidden and unknown to a reader of this table. */
-const secret = (s: State, i: number) => s.hidden[i]! && !s.frozen[i];
-
-/** The smallest shown contributing cell among `candidates`, or -1. */
-function smallestShown(s: State, candidates: Iterable<number>): number {
-	let best = -1;
-	const cmp = byWeight(s.grid);
-	for (const i of candidates)
-		if (!s.hidden[i] && !s.frozen[i] && contributes(s.grid, i) && (best < 0 || cmp(i, best) < 0))
-			best = i;
-	return best;
 }
 
 function hiddenSumSmall(s: State, parts: number[]): boolean {
@@ -114,23 +78,6 @@ function protectSums(s: State): void {
 			}
 		}
 	}
-}
-
-/** The cheapest cycle through `target` over cells that are hidden, or (if `hide`) may be. */
-/**
- * The cheapest cycle through `target` over cells hidden already ('hidden'), or that may be hidden:
- * cells that count something ('counting') or, as a last resort, shown zeros too ('any').
- */
-function cycleOf(s: State, target: number[], over: 'hidden' | 'counting' | 'any') {
-	const g = s.grid;
-	const may = (i: number) =>
-		s.hidden[i]! || over === 'any' || (over === 'counting' && contributes(g, i));
-	return cheapestCycle(g, target, s.patterns, {
-		usable: (i) => !!g.layers[i] && !s.frozen[i] && may(i),
-		hidden: s.hidden,
-		cost: (i) => weight(g, i),
-		rowMoves: s.canMove && ((r, cols) => r >= g.areas || s.canMove!(r, cols))
-	});
 }
 
 /**
@@ -169,65 +116,6 @@ function certify(s: State): string[] | null {
 	const loose = s.hidden.flatMap((_, i) => (secret(s, i) && !cycleOf(s, [i], 'hidden') ? [i] : []));
 	for (const i of loose) free(s, [i]);
 	return loose.length ? loose.map((i) => s.grid.ids[i]!) : null;
-}
-
-/** Per area, the moves of the hidden cycles through its hidden cells (see SeriesProtection). */
-function movesOf(s: State): ParentMove[][] {
-	const g = s.grid;
-	const moves = Array.from({ length: g.areas }, () => new Map<string, ParentMove>());
-	const add = (r: number, pattern: TimePattern) => {
-		if (r >= g.areas) return;
-		// The same move either way round, and on either row: its first sign made +.
-		const first = pattern[0]![1];
-		const move = pattern.map(([c, k]) => [g.ids[g.areas * g.width + c]!, k * first] as const);
-		moves[r]!.set(JSON.stringify(move), move as ParentMove);
-	};
-	s.hidden.forEach((_, i) => {
-		const cycle = secret(s, i) && cycleOf(s, [i], 'hidden');
-		if (!cycle) return;
-		add(cycle.rows[0], cycle.pattern);
-		add(cycle.rows[1], cycle.pattern);
-	});
-	return moves.map((m) => [...m.values()]);
-}
-
-/** Backs each of the parent's moves with one area hidden along it (see SeriesLevel). */
-function backMoves(s: State, parentMoves: readonly ParentMove[]): string[] {
-	const g = s.grid;
-	const column = (id: string) => g.ids.indexOf(id) - g.areas * g.width;
-	const missing: string[] = [];
-	for (const move of parentMoves) {
-		const pattern = move.map(([id, sign]): [number, 1 | -1] => [column(id), sign]);
-		const areaCells = (r: number) => pattern.map(([c]) => r * g.width + c);
-		const cost = (r: number) =>
-			areaCells(r).reduce((t, i) => t + (s.hidden[i] ? 0 : weight(g, i)), 0);
-		const rank = (usable: (i: number) => boolean) =>
-			Array.from({ length: g.areas }, (_, r) => r)
-				.filter((r) => areaCells(r).every(usable))
-				.sort((a, b) => cost(a) - cost(b) || a - b)[0];
-		// A zero along the move only when no area counts something along all of it.
-		const row =
-			rank((i) => !!g.layers[i] && (s.hidden[i]! || contributes(g, i))) ??
-			rank((i) => !!g.layers[i]);
-		if (row === undefined) missing.push(...move.map(([id]) => id));
-		else {
-			for (const i of areaCells(row)) s.hidden[i] = true;
-			s.lifts.push({ row, pattern });
-		}
-	}
-	return missing;
-}
-
-/** Whether a backed move of the parent changes the sum of these cells (then it is not known). */
-function lifted(s: State, cells: number[]): boolean {
-	const w = s.grid.width;
-	return s.lifts.some(
-		({ row, pattern }) =>
-			cells.reduce((t, i) => {
-				if (Math.floor(i / w) !== row) return t;
-				return t + (pattern.find(([c]) => c === i % w)?.[1] ?? 0);
-			}, 0) !== 0
-	);
 }
 
 /**
