@@ -355,6 +355,11 @@ describe('official figures as public metrics', () => {
 		expect(p.provinces).toEqual({ '19': 2790, '01': 40 });
 		expect(p.country).toBe(2830);
 		expect(p.period).toEqual({ start: '2025-07-01', end: '2025-10-31' });
+		// Most frequent first: 05569 and 05923 share one source.
+		expect(p.sources![0]).toBe('Công an tỉnh');
+		expect(new Set(p.sources)).toEqual(
+			new Set(['Công an tỉnh', 'Công an tỉnh Thái Nguyên', 'Công an TP Hà Nội'])
+		);
 	});
 
 	it("serves one month's figures when the map picks a month, and no data where none", async () => {

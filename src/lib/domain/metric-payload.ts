@@ -55,6 +55,8 @@ export interface MetricPayload {
 	 * value is the later month's less the earlier's (metric-month-payload.ts, ChangePayload).
 	 */
 	change?: { from: string; to: string };
+	/** Official metrics (official_<service>): the sources of the figures shown, for the legend. */
+	sources?: string[];
 }
 
 /** Rounds a figure to what the UI can show: counts whole, rates to 4 significant decimals. */

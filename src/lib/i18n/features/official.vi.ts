@@ -1,5 +1,6 @@
 /** Official statistics (issue 16 §2): the import page and the map's group; merged in ../vi.ts. */
 export const officialVi = {
+	'map.legend.source': 'Số liệu chính thức. Nguồn: {sources}',
 	'map.group.official': 'Số liệu chính thức',
 	'map.legend.official': 'Số liệu chính thức, tháng gần nhất của mỗi xã',
 	'nav.official': 'Số liệu chính thức',

@@ -5,7 +5,11 @@
  */
 import type { Db } from '../client.ts';
 import { OFFICIAL_METRICS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
-import { monthPeriod, officialPublicMetrics } from '../../../domain/official-metrics.ts';
+import {
+	monthPeriod,
+	officialPublicMetrics,
+	type OfficialMetricValue
+} from '../../../domain/official-metrics.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import { vnToday } from '../../../domain/vn-time.ts';
@@ -54,6 +58,20 @@ async function officialMetrics(
 	});
 }
 
+/** The distinct sources of the communes' shown figures, most frequent first (at most 3). */
+function sourcesOf(areas: readonly PublicAreaMetrics[]): string[] {
+	const count = new Map<string, number>();
+	for (const a of areas) {
+		const m = a.metrics[0] as OfficialMetricValue | undefined;
+		const source = m?.status === 'value' ? m.official.source : null;
+		if (a.level === 'commune' && source) count.set(source, (count.get(source) ?? 0) + 1);
+	}
+	return [...count]
+		.sort((x, y) => y[1] - x[1])
+		.slice(0, 3)
+		.map(([s]) => s);
+}
+
 /** One official metric for the map: every commune, province and the country. */
 export async function officialForAllCommunes(
 	db: Db,
@@ -63,7 +81,7 @@ export async function officialForAllCommunes(
 	const payload = toMetricPayload(def, areas);
 	// The country's period: from the earliest to the latest month behind the figures.
 	payload.period = areas[0]!.metrics[0]!.period;
-	return payload;
+	return { ...payload, sources: sourcesOf(areas) };
 }
 
 /**
@@ -76,7 +94,7 @@ export async function officialForMonth(
 	month: string
 ): Promise<MetricPayload> {
 	const areas = await officialMetrics(db, def, null, await places(db, null), month);
-	return { ...toMetricPayload(def, areas), period: monthPeriod(month) };
+	return { ...toMetricPayload(def, areas), period: monthPeriod(month), sources: sourcesOf(areas) };
 }
 
 /**
