@@ -89,7 +89,11 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/official-stats/template.csv': 'an empty CSV template',
 	'/api/exports/metrics.csv': 'published aggregates, as a file',
 	'/api/exports/metrics.xlsx': 'published aggregates, as a file',
-	'/api/exports/metrics.geojson': 'published aggregates with area outlines'
+	'/api/exports/metrics.geojson': 'published aggregates with area outlines',
+	'/api/reports': 'reports of published aggregates: area, period, status',
+	'/api/reports/:area/:period': "a report's published aggregates, the map's figures",
+	'/api/reports/:file{[0-9a-f-]+\\.(?:csv|xlsx)}': "a report's published aggregates, as a file",
+	'/api/reports/:id': "a report's published aggregates"
 };
 
 const getRoutes = () => [
