@@ -1,3 +1,4 @@
+import { timeEn } from './features/time.en.ts';
 import type { Messages } from './vi.ts';
 import { mapEn } from './features/map.en.ts';
 import { planEn } from './features/plan.en.ts';
@@ -8,14 +9,15 @@ import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
 import { exportEn } from './features/export.en.ts';
 import { progressEn } from './features/progress.en.ts';
+import { apiDocsEn } from './features/api-docs.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
-import { apiDocsEn } from './features/api-docs.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
 export const en: Messages = {
 	...mapEn,
+	...timeEn,
 	...planEn,
 	...fieldEn,
 	...homeEn,
@@ -25,9 +27,9 @@ export const en: Messages = {
 	...progressEn,
 	...privacyEn,
 	...exportEn,
+	...apiDocsEn,
 	...officialEn,
 	...reportEn,
-	...apiDocsEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',

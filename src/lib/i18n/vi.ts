@@ -1,3 +1,4 @@
+import { timeVi } from './features/time.vi.ts';
 import { mapVi } from './features/map.vi.ts';
 import { planVi } from './features/plan.vi.ts';
 import { fieldVi } from './features/field.vi.ts';
@@ -8,9 +9,9 @@ import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
 import { exportVi } from './features/export.vi.ts';
 import { progressVi } from './features/progress.vi.ts';
+import { apiDocsVi } from './features/api-docs.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
-import { apiDocsVi } from './features/api-docs.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -203,9 +204,10 @@ export const vi = {
 	...progressVi,
 	...privacyVi,
 	...exportVi,
+	...apiDocsVi,
 	...officialVi,
 	...reportVi,
-	...apiDocsVi
+	...timeVi
 };
 
 export type Messages = { [K in keyof typeof vi]: string };
