@@ -10,5 +10,7 @@ export const exportEn: Record<keyof typeof exportVi, string> = {
 	'export.month': 'month {month}',
 	'export.csv': 'CSV',
 	'export.xlsx': 'Excel (XLSX)',
-	'export.geojson': 'Map (GeoJSON)'
+	'export.geojson': 'Map (GeoJSON)',
+	'api.error.outlines_unavailable':
+		'The commune outlines for a map (GeoJSON) are not available. CSV and Excel still download.'
 };

@@ -8,5 +8,7 @@ export const exportVi = {
 	'export.month': 'tháng {month}',
 	'export.csv': 'CSV',
 	'export.xlsx': 'Excel (XLSX)',
-	'export.geojson': 'Bản đồ (GeoJSON)'
+	'export.geojson': 'Bản đồ (GeoJSON)',
+	'api.error.outlines_unavailable':
+		'Chưa có ranh giới các xã để xuất bản đồ (GeoJSON). Các tệp CSV và Excel vẫn tải được.'
 };

@@ -1,6 +1,7 @@
 /** English text of official statistics (issue 16 §2): merged in ../en.ts. */
 export const officialEn = {
 	'map.legend.source': 'Official figures. Source: {sources}',
+	'official.none': 'Official statistics: none for this area yet.',
 	'map.group.official': 'Official figures',
 	'map.legend.official': "Official figures, each commune's latest month",
 	'nav.official': 'Official figures',

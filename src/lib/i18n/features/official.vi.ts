@@ -1,6 +1,7 @@
 /** Official statistics (issue 16 §2): the import page and the map's group; merged in ../vi.ts. */
 export const officialVi = {
 	'map.legend.source': 'Số liệu chính thức. Nguồn: {sources}',
+	'official.none': 'Số liệu chính thức: chưa có cho khu vực này.',
 	'map.group.official': 'Số liệu chính thức',
 	'map.legend.official': 'Số liệu chính thức, tháng gần nhất của mỗi xã',
 	'nav.official': 'Số liệu chính thức',
