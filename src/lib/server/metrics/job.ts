@@ -21,6 +21,7 @@ import { communeTotals, type AreaTotals, type BasisKey } from './roll-up.ts';
 import { twelveMonthsTo } from './period.ts';
 import { pickCommunes, type PickedCommune } from './pick.ts';
 import { writeCommunes, rollUpProvinces } from './store.ts';
+import { requestMonthsBackfill } from './months.ts';
 
 /** How much one scheduled run may do: the Worker allows 1,000 D1 queries per invocation. */
 export const RUN_LIMITS = {
@@ -155,6 +156,8 @@ async function catalogue(db: Db): Promise<string[]> {
 
 /** Marks every commune for recomputing; the next runs drain the marks within their limits. */
 export async function requestFullRebuild(db: Db, now = Date.now()): Promise<void> {
+	// The monthly series' history is rebuilt too, by the same runs (metrics/months.ts).
+	await requestMonthsBackfill(db);
 	await db
 		.insert(metricsDirty)
 		.select(sql`select ${communes.code}, ${now}, 1 from ${communes} where true`)
