@@ -299,7 +299,9 @@ test.describe('public coverage map', () => {
 		await expect(page.getByTestId('team-count')).toContainText(
 			/Tổ công nghệ số đang hoạt động: \d+ tổ/
 		);
-		await expect(page.getByText('Tỷ lệ hộ đã gặp được trong 12 tháng qua')).toBeVisible();
+		await expect(
+			page.getByRole('term').filter({ hasText: 'Tỷ lệ hộ đã gặp được trong 12 tháng qua' })
+		).toBeVisible();
 		await expect(page.getByText('Số đếm, không phải tỷ lệ').first()).toBeVisible();
 		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
 			'content',
@@ -312,8 +314,9 @@ test.describe('public coverage map', () => {
 		// The province page lists its communes with the chosen metric, also without JS.
 		await page.goto('/tinh/19?metric=adoption_vneid');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tỉnh Thái Nguyên');
-		await expect(page.locator('table th').last()).toHaveText('Tỷ lệ người lớn dùng VNeID');
-		await expect(page.locator('tbody tr')).toHaveCount(92);
+		const communes = page.getByTestId('province-communes');
+		await expect(communes.locator('th').last()).toHaveText('Tỷ lệ người lớn dùng VNeID');
+		await expect(communes.locator('tbody tr')).toHaveCount(92);
 		await context.close();
 	});
 
