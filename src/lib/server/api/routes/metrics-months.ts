@@ -19,6 +19,7 @@ import { listMonths, seriesOf } from '../../db/queries/public-months.ts';
 import { getCommune } from '../../db/queries/admin-units.ts';
 import { recomputeMonth } from '../../metrics/months-history.ts';
 import { ShardRouter } from '../../db/shards.ts';
+import { monthsOps as doc } from '../openapi/operations/reporting.ts';
 
 /** Months of a series (the current one and the 23 before it). */
 export const SERIES_MONTHS = 24;
@@ -50,7 +51,7 @@ async function areaOf(c: Context<AuthEnv>, code: string) {
 
 export const metricsMonthsApi = new Hono<AuthEnv>()
 	/** GET /api/metrics/months — the current month and the months that have figures. */
-	.get('/months', async (c) => {
+	.get('/months', doc.getMonths, async (c) => {
 		const body: MonthsList = {
 			current: monthOf(Date.now()),
 			months: await listMonths(c.get('db'))
@@ -63,6 +64,7 @@ export const metricsMonthsApi = new Hono<AuthEnv>()
 	 */
 	.get(
 		'/series/:code',
+		doc.getSeriesByCode,
 		validate('param', z.object({ code: z.union([z.literal('VN'), areaCodeInput]) })),
 		validate('query', z.object({ metric: metricKey })),
 		async (c) => {
@@ -78,6 +80,7 @@ export const metricsMonthsApi = new Hono<AuthEnv>()
 	 */
 	.post(
 		'/months/:month/recompute',
+		doc.postMonthsByMonthRecompute,
 		noStore,
 		validate(
 			'param',

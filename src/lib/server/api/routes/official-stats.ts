@@ -13,6 +13,7 @@ import { csvBytes, csvResponse } from '../middleware/csv-body.ts';
 import { officialStatsStatements, previewOfficialStats } from '../../import/csv/official-stats.ts';
 import { listOfficialStats } from '../../db/queries/official-stats.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
+import { officialOps as doc } from '../openapi/operations/reporting.ts';
 
 /** The province an actor imports for: their own (province admin), null (admin: everywhere). */
 function importScope(actor: Actor): string | null {
@@ -46,7 +47,7 @@ export const officialListQuery = z.object({
  */
 export const officialStatsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/template.csv', (c) => {
+	.get('/template.csv', doc.getTemplateCsv, (c) => {
 		importScope(requireActor(c));
 		return csvResponse(
 			c,
@@ -54,7 +55,7 @@ export const officialStatsApi = new Hono<AuthEnv>()
 			toCsv(Object.values(OFFICIAL_STATS_HEADER), [])
 		);
 	})
-	.post('/import', validate('query', officialImportQuery), async (c) => {
+	.post('/import', doc.postImport, validate('query', officialImportQuery), async (c) => {
 		const actor = requireActor(c);
 		const scope = importScope(actor);
 		const db = c.get('db');
@@ -86,7 +87,7 @@ export const officialStatsApi = new Hono<AuthEnv>()
 		]);
 		return c.json({ imported: counts }, 201);
 	})
-	.get('/', validate('query', officialListQuery), async (c) => {
+	.get('/', doc.get, validate('query', officialListQuery), async (c) => {
 		const scope = importScope(requireActor(c));
 		const q = c.req.valid('query');
 		ensure(scope === null || !q.province || q.province === scope, 'reading another province');

@@ -36,6 +36,7 @@ import {
 } from '../../db/writes/reports.ts';
 import { loadReport } from '../../reports/load.ts';
 import { reportAreaParams, reportIdParam } from './reports-input.ts';
+import { reportsOps as doc } from '../openapi/operations/reporting.ts';
 
 /** 403 for a role refusal, 409 `report_state` for a state refusal. */
 function refuse(d: ReportDecision): void {
@@ -120,7 +121,7 @@ async function decideOn(
 }
 
 export const reportActionsApi = new Hono<AuthEnv>()
-	.post('/:area/:period/submit', validate('param', reportAreaParams), async (c) => {
+	.post('/:area/:period/submit', doc.postSubmit, validate('param', reportAreaParams), async (c) => {
 		const actor = requireActor(c);
 		const { area: code, period } = c.req.valid('param');
 		const db = c.get('db');
@@ -157,12 +158,13 @@ export const reportActionsApi = new Hono<AuthEnv>()
 		const loaded = await loadReport(db, actor, code, period);
 		return c.json(loaded.found ? loaded.view : null, 201);
 	})
-	.post('/:id/approve', validate('param', reportIdParam), async (c) => {
+	.post('/:id/approve', doc.postApprove, validate('param', reportIdParam), async (c) => {
 		const row = await decideOn(c, c.req.valid('param').id, 'approve', null);
 		return c.json({ id: row.id, status: 'approved' as const });
 	})
 	.post(
 		'/:id/return',
+		doc.postReturn,
 		validate('param', reportIdParam),
 		validate('json', reportReturnBody),
 		async (c) => {
@@ -172,6 +174,7 @@ export const reportActionsApi = new Hono<AuthEnv>()
 	)
 	.post(
 		'/:id/correct',
+		doc.postCorrect,
 		validate('param', reportIdParam),
 		validate('json', reportCorrectBody),
 		async (c) => {

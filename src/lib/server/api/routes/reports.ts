@@ -34,6 +34,7 @@ import {
 	reportIdParam,
 	reportListQuery
 } from './reports-input.ts';
+import { reportsOps as doc } from '../openapi/operations/reporting.ts';
 
 /** A version the caller may see, or 404 (a hidden one is not said to exist). */
 async function versionFor(c: Context<AuthEnv>, id: string): Promise<ReportRow> {
@@ -54,7 +55,7 @@ async function contentOf(c: Context<AuthEnv>, row: ReportRow): Promise<ReportCon
 
 export const reportsApi = new Hono<AuthEnv>()
 	.use(noStore)
-	.get('/', validate('query', reportListQuery), async (c) => {
+	.get('/', doc.get, validate('query', reportListQuery), async (c) => {
 		const rows = await listReports(c.get('db'), c.get('actor'), c.req.valid('query'));
 		return c.json({
 			reports: rows.map((r) => ({
@@ -67,7 +68,7 @@ export const reportsApi = new Hono<AuthEnv>()
 			}))
 		});
 	})
-	.get('/:area/:period', validate('param', reportAreaParams), async (c) => {
+	.get('/:area/:period', doc.getByAreaByPeriod, validate('param', reportAreaParams), async (c) => {
 		const { area, period } = c.req.valid('param');
 		const loaded = await loadReport(c.get('db'), c.get('actor'), area, period);
 		if (!loaded.found)
@@ -76,25 +77,30 @@ export const reportsApi = new Hono<AuthEnv>()
 				: new ApiError('report_not_found', 404, `No approved report of ${area} for ${period}`);
 		return c.json(loaded.view);
 	})
-	.get('/:file{[0-9a-f-]+\\.(?:csv|xlsx)}', validate('param', reportFileParam), async (c) => {
-		const [id, ext] = c.req.valid('param').file.split('.') as [string, 'csv' | 'xlsx'];
-		const row = await versionFor(c, id);
-		const content = await contentOf(c, row);
-		const name = reportFileName(row, ext);
-		if (ext === 'csv')
-			return csvResponse(c, name, toCsv(REPORT_TABLE_HEADER, reportTableRows(content)));
-		const bytes = await reportXlsx(content, {
-			version: row.version,
-			status: row.status,
-			areaName: content.area.name,
-			generatedAt: new Date().toISOString()
-		});
-		return c.body(bytes, 200, {
-			'Content-Type': XLSX_MIME,
-			'Content-Disposition': `attachment; filename="${name}"`
-		});
-	})
-	.get('/:id', validate('param', reportIdParam), async (c) => {
+	.get(
+		'/:file{[0-9a-f-]+\\.(?:csv|xlsx)}',
+		doc.getFile,
+		validate('param', reportFileParam),
+		async (c) => {
+			const [id, ext] = c.req.valid('param').file.split('.') as [string, 'csv' | 'xlsx'];
+			const row = await versionFor(c, id);
+			const content = await contentOf(c, row);
+			const name = reportFileName(row, ext);
+			if (ext === 'csv')
+				return csvResponse(c, name, toCsv(REPORT_TABLE_HEADER, reportTableRows(content)));
+			const bytes = await reportXlsx(content, {
+				version: row.version,
+				status: row.status,
+				areaName: content.area.name,
+				generatedAt: new Date().toISOString()
+			});
+			return c.body(bytes, 200, {
+				'Content-Type': XLSX_MIME,
+				'Content-Disposition': `attachment; filename="${name}"`
+			});
+		}
+	)
+	.get('/:id', doc.getById, validate('param', reportIdParam), async (c) => {
 		const row = await versionFor(c, c.req.valid('param').id);
 		return c.json({
 			...versionMeta(row),
