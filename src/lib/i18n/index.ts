@@ -71,6 +71,11 @@ export function formatDate(d: string | number | Date): string {
 	return dateFormat.format(new Date(d));
 }
 
+/** A calendar month "2026-11" → "11/2026" (vi-VN order). */
+export function formatMonth(month: string): string {
+	return `${month.slice(5)}/${month.slice(0, 4)}`;
+}
+
 /** A date and time → "23/11/2026, 14:05" (vi-VN order), in Vietnam's time zone. */
 export function formatDateTime(d: string | number | Date): string {
 	return dateTimeFormat.format(new Date(d));

@@ -6,6 +6,7 @@
 import type { MetricPayload } from '../domain/metric-payload.ts';
 import type { ChangePayload } from '../domain/metric-month-payload.ts';
 import { monthPeriod } from '../domain/metric-months.ts';
+import { formatMonth, type Translate } from '../i18n/index.ts';
 
 export interface MapPeriod {
 	/** One month "YYYY-MM", or null for the last 12 months. */
@@ -59,5 +60,6 @@ export function asFigures(body: MetricPayload | ChangePayload, estimate: boolean
 		: (body as MetricPayload);
 }
 
-/** "11/2026" */
-export const monthLabel = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
+/** A month as a choice in a select: "Tháng 11/2026", "(đang diễn ra)" while it is not closed. */
+export const monthChoice = (t: Translate, m: { month: string; closed: boolean }) =>
+	`${t('month.label')} ${formatMonth(m.month)}${m.closed ? '' : ` (${t('trend.open')})`}`;

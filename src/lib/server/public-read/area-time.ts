@@ -10,6 +10,7 @@ import type { PublicAreaMetrics } from '../../domain/metrics.ts';
 import { lastMonths, monthOf, timeKindOf } from '../../domain/metric-months.ts';
 import type { SeriesPayload } from '../../domain/metric-month-payload.ts';
 import { listMonths, monthOfProvinceGroup, seriesOf } from '../db/queries/public-months.ts';
+import { metricsOfProvinceGroup } from '../db/queries/public-metrics.ts';
 
 /** Months of the trend (as GET /api/metrics/series: the current month and the 23 before). */
 const TREND_MONTHS = 24;
@@ -19,8 +20,8 @@ export interface AreaTime {
 	months: { month: string; closed: boolean }[];
 	/** The month asked for, if it has figures; else null (the last 12 months are shown). */
 	month: string | null;
-	/** The province group's figures of that month (null without a month). */
-	group: PublicAreaMetrics[] | null;
+	/** The province group's figures of that month, or of the last 12 months without one. */
+	group: PublicAreaMetrics[];
 	trend: SeriesPayload;
 	/** Flows are drawn as bars (summed per month), stocks and rates as a line. */
 	flow: boolean;
@@ -36,7 +37,9 @@ export async function areaTime(
 	const months = await listMonths(db);
 	const month = wanted && months.some((m) => m.month === wanted) ? wanted : null;
 	const [group, trend] = await Promise.all([
-		month ? monthOfProvinceGroup(db, area.provinceCode, month) : Promise.resolve(null),
+		month
+			? monthOfProvinceGroup(db, area.provinceCode, month)
+			: metricsOfProvinceGroup(db, area.provinceCode),
 		seriesOf(db, area, def, lastMonths(monthOf(now), TREND_MONTHS))
 	]);
 	return { months, month, group, trend, flow: timeKindOf(def.key) === 'flow' };

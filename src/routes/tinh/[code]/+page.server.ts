@@ -3,7 +3,6 @@ import { error } from '@sveltejs/kit';
 import { isProvinceCode } from '$lib/domain/codes';
 import { metricDefinition } from '$lib/domain/metric-definitions';
 import { getProvince, listCommunesOfProvince } from '$lib/server/db/queries/admin-units';
-import { metricsOfProvinceGroup } from '$lib/server/db/queries/public-metrics';
 import { areaTime } from '$lib/server/public-read/area-time';
 import { parseMapUrl } from '$lib/map/url-state';
 
@@ -22,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		listCommunesOfProvince(locals.db, params.code),
 		areaTime(locals.db, area0, metricDefinition(metric)!, state.month ?? null)
 	]);
-	const group = time.group ?? (await metricsOfProvinceGroup(locals.db, params.code));
+	const { group } = time;
 	const area = group.find((a) => a.level === 'province' && a.code === province.code) ?? null;
 	const byCommune = new Map(group.filter((a) => a.level === 'commune').map((a) => [a.code, a]));
 	const rows = communes.map((c) => {

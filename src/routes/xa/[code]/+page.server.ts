@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { isCommuneCode } from '$lib/domain/codes';
 import { metricDefinition } from '$lib/domain/metric-definitions';
 import { getCommune } from '$lib/server/db/queries/admin-units';
-import { listPublicTeams, metricsOfProvinceGroup } from '$lib/server/db/queries/public-metrics';
+import { listPublicTeams } from '$lib/server/db/queries/public-metrics';
 import { areaTime } from '$lib/server/public-read/area-time';
 import { parseMapUrl } from '$lib/map/url-state';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		areaTime(locals.db, ref, metricDefinition(metric)!, state.month ?? null),
 		listPublicTeams(locals.db, commune.provinceCode, commune.code)
 	]);
-	const group = time.group ?? (await metricsOfProvinceGroup(locals.db, commune.provinceCode));
+	const { group } = time;
 	const area = group.find((a) => a.level === 'commune' && a.code === commune.code) ?? null;
 	const { months, month, trend, flow } = time;
 	return { commune, area, teams, metric, months, month, trend, flow };
