@@ -3,11 +3,12 @@
  * leader by link, the leader joins, creates a team and adds members; after the metrics job the
  * commune's public team count has grown by one.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { withLocalDb } from '../../scripts/lib/local-d1.ts';
 import { areaMetrics } from '../../src/lib/server/db/schema/index.ts';
 import { E2E_PERSIST, runScript } from './support/e2e-db.ts';
+import { login } from './support/login.ts';
 
 const COMMUNE = '05569';
 
@@ -20,14 +21,6 @@ async function publicTeamCount(): Promise<number> {
 			.where(and(eq(areaMetrics.level, 'commune'), eq(areaMetrics.code, COMMUNE)));
 		return rows[0]?.teams ?? 0;
 	}, E2E_PERSIST);
-}
-
-async function login(page: Page, loginName: string, password: string) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(loginName);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(/\/quan-ly$/);
 }
 
 test.beforeAll(() => {
@@ -46,7 +39,11 @@ test('a commune admin invites a leader, who joins, builds a team, and the public
 	runScript('scripts/compute-metrics.ts');
 	const before = await publicTeamCount();
 
-	await login(page, 'xa05569@demo.tungngo.vn', 'demo-quan-tri-xa');
+	await login(
+		page,
+		{ login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' },
+		/\/quan-ly$/
+	);
 	const cookie = (await page.context().cookies()).find((c) => c.name === '__Host-tn_session');
 	expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
 	await page.getByRole('link', { name: /Xã Định Hoá/ }).click();

@@ -2,23 +2,16 @@
  * Issue 13: the audit log is readable by a person — names, actions in Vietnamese, the commune's
  * name, filters that keep the area — and a login leaves its line. Screenshot: tests/artifacts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { runScript } from './support/e2e-db.ts';
+import { login } from './support/login.ts';
 
 const ADMIN = { login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' };
 
 test.beforeAll(() => runScript('scripts/create-admin.ts', '--demo'));
 
-async function login(page: Page, who: { login: string; password: string }) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(who.login);
-	await page.getByLabel('Mật khẩu').fill(who.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(/\/quan-ly$/);
-}
-
 test('a commune admin reads the audit log in words, and filters it', async ({ page }) => {
-	await login(page, ADMIN);
+	await login(page, ADMIN, /\/quan-ly$/);
 	await page.goto('/quan-ly/nhat-ky?commune=05569');
 	const table = page.getByTestId('audit-table');
 	await expect(table).toBeVisible();

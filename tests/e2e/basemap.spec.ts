@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test-hooks.ts';
 import { LEADER } from './support/home-fixture.ts';
+import { login } from './support/login.ts';
 
 /** Features MapLibre has drawn from the base map's source, per source layer. */
 function drawnBasemap(page: Page, map: '__tungNgoPlanMap' | '__tungNgoMap') {
@@ -20,17 +21,9 @@ function drawnBasemap(page: Page, map: '__tungNgoPlanMap' | '__tungNgoMap') {
 	}, map);
 }
 
-async function login(page: Page) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(LEADER.login);
-	await page.getByLabel('Mật khẩu').fill(LEADER.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-}
-
 test('the planning view shows the demo streets under the households', async ({ page }) => {
 	test.setTimeout(90_000);
-	await login(page);
+	await login(page, LEADER);
 	await page.goto('/quan-ly/xa/05569/ke-hoach');
 	const map = page.getByTestId('plan-map');
 	await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });

@@ -1,17 +1,10 @@
 /** Issue 13, on a 390 px phone: the province page and the printed invite fit and read well. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { login } from './support/login.ts';
 
 const ARTIFACTS = 'tests/artifacts';
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
-
-async function login(page: Page) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill('xa05569@demo.tungngo.vn');
-	await page.getByLabel('Mật khẩu').fill('demo-quan-tri-xa');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(/\/quan-ly$/);
-}
 
 /** Words of `scope`'s text (links and screen-only parts aside) that run over two lines. */
 function wordsBrokenAcrossLines(scope: Locator): Promise<string[]> {
@@ -49,7 +42,11 @@ test('the province page fits a phone, whatever metric is chosen', async ({ page 
 });
 
 test('a printed invite breaks lines between words, never inside one', async ({ page }) => {
-	await login(page);
+	await login(
+		page,
+		{ login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' },
+		/\/quan-ly$/
+	);
 	await page.goto('/quan-ly/xa/05569');
 	await page.locator('table a[href^="/quan-ly/to/"]').first().click();
 	await expect(page).toHaveURL(/\/quan-ly\/to\//);

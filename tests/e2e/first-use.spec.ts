@@ -2,21 +2,13 @@
  * Issue 13, "Also hit when tried as a new user would": what someone trying the public map and
  * the demo accounts for the first time ran into, in Chromium against the built worker.
  */
-import { type Page } from '@playwright/test';
 import { expect, test } from './support/test-hooks.ts';
 import { waitColoured } from './support/map.ts';
+import { login } from './support/login.ts';
 
 const ARTIFACTS = 'tests/artifacts';
 const ADMIN = { login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' };
 const MEMBER = { login: 'thanhvien@demo.tungngo.vn', password: 'demo-thanh-vien' };
-
-async function login(page: Page, who: { login: string; password: string }) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(who.login);
-	await page.getByLabel('Mật khẩu').fill(who.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/dang-nhap/);
-}
 
 test.describe('a first visit to the public map', () => {
 	test('search finds places typed with their unit word: xã, phường, tỉnh', async ({ page }) => {

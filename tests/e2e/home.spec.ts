@@ -5,7 +5,7 @@
  * dialog that says what happens to the visits, then keeps the visited stops and frees the rest.
  * Screenshots of the leader's day (phone and desktop) go to tests/artifacts/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { runScript } from './support/e2e-db.ts';
 import {
 	LATER_ROUTE,
@@ -17,6 +17,7 @@ import {
 	seedHomeFixture,
 	type HomeFixture
 } from './support/home-fixture.ts';
+import { login } from './support/login.ts';
 
 let fx: HomeFixture;
 test.beforeAll(async () => {
@@ -24,13 +25,6 @@ test.beforeAll(async () => {
 	fx = await seedHomeFixture();
 });
 test.afterAll(clearHomeFixture);
-
-async function login(page: Page, who: { login: string; password: string }) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(who.login);
-	await page.getByLabel('Mật khẩu').fill(who.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
 
 /** The hamlet's households, and those with at least one visit (the page's denominators). */
 async function hamletFigures() {

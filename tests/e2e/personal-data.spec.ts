@@ -4,9 +4,9 @@
  * leaves the list), and the audit log shows both in Vietnamese with the reason, not the data.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test-hooks.ts';
 import { queryE2eDb, runScript } from './support/e2e-db.ts';
+import { login } from './support/login.ts';
 
 const ADMIN = { login: 'xa05569@demo.tungngo.vn', password: 'demo-quan-tri-xa' };
 const ID = `e2e-pd-${Date.now().toString(36)}`;
@@ -28,18 +28,10 @@ test.beforeAll(() => {
 	);
 });
 
-async function login(page: Page) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(ADMIN.login);
-	await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(/\/quan-ly$/);
-}
-
 test('a commune admin exports and erases a household due for review, and the log says so', async ({
 	page
 }) => {
-	await login(page);
+	await login(page, ADMIN, /\/quan-ly$/);
 	await page.goto('/quan-ly/xa/05569');
 	await page.getByRole('link', { name: /Dữ liệu cá nhân/ }).click();
 	await expect(page).toHaveURL(/\/quan-ly\/xa\/05569\/du-lieu-ca-nhan$/);
@@ -109,7 +101,7 @@ test('a commune admin exports and erases a team member from the team page', asyn
 		VALUES ('${memberId}', '${team!.id}', '19', '05569', '${name}', NULL, 'tinh_nguyen',
 			'chua_hoc', 'thanh_vien', 1, 1, ${Date.now()})`
 	);
-	await login(page);
+	await login(page, ADMIN, /\/quan-ly$/);
 	await page.goto(`/quan-ly/to/${team!.id}`);
 	const row = page.locator('tr', { hasText: name });
 	const [download] = await Promise.all([
@@ -151,7 +143,7 @@ test('a commune admin erases a household opened from the planning map', async ({
 			'Hà Thị Bản', '0987000222', 1, 1, ${Date.now()})`,
 		{ province: '19' }
 	);
-	await login(page);
+	await login(page, ADMIN, /\/quan-ly$/);
 	await page.goto('/quan-ly/xa/05569/ke-hoach');
 	await page.waitForFunction(() => window.__tungNgoPlanMap?.isStyleLoaded());
 	// Close in on the household (no clusters at this zoom), then tap it in the middle of the map.

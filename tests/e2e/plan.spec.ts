@@ -6,9 +6,10 @@
  * week, and an outing can be moved to another member. Screenshots of the calendar and of a plan
  * on the map go to tests/artifacts/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { withLocalDb } from '../../scripts/lib/local-d1.ts';
 import { runScript } from './support/e2e-db.ts';
+import { login } from './support/login.ts';
 
 const PERSIST = '.wrangler/e2e';
 const LEADER = { login: 'totruong@demo.tungngo.vn', password: 'demo-to-truong' };
@@ -60,20 +61,12 @@ test.afterAll(async () => {
 	if (teamId) await removeTestRoutes(teamId);
 });
 
-async function login(page: Page) {
-	await page.goto('/dang-nhap');
-	await page.getByLabel('Số điện thoại hoặc email').fill(LEADER.login);
-	await page.getByLabel('Mật khẩu').fill(LEADER.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(/\/quan-ly$/);
-}
-
 test('a leader plans a week of the team’s gaps by motorbike in 3-hour sessions and assigns it', async ({
 	page
 }) => {
 	test.setTimeout(120_000);
 	expect(gaps).toBeGreaterThan(30);
-	await login(page);
+	await login(page, LEADER, /\/quan-ly$/);
 	await page.goto('/quan-ly/xa/05569/ke-hoach');
 	const map = page.getByTestId('plan-map');
 	await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
