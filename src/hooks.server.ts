@@ -1,7 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import { ShardRouter } from '$lib/server/db/shards';
-import { resolveLocale } from '$lib/i18n';
+import { registerLocale, resolveLocale } from '$lib/i18n';
+import { en } from '$lib/i18n/en';
 import { SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { readSession } from '$lib/server/auth/session';
 import { toActor, userView } from '$lib/server/auth/users';
@@ -11,6 +12,9 @@ import { version } from '$app/environment';
 import { APP_VERSION_HEADER, LANG_HEADER, SIGNED_IN_HEADER } from '$lib/offline/sw/policy';
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;
+
+// Pages render in either language on the server (browsers load English only when asked).
+registerLocale('en', en);
 
 /**
  * Per request: a database client for this request's D1 binding, and the UI language

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi as mock } from 'vitest';
 import { apiCall, ApiCallError } from '../../src/lib/api/client.ts';
 import { apiErrorText, WORDED_CODES } from '../../src/lib/api/error-text.ts';
-import { translator } from '../../src/lib/i18n/index.ts';
+import { loadLocale, translator } from '../../src/lib/i18n/index.ts';
 
 const vi = translator('vi');
+await loadLocale('en');
 const en = translator('en');
 const refusal = (code: string, status = 422, extra = {}) =>
 	new ApiCallError(code, status, 'raw English message from the server', extra);

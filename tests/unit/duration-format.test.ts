@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n/index.ts';
+import { loadLocale, translator } from '../../src/lib/i18n/index.ts';
 import { formatDay, formatDuration, formatWhen } from '../../src/lib/i18n/duration.ts';
 
 const vi = translator('vi');
+await loadLocale('en');
 const en = translator('en');
 
 describe('durations and days in a plan', () => {

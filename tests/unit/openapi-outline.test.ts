@@ -15,7 +15,10 @@ import {
 	type DocOperation
 } from '../../src/lib/server/api/openapi/outline.ts';
 import Page from '../../src/routes/tai-lieu-api/+page.svelte';
-import type { Locale } from '../../src/lib/i18n/index.ts';
+import { loadLocale, type Locale } from '../../src/lib/i18n/index.ts';
+
+// The pages render in English too (the browser loads it on demand; see i18n/index.ts).
+await loadLocale('en');
 
 type Schema = OpenAPIV3_1.SchemaObject;
 

@@ -6,12 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import TeamPlanResult from '../../src/lib/components/plan/TeamPlanResult.svelte';
-import { translator, type Locale } from '../../src/lib/i18n/index.ts';
+import { loadLocale, translator, type Locale } from '../../src/lib/i18n/index.ts';
 import { planTeam } from '../../src/lib/domain/routing/team-plan.ts';
 import { buildStreetGraph } from '../../src/lib/domain/streets/build.ts';
 import { DEFAULT_SNAP_MAX_M } from '../../src/lib/domain/streets/snap.ts';
 import { PlanDraft } from '../../src/lib/plan/plan-draft.svelte.ts';
 import { at, house, options } from './support/team-world.ts';
+
+// The pages render in English too (the browser loads it on demand; see i18n/index.ts).
+await loadLocale('en');
 
 /** One street along y = 0 from x = 0 to 300 m. */
 const STREET = buildStreetGraph([{ kind: 'street', coords: [at(0, 0), at(300, 0)] }]);

@@ -3,13 +3,28 @@
  * formats (DEVELOPERS.md), whichever language the words are in.
  */
 import { vi, type Messages } from './vi.ts';
-import { en } from './en.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type MessageKey = keyof Messages;
 
-const catalogues: Record<Locale, Messages> = { vi, en };
+/**
+ * Vietnamese is always at hand. English is loaded when a page asks for it (`loadLocale`, from
+ * the root layout's load), so a Vietnamese visitor's browser neither downloads nor parses it:
+ * the public map's first paint carries one language. The server registers both at start
+ * (hooks.server.ts).
+ */
+const catalogues: Partial<Record<Locale, Messages>> = { vi };
+
+/** Makes a locale's messages available to `translator` (the server does this for English). */
+export function registerLocale(locale: Locale, messages: Messages): void {
+	catalogues[locale] = messages;
+}
+
+/** Loads a locale's messages once, before a page that shows them renders. */
+export async function loadLocale(locale: Locale): Promise<void> {
+	if (!catalogues[locale]) registerLocale(locale, (await import('./en.ts')).en);
+}
 
 /** The locale for a requested value (query or cookie); anything unknown falls back to vi. */
 export function resolveLocale(requested: string | null): Locale {
@@ -21,6 +36,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** A translator for one locale; `{name}` placeholders are filled from params. */
 export function translator(locale: Locale): Translate {
 	const messages = catalogues[locale];
+	if (!messages) throw new Error(`UI messages for "${locale}" are not loaded (loadLocale).`);
 	return (key, params) => {
 		const text: string = messages[key] ?? vi[key];
 		if (!params) return text;
