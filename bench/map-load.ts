@@ -1,7 +1,8 @@
 /**
  * The public map on a slow phone, in real Chromium driven over CDP: network 1.6 Mbps down /
  * 0.75 Mbps up with 150 ms latency (Network.emulateNetworkConditions, applied to the page, its
- * MapLibre web worker and the service worker) and a 4× CPU slowdown (Emulation.setCPUThrottlingRate).
+ * MapLibre web worker and the service worker) and a CPU slowdown calibrated to the host so the
+ * page runs as on a mid-tier phone (bench/lib/cpu-calibration.ts; Emulation.setCPUThrottlingRate).
  *
  *  - cold: fresh profile, time from navigation until every commune in view is coloured — first
  *    on the first-paint canvas (mark `tungngo:first-paint`: the national view drawn from the same
@@ -12,7 +13,8 @@
  *    blank tab) and as a reload of the open map;
  *  - metric switch: from choosing a metric until the map has redrawn every commune, for a
  *    metric a fill layer holds (show that layer), for one at hand whose layer another metric
- *    took (refill a layer), and for one that must be fetched first.
+ *    took (refill a layer), and for one that must be fetched first; and month switches (a
+ *    month's figures fetched the first time, then months at hand).
  * Each load's phases are printed too (HTML → DOM → first paint → MapLibre imported → map load
  * → coloured), to show where the time goes.
  *
@@ -44,6 +46,16 @@ import {
 import { startWranglerDev } from './lib/wrangler-dev.ts';
 import { calibrateCpu, TARGET_INDEX, type Calibration } from './lib/cpu-calibration.ts';
 
+/** What one SWITCH measures (evaluated in the page). */
+interface SwitchTimes {
+	total: number;
+	shown: number;
+	apply: number;
+	before: number;
+	draw: number;
+	changed: number | null;
+}
+
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Number(args.runs);
 
@@ -74,6 +86,8 @@ interface RunResult {
 	switches?: {
 		metric: string;
 		fetched: boolean;
+		/** A switch of the month selector (the metric stays). */
+		month?: boolean;
 		/** Choose → the map has drawn the frame with the new colours. */
 		total: number;
 		/** Choose → the next frame (the drawn one rasterised by SwiftShader and shown). */
@@ -225,15 +239,23 @@ async function run(
 			for (const [metric, fetched] of order) {
 				// A person reads the map before choosing again (and the map's trailing frame is done).
 				await new Promise((r) => setTimeout(r, 1000));
-				const r = await page.evaluate<{
-					total: number;
-					shown: number;
-					apply: number;
-					before: number;
-					draw: number;
-					changed: number | null;
-				}>(SWITCH(metric));
+				const r = await page.evaluate<SwitchTimes>(SWITCH(metric));
 				switches.push({ metric, fetched, ...r });
+			}
+			// Months (issue 16): two months' figures fetched, then switching between them and the
+			// last 12 months (figures at hand); the metric stays the last one chosen.
+			const metric = order.at(-1)![0];
+			const months = await page.evaluate<string[]>(
+				`[...document.querySelectorAll('[data-testid="month-select"] option')].map((o) => o.value).filter(Boolean).slice(1, 3)`
+			);
+			const monthOrder: [string, boolean][] = months.map((m) => [m, true]);
+			for (let round = 0; round < 3; round++)
+				for (const m of [...months, '']) monthOrder.push([m, false]);
+			for (const [month, fetched] of monthOrder) {
+				await new Promise((r) => setTimeout(r, 1000));
+				const key = month ? `${metric}|${month}` : metric;
+				const r = await page.evaluate<SwitchTimes>(SWITCH(month, 'month-select', key));
+				switches.push({ metric: month || '12 tháng', fetched, month: true, ...r });
 			}
 		}
 		return {
@@ -377,10 +399,10 @@ try {
 	}
 	const sw = results.phone?.[0]?.switches ?? [];
 	if (sw.length) {
-		console.log('\nMetric switch (phone, CPU ×4), choose → every commune redrawn:');
+		console.log(`\nMetric switch (phone, CPU ×${cpu.rate}), choose → every commune redrawn:`);
 		const rp = results.phone?.[0]?.repaintMs;
 		if (rp !== undefined) console.log(`  (one redraw with nothing changed: ${rp.toFixed(0)} ms)`);
-		for (const x of sw.filter((x) => x.fetched)) {
+		for (const x of sw.filter((x) => x.fetched && !x.month)) {
 			console.log(
 				`  ${x.metric.padEnd(20)} first time (fetch + recolour) ${x.total.toFixed(0)} ms = ` +
 					`${x.before.toFixed(0)} ms to the join + feature-state loop ${x.apply.toFixed(0)} ms + ` +
@@ -407,7 +429,7 @@ try {
 					`${median(onScreen).toFixed(0)} ms, p90 ${p90(onScreen).toFixed(0)} ms`
 			);
 		};
-		const atHand = sw.filter((x) => !x.fetched);
+		const atHand = sw.filter((x) => !x.fetched && !x.month);
 		summary(
 			'switches between metrics at hand, held by a fill layer',
 			atHand.filter((x) => x.changed === 0),
@@ -417,6 +439,18 @@ try {
 			'switches between metrics at hand, refilling a layer another metric had',
 			atHand.filter((x) => x.changed !== 0),
 			false
+		);
+		for (const x of sw.filter((x) => x.fetched && x.month)) {
+			console.log(
+				`  month ${x.metric.padEnd(14)} first time (fetch + recolour) ${x.total.toFixed(0)} ms = ` +
+					`${x.before.toFixed(0)} ms to the join + feature-state loop ${x.apply.toFixed(0)} ms + ` +
+					`${x.draw.toFixed(0)} ms until drawn`
+			);
+		}
+		summary(
+			'switches between months at hand (two months and the last 12 months)',
+			sw.filter((x) => !x.fetched && x.month),
+			true
 		);
 		const all = results.phone?.[0]?.allChangeMs ?? [];
 		if (all.length) {

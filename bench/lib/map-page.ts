@@ -190,17 +190,22 @@ export async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: numb
 	throw new Error(`timed out waiting for ${what}`);
 }
 
-export const SWITCH = (metric: string) => `(async () => {
+/**
+ * Chooses `value` in the select of `testid` (the metric picker by default, or the month
+ * selector) and times it until the map says it has drawn the figures `key` (figuresKey: the
+ * metric, "metric|month", …).
+ */
+export const SWITCH = (value: string, testid = 'metric-picker', key = value) => `(async () => {
 	const map = document.querySelector('[data-testid="coverage-map"]');
-	const select = document.querySelector('[data-testid="metric-picker"]');
+	const select = document.querySelector('[data-testid="${testid}"]');
 	const t0 = performance.now();
 	const done = new Promise((resolve) => {
 		const obs = new MutationObserver(() => {
-			if (map.dataset.colouredFor === ${JSON.stringify(metric)}) { obs.disconnect(); resolve(); }
+			if (map.dataset.colouredFor === ${JSON.stringify(key)}) { obs.disconnect(); resolve(); }
 		});
 		obs.observe(map, { attributes: true });
 	});
-	select.value = ${JSON.stringify(metric)};
+	select.value = ${JSON.stringify(value)};
 	select.dispatchEvent(new Event('change', { bubbles: true }));
 	await done;
 	const total = performance.now() - t0;
