@@ -3,11 +3,13 @@
  * weekly history goes in — households added to the scope and households visited for the first
  * time, per Vietnam week — and a burn-up series and a completion forecast come out.
  *
- * The forecast is a Monte Carlo over the last weeks' throughput: each trial walks forward week by
- * week, drawing that week's first visits from the window's completed weeks (with replacement,
- * weeks without any visit included) and the households found that week from the window's scope
- * additions (so scope growth is a range, not a guess), until nothing is left. The weeks at which
- * 50 % and 85 % of the trials have finished give the dates, each the Sunday ending that week.
+ * The forecast is a Monte Carlo over the last weeks' throughput: each trial first redraws the
+ * window's completed weeks with replacement (a bootstrap: twelve weeks are a small sample, and
+ * the pace's own uncertainty must widen the range), then walks forward week by week, drawing
+ * each week from that pool — its first visits (weeks without any visit included) and the
+ * households found in it (so scope growth is a range drawn from what happened, not a guess) —
+ * until nothing is left. The weeks at which 50 % and 85 % of the trials have finished give the
+ * dates, each the Sunday ending that week.
  * With fewer than MIN_ACTIVE_WEEKS weeks of visits in the window, or none in the last
  * RECENT_WEEKS, there is nothing honest to say: the answer is "insufficient" with its reason.
  */
@@ -167,14 +169,20 @@ function simulate(
 	const gr = Float64Array.from(growth);
 	const weeks = new Float64Array(trials);
 	const added = new Float64Array(trials);
+	const n = tp.length;
+	const pool = new Int32Array(n);
 	for (let t = 0; t < trials; t++) {
+		// Each trial first redraws the window itself (a bootstrap of the weeks), so the pace's own
+		// uncertainty — 12 weeks are a small sample — widens the range as it should.
+		for (let i = 0; i < n; i++) pool[i] = Math.floor(random() * n);
 		let left = remaining;
 		let found = 0;
 		let k = 0;
 		for (; k <= HORIZON_WEEKS; k++) {
 			const share = k === 0 ? firstWeek : 1;
-			const g = gr[Math.floor(random() * gr.length)]! * share;
-			left += g - tp[Math.floor(random() * tp.length)]! * share;
+			const week = pool[Math.floor(random() * n)]!;
+			const g = gr[week]! * share;
+			left += g - tp[week]! * share;
 			found += g;
 			if (left <= 0) break;
 		}
