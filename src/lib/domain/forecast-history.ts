@@ -6,7 +6,14 @@
 import { addDays } from './vn-time.ts';
 import { weekStartOf } from './progress.ts';
 import { isSmallCount } from './metric-disclosure.ts';
-import { BURN_UP_WEEKS, type BurnUpPoint, type WeeklyHistory } from './forecast.ts';
+import {
+	BURN_UP_WEEKS,
+	burnUp,
+	forecastCompletion,
+	type BurnUpPoint,
+	type Forecast,
+	type WeeklyHistory
+} from './forecast.ts';
 
 /** One row of the shard's counts: a hamlet's households added / first visited in a week. */
 export interface ForecastCount {
@@ -72,4 +79,23 @@ export function publicBurnUp(points: readonly BurnUpPoint[]): PublicBurnUpPoint[
 		const hide = isSmallCount(p.scope) || isSmallCount(p.done) || isSmallCount(p.scope - p.done);
 		return { week: p.week, scope: hide ? null : p.scope, done: hide ? null : p.done };
 	});
+}
+
+/** An area's burn-up and forecast, as the API returns them. */
+export interface AreaForecast {
+	burnUp: BurnUpPoint[];
+	forecast: Forecast;
+}
+
+/**
+ * The burn-up and forecast of one area from the shard's counts: a hamlet's rows, or every row
+ * for the whole commune (`hamletId` null). Seeded: the same counts give the same dates.
+ */
+export function areaForecast(
+	rows: readonly ForecastCount[],
+	today: string,
+	hamletId: string | null
+): AreaForecast {
+	const h = weeklyHistory(rows, forecastWeeks(today), hamletId);
+	return { burnUp: burnUp(h), forecast: forecastCompletion(h, { today }) };
 }
