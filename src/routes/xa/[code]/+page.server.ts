@@ -13,7 +13,7 @@ import { publicForecast } from '$lib/server/public-read/forecast';
  * over the last 12 months or one month (?month=), and the current metric's trend by month; when
  * will every household have been visited (a burn-up from counts, small ones hidden).
  */
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, platform }) => {
 	if (!isCommuneCode(params.code)) error(404, 'Not found');
 	const commune = await getCommune(locals.db, params.code);
 	if (!commune) error(404, 'Not found');
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [time, teams, forecast] = await Promise.all([
 		areaTime(locals.db, ref, metricDefinition(metric)!, state.month ?? null),
 		listPublicTeams(locals.db, commune.provinceCode, commune.code),
-		publicForecast(locals.shards, commune)
+		publicForecast({ shards: locals.shards, db: locals.db, binding: platform!.env.DB }, commune)
 	]);
 	const { group } = time;
 	const area = group.find((a) => a.level === 'commune' && a.code === commune.code) ?? null;
