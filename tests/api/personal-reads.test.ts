@@ -83,6 +83,7 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/visits/devices': "the caller's own devices",
 	'/api/invites/token/:token': 'the role and place an invite offers, no person',
 	'/api/teams': 'team names and counts',
+	'/api/forecast': 'households known and first visited per week, and forecast dates (counts)',
 	'/api/teams/:id': 'a team name and its hamlet',
 	'/api/hamlets': 'hamlet names and points',
 	'/api/official-stats': 'official figures per commune, month and service (no person)',

@@ -9,6 +9,7 @@ import { apiEn } from './features/api.en.ts';
 import { privacyEn } from './features/privacy.en.ts';
 import { exportEn } from './features/export.en.ts';
 import { progressEn } from './features/progress.en.ts';
+import { forecastEn } from './features/forecast.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
@@ -25,6 +26,7 @@ export const en: Messages = {
 	...teamPlanEn,
 	...apiEn,
 	...progressEn,
+	...forecastEn,
 	...privacyEn,
 	...exportEn,
 	...apiDocsEn,

@@ -9,6 +9,7 @@ import { apiVi } from './features/api.vi.ts';
 import { privacyVi } from './features/privacy.vi.ts';
 import { exportVi } from './features/export.vi.ts';
 import { progressVi } from './features/progress.vi.ts';
+import { forecastVi } from './features/forecast.vi.ts';
 import { apiDocsVi } from './features/api-docs.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
@@ -202,6 +203,7 @@ export const vi = {
 	...auditVi,
 	...apiVi,
 	...progressVi,
+	...forecastVi,
 	...privacyVi,
 	...exportVi,
 	...apiDocsVi,

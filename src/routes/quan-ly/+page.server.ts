@@ -4,6 +4,7 @@ import { isCommuneCode } from '$lib/domain/codes';
 import { apiGet } from '$lib/server/auth/page-api';
 import { getCommuneArea, getTeam } from '$lib/server/db/queries/team-admin';
 import type { Overview } from '$lib/server/api/routes/overview';
+import type { ForecastBody } from '$lib/server/api/routes/forecast';
 
 /**
  * Each role's home. A team leader (with a team) and a commune admin get their day: the week's
@@ -22,13 +23,17 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	// `?thon=`: the hamlet whose teams a large commune's day shows (the API checks it).
 	const thon = url.searchParams.get('thon');
 	const hamlet = thon ? `&hamlet=${encodeURIComponent(thon)}` : '';
-	const overview = hasDay
-		? await apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}${hamlet}`, url)
-		: null;
+	const [overview, forecast] = hasDay
+		? await Promise.all([
+				apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}${hamlet}`, url),
+				apiGet<ForecastBody>(fetch, `/api/forecast?commune=${user.communeCode}`, url)
+			])
+		: [null, null];
 	return {
 		commune: commune ?? null,
 		team: team ? { id: team.id, name: team.name } : null,
 		canOpenAny: user.role === 'admin' || user.role === 'province_admin',
-		overview
+		overview,
+		forecast
 	};
 };

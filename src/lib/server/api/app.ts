@@ -35,6 +35,7 @@ import { visitsApi } from './routes/visits.ts';
 import { fieldApi } from './routes/field.ts';
 import { overviewApi } from './routes/overview.ts';
 import { progressApi } from './routes/progress.ts';
+import { forecastApi } from './routes/forecast.ts';
 import { personalDataApi } from './routes/personal-data.ts';
 import { basemapApi } from './routes/basemap.ts';
 import { officialStatsApi } from './routes/official-stats.ts';
@@ -89,6 +90,7 @@ export function createApiApp() {
 	app.route('/field', fieldApi);
 	app.route('/overview', overviewApi);
 	app.route('/', progressApi); // /progress and /progress.csv
+	app.route('/', forecastApi); // /forecast
 	app.route('/personal-data', personalDataApi);
 	app.route('/official-stats', officialStatsApi);
 	app.route('/reports', reportsApi);
