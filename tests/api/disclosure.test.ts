@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
 	household,
@@ -216,6 +217,28 @@ describe(`what the API publishes, audited as one system (counts seed ${SEED})`, 
 					map.suppressed.includes(c.communeCode)
 				);
 			}
+		}
+	});
+
+	it('exports each month with the same cells suppressed as the map (status suppressed)', async () => {
+		for (const month of [...MONTHS, null]) {
+			const q = `metric=${KEY}&area=VN&level=commune${month ? `&month=${month}` : ''}`;
+			const res = await app.request(
+				`/api/exports/metrics.csv?${q}`,
+				{ headers: { 'cache-control': 'no-cache' } },
+				t.env
+			);
+			expect(res.status).toBe(200);
+			const text = (await res.text()).replace(/^\uFEFF/, '');
+			const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+			const suppressed = rows.data
+				.filter((r) => r['Cấp'] === 'commune' && r['Trạng thái'] === 'suppressed')
+				.map((r) => r['Mã'])
+				.sort();
+			const map = await get<MetricPayload>(
+				`/api/metrics/communes?metric=${KEY}${month ? `&month=${month}` : ''}`
+			);
+			expect(suppressed, month ?? LAST_12).toEqual([...map.suppressed].sort());
 		}
 	});
 
