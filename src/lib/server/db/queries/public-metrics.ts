@@ -78,7 +78,7 @@ export async function metricsOfProvinceGroup(
 			db.select().from(areaMetrics).where(inGroup),
 			db.select().from(areaServiceMetrics).where(svcInGroup)
 		]),
-		publishedFlags(db, METRIC_KEYS, [LAST_12])
+		publishedFlags(db, METRIC_KEYS, [LAST_12], { provinceCode })
 	]);
 	const rule = sumsRule(flags, LAST_12);
 	const group = withHidden(

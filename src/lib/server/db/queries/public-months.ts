@@ -101,7 +101,7 @@ export async function monthOfProvinceGroup(
 ): Promise<PublicAreaMetrics[]> {
 	const [{ areas, services }, flags] = await Promise.all([
 		monthRows(db, [month], null, provinceCode),
-		publishedFlags(db, METRIC_KEYS, [month])
+		publishedFlags(db, METRIC_KEYS, [month], { provinceCode })
 	]);
 	const rule = sumsRule(flags, month);
 	return withHidden(
@@ -124,7 +124,7 @@ export async function seriesOf(
 ): Promise<SeriesPayload> {
 	const [{ areas, services }, flags] = await Promise.all([
 		monthRows(db, months, def.serviceCode ?? '-', area.provinceCode ?? '__'),
-		publishedFlags(db, [def.key], months)
+		publishedFlags(db, [def.key], months, { code: area.code })
 	]);
 	const points = months.map((month) => {
 		const rows = areas.filter((a) => a.month === month);

@@ -91,7 +91,9 @@ export async function liveReportContent(
 	const [{ rows, services }, names, flags] = await Promise.all([
 		crossSection(db, monthsToRead(period), area.provinceCode),
 		namesOf(db, area),
-		publishedFlags(db, METRIC_KEYS, [...new Set([period, ...monthsToRead(period)])])
+		publishedFlags(db, METRIC_KEYS, [...new Set([period, ...monthsToRead(period)])], {
+			provinceCode: area.provinceCode
+		})
 	]);
 	const input = { level: area.level, code: area.code, period, names, rows, services, flags };
 	return buildReportContent(input);
