@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { withLocalDb } from './lib/local-d1.ts';
 import { computeMetrics, type MetricsReport } from '../src/lib/server/metrics/job.ts';
 import { computeMonths } from '../src/lib/server/metrics/months.ts';
+import { runDisclosure } from '../src/lib/server/metrics/disclosure-job.ts';
 
 const { values } = parseArgs({ options: { now: { type: 'string' } } });
 
@@ -37,13 +38,22 @@ if (Number.isNaN(now.getTime())) {
 	console.error(`✗ --now is not a date: ${values.now}`);
 	process.exit(1);
 }
-const [report, months] = await withLocalDb(
+const [report, months, disclosure] = await withLocalDb(
 	async ({ db, shards }) =>
-		[await computeMetrics(db, { now, shards }), await computeMonths(db, { now, shards })] as const
+		[
+			await computeMetrics(db, { now, shards }),
+			await computeMonths(db, { now, shards }),
+			await runDisclosure(db, { now, budgetMs: Infinity })
+		] as const
 );
 print(report);
 console.log(
 	`  monthly series: current ${months.current}, ${months.backfilled} communes' history ` +
 		`backfilled, ${months.closed.length} month(s) closed, ${months.statements} D1 statements, ` +
 		`${months.elapsedMs} ms`
+);
+console.log(
+	`  suppression across time and geography: ${disclosure.protected.length} metrics protected, ` +
+		`${disclosure.hidden} cells hidden, ${disclosure.unresolved} unresolved, ` +
+		`${disclosure.elapsedMs} ms`
 );

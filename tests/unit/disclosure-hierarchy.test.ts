@@ -37,6 +37,36 @@ describe('protectHierarchy: hand examples', () => {
 		expect(audit).toEqual({ determined: [], smallSums: [] });
 	});
 
+	it('hides more when the widening leaves a small sum (a leftover fresh seeds once found)', () => {
+		// Found by an unseeded run: the widening alone left this in `unresolved`.
+		const tables = [
+			counts([
+				[0, 1, 11, 0],
+				[1, 11, 0, 11],
+				[11, 11, 0, 0]
+			]),
+			counts([
+				[11, 1, 11, 0],
+				[1, 1, 1, 11],
+				[0, 0, 0, 0]
+			]),
+			counts([
+				[1, 1, 0, 0],
+				[0, 11, 11, 0],
+				[1, 0, 1, 0],
+				[11, 0, 11, 11]
+			]),
+			counts([
+				[1, 0, 1, 0],
+				[10, 88, 1, 1],
+				[85, 0, 1, 14]
+			])
+		];
+		const { audit, unresolved } = wholeAudit(tables);
+		expect(unresolved).toEqual([]);
+		expect(audit).toEqual({ determined: [], smallSums: [] });
+	});
+
 	it('refuses tables of different shapes', () => {
 		expect(() => protectHierarchy([counts([[1, 2]]), counts([[1]])])).toThrow(
 			/table 1 differs from table 0/
@@ -90,8 +120,8 @@ const hierarchyArb = fc
 	);
 
 describe('protectHierarchy on random provinces of random communes', () => {
-	// Seeded: unseeded runs still find, about once in 1,000 random hierarchies, a small sum that
-	// widening cannot close (then it is reported in `unresolved`, never silently published).
+	// Fresh seeds: the rare leftover the widening cannot close (about one random hierarchy in
+	// 2.000) is closed by hiding more (protectHierarchy's fallback), never left `unresolved`.
 	it('leaves nothing determined in the whole publication (country, provinces, communes)', () => {
 		fc.assert(
 			fc.property(hierarchyArb, (tables) => {
@@ -99,7 +129,7 @@ describe('protectHierarchy on random provinces of random communes', () => {
 				expect(unresolved).toEqual([]);
 				expect(audit).toEqual({ determined: [], smallSums: [] });
 			}),
-			{ numRuns: 300, seed: 20261203 }
+			{ numRuns: 300 }
 		);
 	}, 60_000);
 

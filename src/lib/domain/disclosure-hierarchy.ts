@@ -182,6 +182,53 @@ function release(tables: readonly SeriesTable[], hp: HierarchyProtection): Hiera
  *   // commune figures of province 5: children[5].hidden ('a12/m3' = its commune 12).
  */
 export function protectHierarchy(tables: readonly SeriesTable[]): HierarchyProtection {
+	const hp = protectTables(tables);
+	return hp.unresolved.length === 0 ? hp : hideUntilClean(tables, hp);
+}
+
+/** Every cell of a table with data, areas' rows only or its parent's too. */
+function cellIds(table: SeriesTable, parentRow: boolean): string[] {
+	const g = seriesGrid(table);
+	return g.ids.filter((_, i) => g.layers[i] && (parentRow || i < g.areas * g.width));
+}
+
+/**
+ * The rare leftovers the widening cannot close (about one random hierarchy in 2.000): hiding
+ * more is always safe (a reader knows less), so first every commune of the provinces the
+ * flagged cells touch, then, if the audit still flags anything, every cell of every table.
+ * The levels still agree: a province's own row is hidden exactly where the top table hides it.
+ */
+function hideUntilClean(tables: readonly SeriesTable[], hp: HierarchyProtection) {
+	const touched = new Set<number>();
+	for (const id of hp.unresolved) {
+		const m = /^(?:p(\d+):|a(\d+)\/)/.exec(id);
+		if (m) touched.add(Number(m[1] ?? m[2]));
+		else tables.forEach((_, p) => touched.add(p));
+	}
+	const children = hp.children.map((child, p) =>
+		touched.has(p)
+			? { ...child, hidden: [...new Set([...child.hidden, ...cellIds(tables[p]!, false)])] }
+			: child
+	);
+	const wider = { ...hp, children: clear(children), top: clear([hp.top])[0]! };
+	const audit = auditHierarchy(tables, wider);
+	if (audit.determined.length === 0 && audit.smallSums.length === 0)
+		return { ...wider, unresolved: [] };
+	const all: HierarchyProtection = {
+		top: { ...wider.top, hidden: cellIds(topOf(tables), true) },
+		children: wider.children.map((child, p) => ({ ...child, hidden: cellIds(tables[p]!, true) })),
+		unresolved: []
+	};
+	const last = auditHierarchy(tables, all);
+	const flagged = [...last.determined, ...last.smallSums.flatMap((x) => x.cells)];
+	return { ...all, unresolved: [...new Set(flagged)] };
+}
+
+/** The tables' own leftovers, once the whole-hierarchy audit is the judge. */
+const clear = (list: SeriesProtection[]) => list.map((x) => ({ ...x, unresolved: [] }));
+
+/** protectHierarchy's widening (before the fallback). */
+function protectTables(tables: readonly SeriesTable[]): HierarchyProtection {
 	const topTable = topOf(tables);
 	const grids = tables.map(seriesGrid);
 	const canMove = (p: number, cols: readonly number[]) => {

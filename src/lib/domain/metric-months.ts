@@ -5,8 +5,14 @@
  * one month from its stored rows — the same rules as today's figures (domain/metrics.ts), with
  * "no data" wherever a stock could not be reconstructed (a null count).
  */
-import type { AreaCounts, AreaLevel, AreaServiceCounts, PublicAreaMetrics } from './metrics.ts';
-import { toPublicMetrics } from './metrics.ts';
+import type {
+	AreaCounts,
+	AreaLevel,
+	AreaServiceCounts,
+	PublicAreaMetrics,
+	SumsRule
+} from './metrics.ts';
+import { metricFigure, toPublicMetrics } from './metrics.ts';
 import { metricDefinition } from './metric-definitions.ts';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -230,15 +236,16 @@ function unknownStock(key: string, r: MonthCounts, s: MonthServiceCounts | undef
  * with today's rules per month — "no data", the small-count rule and protection of sums across
  * the cross-section (communes within a province, provinces within the country). A stock the
  * records could not reconstruct is "no data" (denominator unknown), never 0. Pass whole groups.
- * Cross-month protection (differences of consecutive months) is not applied here: see
- * docs/monthly-series.md.
+ * Protection across months and areas is the metrics job's: its flags are applied after this
+ * (disclosure-flags.ts), and `sumsRule` leaves out the cross-section's rule where they replace it.
  * @throws RangeError on an unknown metric key.
  */
 export function toPublicMonth(
 	period: { start: string; end: string },
 	rows: readonly MonthCounts[],
 	services: readonly MonthServiceCounts[],
-	keys: readonly string[]
+	keys: readonly string[],
+	sumsRule?: SumsRule
 ): PublicAreaMetrics[] {
 	const areas = rows.map((r) => toAreaCounts(r, period));
 	const svcRows: AreaServiceCounts[] = services.map((s) => ({
@@ -251,7 +258,7 @@ export function toPublicMonth(
 		helped: s.helped
 	}));
 	const svc = new Map(services.map((s) => [`${s.level}|${s.code}|${s.serviceCode}`, s]));
-	return toPublicMetrics(areas, svcRows, keys).map((area, i) => {
+	return toPublicMetrics(areas, svcRows, keys, sumsRule).map((area, i) => {
 		const row = rows[i]!;
 		const metrics = area.metrics.map((m) => {
 			const code = metricDefinition(m.key)?.serviceCode;
@@ -261,6 +268,31 @@ export function toPublicMonth(
 		});
 		return { ...area, metrics };
 	});
+}
+
+/**
+ * One metric's counts of one month row before any suppression (the disclosure protection's
+ * input, disclosure-publish.ts): null where toPublicMonth shows "no data".
+ * @throws RangeError on an unknown metric key.
+ */
+export function monthFigure(
+	key: string,
+	row: MonthCounts,
+	service: MonthServiceCounts | undefined
+): { numerator: number; denominator: number | null } | null {
+	const def = metricDefinition(key);
+	if (!def) throw new RangeError(`unknown metric: ${key}`);
+	if (unknownStock(key, row, service)) return null;
+	const s = service && {
+		level: service.level,
+		code: service.code,
+		serviceCode: service.serviceCode,
+		provinceCode: service.provinceCode,
+		adultsUsing: service.adultsUsing ?? 0,
+		adultsTotal: service.adultsUsing === null ? 0 : (service.adultsTotal ?? 0),
+		helped: service.helped
+	};
+	return metricFigure(def, toAreaCounts(row, monthPeriod(row.month)), s);
 }
 
 /**

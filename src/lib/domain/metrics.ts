@@ -200,6 +200,19 @@ function toValue(
 	};
 }
 
+/**
+ * The unsuppressed counts of one metric for one area (the disclosure protection's input):
+ * null where the public figure is "no data".
+ */
+export function metricFigure(
+	def: MetricDefinition,
+	a: AreaCounts,
+	s?: AreaServiceCounts
+): { numerator: number; denominator: number | null } | null {
+	const f = figure(def, a, s);
+	return f.value === null ? null : { numerator: f.numerator, denominator: f.denominator };
+}
+
 const primaryHidden = (def: MetricDefinition, f: Figure) =>
 	f.value !== null &&
 	def.smallCountRule &&
@@ -247,17 +260,26 @@ function protectSums(def: MetricDefinition, cells: Cell[]): void {
 }
 
 /**
+ * Whether a metric's sums are protected within the cross-section here (true), or the metrics
+ * job's protection across months and areas replaces that rule (disclosure-flags.ts).
+ */
+export type SumsRule = (key: string) => boolean;
+
+/**
  * Turns stored count rows into public metric values: every metric of `keys` for every area,
  * with "no data", the small-count rule and protection of sums (a hidden commune cannot be
  * worked out from its province and the other communes). Pass whole groups — a province with
  * all its communes, the country with all provinces — or only the primary rule can apply.
+ * `sumsRule` leaves out that protection of sums for metrics the job protected (their flags are
+ * applied after, withHidden); the primary rule always applies.
  * @returns one entry per area row, in input order, metrics in `keys` order.
  * @throws RangeError on an unknown metric key.
  */
 export function toPublicMetrics(
 	areas: readonly AreaCounts[],
 	services: readonly AreaServiceCounts[],
-	keys: readonly string[] = METRIC_KEYS
+	keys: readonly string[] = METRIC_KEYS,
+	sumsRule: SumsRule = () => true
 ): PublicAreaMetrics[] {
 	const svc = new Map(services.map((s) => [`${s.level}|${s.code}|${s.serviceCode}`, s]));
 	const defs = keys.map((k) => {
@@ -279,7 +301,7 @@ export function toPublicMetrics(
 			};
 		})
 	);
-	defs.forEach((def, d) => def.smallCountRule && protectSums(def, grid[d]!));
+	defs.forEach((def, d) => def.smallCountRule && sumsRule(def.key) && protectSums(def, grid[d]!));
 	return areas.map((a, i) => ({
 		level: a.level,
 		code: a.code,

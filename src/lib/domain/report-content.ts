@@ -18,8 +18,9 @@ import {
 	type MonthServiceCounts
 } from './metric-months.ts';
 import { roundFigure } from './metric-payload.ts';
-import type { MetricStatus, PublicAreaMetrics } from './metrics.ts';
+import type { MetricStatus, PublicAreaMetrics, SumsRule } from './metrics.ts';
 import type { ReportLevel } from './report-workflow.ts';
+import { NO_FLAGS, sumsRule, withHidden, type PublishedFlags } from './disclosure-flags.ts';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
@@ -112,6 +113,8 @@ export interface ReportInput {
 	rows: readonly MonthCounts[];
 	services: readonly MonthServiceCounts[];
 	keys?: readonly string[];
+	/** The job's protection across months and areas (disclosure-flags.ts); none when absent. */
+	flags?: PublishedFlags;
 }
 
 function toFigures(area: PublicAreaMetrics): ReportFigure[] {
@@ -137,7 +140,8 @@ export function publicFiguresOf(
 	rows: readonly MonthCounts[],
 	services: readonly MonthServiceCounts[],
 	keys: readonly string[],
-	label = months.length === 1 ? months[0]! : `${months[0]}..${months.at(-1)}`
+	label = months.length === 1 ? months[0]! : `${months[0]}..${months.at(-1)}`,
+	sumsRule?: SumsRule
 ): PublicAreaMetrics[] {
 	const period = { start: monthPeriod(months[0]!).start, end: monthPeriod(months.at(-1)!).end };
 	if (months.length === 1) {
@@ -146,7 +150,8 @@ export function publicFiguresOf(
 			period,
 			rows.filter((r) => r.month === m),
 			services.filter((s) => s.month === m),
-			keys
+			keys,
+			sumsRule
 		);
 	}
 	const key = (r: { level: string; code: string }) => `${r.level}|${r.code}`;
@@ -165,7 +170,7 @@ export function publicFiguresOf(
 		areas.push(combined.area);
 		svcs.push(...combined.services);
 	}
-	return toPublicMonth(period, areas, svcs, keys);
+	return toPublicMonth(period, areas, svcs, keys, sumsRule);
 }
 
 const isArea = (level: string, code: string) => (a: { level: string; code: string }) =>
@@ -181,7 +186,14 @@ export function buildReportContent(input: ReportInput): ReportContent | null {
 	const months = periodMonths(input.period);
 	const own = input.rows.filter((r) => isArea(input.level, input.code)(r));
 	if (!own.some((r) => months.includes(r.month))) return null;
-	const pub = publicFiguresOf(months, input.rows, input.services, keys);
+	const flags = input.flags ?? NO_FLAGS;
+	const figuresOf = (m: string[], period: string, label?: string) =>
+		withHidden(
+			publicFiguresOf(m, input.rows, input.services, keys, label, sumsRule(flags, period)),
+			period,
+			flags
+		);
+	const pub = figuresOf(months, input.period);
 	const name = (code: string) => input.names.get(code) ?? code;
 	const areaOf = (a: PublicAreaMetrics): ReportArea => ({
 		level: a.level as ReportLevel,
@@ -200,7 +212,7 @@ export function buildReportContent(input: ReportInput): ReportContent | null {
 	const trend = trendMonths(input.period).flatMap((month): ReportTrendMonth[] => {
 		const row = own.find((r) => r.month === month);
 		if (!row) return [];
-		const inMonth = publicFiguresOf([month], input.rows, input.services, keys);
+		const inMonth = figuresOf([month], month);
 		const mine = inMonth.find(isArea(input.level, input.code))!;
 		return [{ month, closed: row.closed, figures: toFigures(mine) }];
 	});

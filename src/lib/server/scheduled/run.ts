@@ -9,6 +9,7 @@
 import type { Db } from '../db/client.ts';
 import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
 import { runMonths, type MonthsReport } from '../metrics/months.ts';
+import { runDisclosure, type DisclosureReport } from '../metrics/disclosure-job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
 import { archiveVisits } from '../archive/visits.ts';
@@ -35,6 +36,8 @@ export interface ScheduledReport {
 	metrics: MetricsRunReport;
 	/** The monthly series: months closed, the current month written, history backfilled. */
 	months: MonthsReport;
+	/** Suppression across time and geography: the metrics protected again (docs/disclosure.md). */
+	disclosure: DisclosureReport;
 	elapsedMs: number;
 }
 
@@ -81,6 +84,8 @@ export async function runScheduled(
 	const metrics = await runMetrics(db, { now: opts.now, shards });
 	// After the figures: the current month copies what this run recomputed (metrics/months.ts).
 	const months = await runMonths(db, { now: opts.now, shards });
+	// After the months: which of their cells to hide, so requests only read flags.
+	const disclosure = await runDisclosure(db, { now: opts.now });
 	return {
 		cron: opts.cron,
 		at: opts.now.toISOString(),
@@ -90,6 +95,7 @@ export async function runScheduled(
 		visitsArchived: archived,
 		metrics,
 		months,
+		disclosure,
 		elapsedMs: Math.round(performance.now() - started)
 	};
 }

@@ -36,6 +36,9 @@ import {
 } from '../../../domain/official-metrics.ts';
 import type { AreaNames } from '../../../domain/metric-export.ts';
 import { vnToday } from '../../../domain/vn-time.ts';
+import { sumsRule, withHidden, type PublishedFlags } from '../../../domain/disclosure-flags.ts';
+import { LAST_12 } from '../../../domain/disclosure-publish.ts';
+import { publishedFlags } from './public-hidden.ts';
 import {
 	communeProvinces,
 	latestOfficialFigures,
@@ -44,7 +47,11 @@ import {
 } from './official-stats.ts';
 
 /** Figures of the last 12 months (the map's default); [] when the job never ran. */
-async function currentFigures(db: Db, def: MetricDefinition): Promise<PublicAreaMetrics[]> {
+async function currentFigures(
+	db: Db,
+	def: MetricDefinition,
+	flags: PublishedFlags
+): Promise<PublicAreaMetrics[]> {
 	const [areas, services] = await db.batch([
 		db.select().from(areaMetrics),
 		db
@@ -52,14 +59,16 @@ async function currentFigures(db: Db, def: MetricDefinition): Promise<PublicArea
 			.from(areaServiceMetrics)
 			.where(eq(areaServiceMetrics.serviceCode, def.serviceCode ?? '-'))
 	]);
-	return toPublicMetrics(areas as AreaCounts[], services as AreaServiceCounts[], [def.key]);
+	const rule = sumsRule(flags, LAST_12);
+	return toPublicMetrics(areas as AreaCounts[], services as AreaServiceCounts[], [def.key], rule);
 }
 
 /** Figures of one month; [] when that month has no rows. */
 async function monthFigures(
 	db: Db,
 	def: MetricDefinition,
-	month: string
+	month: string,
+	flags: PublishedFlags
 ): Promise<PublicAreaMetrics[]> {
 	const [areas, services] = await db.batch([
 		db.select().from(areaMonths).where(eq(areaMonths.month, month)),
@@ -78,7 +87,8 @@ async function monthFigures(
 		monthPeriod(month),
 		areas as MonthCounts[],
 		services as MonthServiceCounts[],
-		[def.key]
+		[def.key],
+		sumsRule(flags, month)
 	);
 }
 
@@ -145,13 +155,20 @@ async function officialFigures(
  * 12 months (month null) or of one month. [] when there are no figures (the job never ran, or
  * that month has none).
  */
-export function exportFigures(
+export async function exportFigures(
 	db: Db,
 	def: MetricDefinition,
 	month: string | null
 ): Promise<PublicAreaMetrics[]> {
 	if (def.group === 'official') return officialFigures(db, def, month);
-	return month === null ? currentFigures(db, def) : monthFigures(db, def, month);
+	const period = month ?? LAST_12;
+	// Hidden across months and areas too (docs/disclosure.md): the map's flags, status suppressed.
+	const flags = await publishedFlags(db, [def.key], [period]);
+	const figures =
+		month === null
+			? await currentFigures(db, def, flags)
+			: await monthFigures(db, def, month, flags);
+	return withHidden(figures, period, flags);
 }
 
 /** Names of the country, every province and the communes (all, or one province's), by code. */

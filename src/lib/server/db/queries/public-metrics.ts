@@ -19,6 +19,9 @@ import {
 	type PublicTeam
 } from '../../../domain/metric-payload.ts';
 import { officialForAllCommunes, withOfficialMetrics } from './public-official.ts';
+import { publishedFlags } from './public-hidden.ts';
+import { sumsRule, withHidden } from '../../../domain/disclosure-flags.ts';
+import { LAST_12 } from '../../../domain/disclosure-publish.ts';
 
 /** The metrics job's last run (epoch ms from meta.updated_at), or 0 when it never ran. */
 export async function metricsVersion(db: Db): Promise<number> {
@@ -32,15 +35,25 @@ export async function metricsVersion(db: Db): Promise<number> {
 /** One metric for every commune, province and the country, in the map's compact form. */
 export async function metricForAllCommunes(db: Db, def: MetricDefinition): Promise<MetricPayload> {
 	if (def.group === 'official') return officialForAllCommunes(db, def);
-	const [areas, services] = await db.batch([
-		db.select().from(areaMetrics),
-		db
-			.select()
-			.from(areaServiceMetrics)
-			.where(eq(areaServiceMetrics.serviceCode, def.serviceCode ?? '-'))
+	const [[areas, services], flags] = await Promise.all([
+		db.batch([
+			db.select().from(areaMetrics),
+			db
+				.select()
+				.from(areaServiceMetrics)
+				.where(eq(areaServiceMetrics.serviceCode, def.serviceCode ?? '-'))
+		]),
+		publishedFlags(db, [def.key], [LAST_12])
 	]);
-	const pub = toPublicMetrics(areas as AreaCounts[], services as AreaServiceCounts[], [def.key]);
-	return toMetricPayload(def, pub);
+	// The 12-month figures take the protection across months and areas (docs/disclosure.md).
+	const rule = sumsRule(flags, LAST_12);
+	const pub = toPublicMetrics(
+		areas as AreaCounts[],
+		services as AreaServiceCounts[],
+		[def.key],
+		rule
+	);
+	return toMetricPayload(def, withHidden(pub, LAST_12, flags));
 }
 
 /**
@@ -60,14 +73,18 @@ export async function metricsOfProvinceGroup(
 		inArray(areaServiceMetrics.level, ['country', 'province']),
 		and(eq(areaServiceMetrics.level, 'commune'), eq(areaServiceMetrics.provinceCode, provinceCode))
 	);
-	const [areas, services] = await db.batch([
-		db.select().from(areaMetrics).where(inGroup),
-		db.select().from(areaServiceMetrics).where(svcInGroup)
+	const [[areas, services], flags] = await Promise.all([
+		db.batch([
+			db.select().from(areaMetrics).where(inGroup),
+			db.select().from(areaServiceMetrics).where(svcInGroup)
+		]),
+		publishedFlags(db, METRIC_KEYS, [LAST_12], { provinceCode })
 	]);
-	const group = toPublicMetrics(
-		areas as AreaCounts[],
-		services as AreaServiceCounts[],
-		METRIC_KEYS
+	const rule = sumsRule(flags, LAST_12);
+	const group = withHidden(
+		toPublicMetrics(areas as AreaCounts[], services as AreaServiceCounts[], METRIC_KEYS, rule),
+		LAST_12,
+		flags
 	);
 	return withOfficialMetrics(db, provinceCode, group);
 }

@@ -10,6 +10,8 @@ import { METRIC_KEYS, type MetricDefinition } from '../../../domain/metric-defin
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
 import { officialForMonth } from './public-official.ts';
+import { publishedFlags } from './public-hidden.ts';
+import { sumsRule, withHidden } from '../../../domain/disclosure-flags.ts';
 import {
 	monthPeriod,
 	toPublicMonth,
@@ -66,9 +68,16 @@ export async function metricForMonth(
 	month: string
 ): Promise<MetricPayload | null> {
 	if (def.group === 'official') return officialForMonth(db, def, month);
-	const { areas, services } = await monthRows(db, [month], def.serviceCode ?? '-');
+	const [{ areas, services }, flags] = await Promise.all([
+		monthRows(db, [month], def.serviceCode ?? '-'),
+		publishedFlags(db, [def.key], [month])
+	]);
 	if (areas.length === 0) return null;
-	const pub = toPublicMonth(monthPeriod(month), areas, services, [def.key]);
+	const pub = withHidden(
+		toPublicMonth(monthPeriod(month), areas, services, [def.key], sumsRule(flags, month)),
+		month,
+		flags
+	);
 	return { ...toMetricPayload(def, pub), period: monthPeriod(month) };
 }
 
@@ -90,13 +99,22 @@ export async function monthOfProvinceGroup(
 	provinceCode: string,
 	month: string
 ): Promise<PublicAreaMetrics[]> {
-	const { areas, services } = await monthRows(db, [month], null, provinceCode);
-	return toPublicMonth(monthPeriod(month), areas, services, METRIC_KEYS);
+	const [{ areas, services }, flags] = await Promise.all([
+		monthRows(db, [month], null, provinceCode),
+		publishedFlags(db, METRIC_KEYS, [month], { provinceCode })
+	]);
+	const rule = sumsRule(flags, month);
+	return withHidden(
+		toPublicMonth(monthPeriod(month), areas, services, METRIC_KEYS, rule),
+		month,
+		flags
+	);
 }
 
 /**
  * One area's series of one metric over `months` (oldest first): each month suppressed within its
- * own cross-section (the area's province group); a month without a row is no data.
+ * own cross-section (the area's province group) and across months (the job's flags,
+ * docs/disclosure.md); a month without a row is no data.
  */
 export async function seriesOf(
 	db: Db,
@@ -104,21 +122,24 @@ export async function seriesOf(
 	def: MetricDefinition,
 	months: string[]
 ): Promise<SeriesPayload> {
-	const { areas, services } = await monthRows(
-		db,
-		months,
-		def.serviceCode ?? '-',
-		area.provinceCode ?? '__'
-	);
+	const [{ areas, services }, flags] = await Promise.all([
+		monthRows(db, months, def.serviceCode ?? '-', area.provinceCode ?? '__'),
+		publishedFlags(db, [def.key], months, { code: area.code })
+	]);
 	const points = months.map((month) => {
 		const rows = areas.filter((a) => a.month === month);
 		const own = rows.find((a) => a.code === area.code && a.level === area.level);
 		if (!own) return { month, status: 'no_data' as const, value: null, closed: false };
-		const pub = toPublicMonth(
-			monthPeriod(month),
-			rows,
-			services.filter((s) => s.month === month),
-			[def.key]
+		const pub = withHidden(
+			toPublicMonth(
+				monthPeriod(month),
+				rows,
+				services.filter((s) => s.month === month),
+				[def.key],
+				sumsRule(flags, month)
+			),
+			month,
+			flags
 		);
 		const m = pub[rows.indexOf(own)]!.metrics[0]!;
 		return { month, status: m.status, value: m.value, closed: own.closed };

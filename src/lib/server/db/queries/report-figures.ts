@@ -14,6 +14,8 @@ import {
 	type ReportContent
 } from '../../../domain/report-content.ts';
 import type { ReportLevel } from '../../../domain/report-workflow.ts';
+import { METRIC_KEYS } from '../../../domain/metric-definitions.ts';
+import { publishedFlags } from './public-hidden.ts';
 
 /** A report's area: its level, code, province and name (Vietnamese), or undefined. */
 export interface ReportAreaRef {
@@ -86,9 +88,13 @@ export async function liveReportContent(
 	area: ReportAreaRef,
 	period: string
 ): Promise<ReportContent | null> {
-	const [{ rows, services }, names] = await Promise.all([
+	const [{ rows, services }, names, flags] = await Promise.all([
 		crossSection(db, monthsToRead(period), area.provinceCode),
-		namesOf(db, area)
+		namesOf(db, area),
+		publishedFlags(db, METRIC_KEYS, [...new Set([period, ...monthsToRead(period)])], {
+			provinceCode: area.provinceCode
+		})
 	]);
-	return buildReportContent({ level: area.level, code: area.code, period, names, rows, services });
+	const input = { level: area.level, code: area.code, period, names, rows, services, flags };
+	return buildReportContent(input);
 }
