@@ -226,6 +226,39 @@ describe('public month endpoints', () => {
 		expect(body.provinces['19']).toBe(41);
 	});
 
+	it("says how many communes a province's and the country's figure of a month stands on", async () => {
+		const communes = await t.db.all<{ p: string | null; n: number }>(
+			sql`SELECT province_code AS p, count(*) AS n FROM communes GROUP BY province_code`
+		);
+		const inProvince = communes.find((c) => c.p === '19')!.n;
+		const all = communes.reduce((s, c) => s + c.n, 0);
+		const { body } = await get<MetricPayload>(
+			`/api/metrics/communes?metric=helped_vneid&month=${PREV}`
+		);
+		// A, B and C had records by last month's end; 05569 none.
+		expect(body.provinceBasis!['19']).toEqual({ withData: 3, communes: inProvince });
+		expect(body.countryBasis!.communes).toBe(all);
+		// Reached: the communes whose households are known (A, B, C).
+		const reached = await get<MetricPayload>(
+			`/api/metrics/communes?metric=households_reached&month=${PREV}`
+		);
+		expect(reached.body.provinceBasis!['19']).toEqual({ withData: 3, communes: inProvince });
+		const vn = await get<SeriesPayload>('/api/metrics/series/19?metric=hamlet_coverage');
+		expect(vn.body.months.find((m) => m.month === PREV)!.basis).toEqual({
+			withData: 1,
+			communes: inProvince
+		});
+		const change = await get<ChangePayload>(
+			`/api/metrics/communes?metric=helped_vneid&month=${CUR}&since=${PREV}`
+		);
+		expect(change.body.provinceBasis!['19']).toEqual({
+			fromWithData: 3,
+			withData: 3,
+			communes: inProvince
+		});
+		expect(change.body.countryBasis!.communes).toBe(all);
+	});
+
 	it('leaves the map default (the last 12 months) as it was without a month', async () => {
 		const { body } = await get<MetricPayload>('/api/metrics/communes?metric=helped_vneid');
 		expect(body.period.end).toBe(new Date(NOW + 60_000).toISOString());

@@ -9,7 +9,7 @@ import { areaMonthServices, areaMonths } from '../schema/index.ts';
 import { METRIC_KEYS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
-import { officialForMonth } from './public-official.ts';
+import { officialForMonth, officialSeriesOf, withOfficialMetrics } from './public-official.ts';
 import {
 	monthPeriod,
 	toPublicMonth,
@@ -84,14 +84,19 @@ export async function changeForMonths(
 	return changePayload(from, to, { from: since, to: month });
 }
 
-/** Every metric of one month for the country, all provinces and one province's communes. */
+/**
+ * Every metric of one month for the country, all provinces and one province's communes; the
+ * official ones are of that month's imported figures.
+ */
 export async function monthOfProvinceGroup(
 	db: Db,
 	provinceCode: string,
 	month: string
 ): Promise<PublicAreaMetrics[]> {
 	const { areas, services } = await monthRows(db, [month], null, provinceCode);
-	return toPublicMonth(monthPeriod(month), areas, services, METRIC_KEYS);
+	const pub = toPublicMonth(monthPeriod(month), areas, services, METRIC_KEYS);
+	// The official figures of that month beside them (official-metrics.ts).
+	return withOfficialMetrics(db, provinceCode, pub, month);
 }
 
 /**
@@ -104,6 +109,7 @@ export async function seriesOf(
 	def: MetricDefinition,
 	months: string[]
 ): Promise<SeriesPayload> {
+	if (def.group === 'official') return officialSeriesOf(db, area, def, months);
 	const { areas, services } = await monthRows(
 		db,
 		months,
@@ -121,7 +127,13 @@ export async function seriesOf(
 			[def.key]
 		);
 		const m = pub[rows.indexOf(own)]!.metrics[0]!;
-		return { month, status: m.status, value: m.value, closed: own.closed };
+		return {
+			month,
+			status: m.status,
+			value: m.value,
+			closed: own.closed,
+			...(m.basis && { basis: m.basis })
+		};
 	});
 	return { code: area.code, level: area.level, metric: def.key, kind: def.kind, months: points };
 }
