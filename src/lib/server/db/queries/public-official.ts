@@ -103,9 +103,33 @@ export async function officialForMonth(
 }
 
 /**
+ * Every official metric of the country, every province and one province's communes, merged per
+ * area: each commune's latest figure, or with `months` its figure of that month (the latest
+ * within several: a report's quarter).
+ */
+export async function officialOfProvinceGroup(
+	db: Db,
+	provinceCode: string,
+	months: string | readonly string[] | null = null
+): Promise<PublicAreaMetrics[]> {
+	const at = await places(db, provinceCode);
+	const perMetric = await Promise.all(
+		OFFICIAL_METRICS.map((def) => officialMetrics(db, def, provinceCode, at, months))
+	);
+	const byArea = new Map<string, PublicAreaMetrics>();
+	for (const areas of perMetric) {
+		for (const a of areas) {
+			const key = `${a.level}|${a.code}`;
+			const held = byArea.get(key);
+			byArea.set(key, held ? { ...held, metrics: [...held.metrics, ...a.metrics] } : a);
+		}
+	}
+	return [...byArea.values()];
+}
+
+/**
  * Appends every official metric to a province group's public metrics (the country, every
- * province, that province's communes), after the visit-based ones: each commune's latest
- * figure, or with `months` its figure of that month (the latest within several: a quarter).
+ * province, that province's communes), after the visit-based ones (as officialOfProvinceGroup).
  */
 export async function withOfficialMetrics(
 	db: Db,
@@ -114,17 +138,8 @@ export async function withOfficialMetrics(
 	months: string | readonly string[] | null = null
 ): Promise<PublicAreaMetrics[]> {
 	if (group.length === 0) return group;
-	const at = await places(db, provinceCode);
-	const perMetric = await Promise.all(
-		OFFICIAL_METRICS.map((def) => officialMetrics(db, def, provinceCode, at, months))
-	);
-	const byArea = new Map<string, PublicAreaMetrics['metrics']>();
-	for (const areas of perMetric) {
-		for (const a of areas) {
-			const key = `${a.level}|${a.code}`;
-			byArea.set(key, [...(byArea.get(key) ?? []), ...a.metrics]);
-		}
-	}
+	const official = await officialOfProvinceGroup(db, provinceCode, months);
+	const byArea = new Map(official.map((a) => [`${a.level}|${a.code}`, a.metrics]));
 	return group.map((a) => ({
 		...a,
 		metrics: [...a.metrics, ...(byArea.get(`${a.level}|${a.code}`) ?? [])]
