@@ -130,7 +130,9 @@ test.describe('months, trends and change since (issue 16 §3)', () => {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(`/bao-cao/19/${month}`);
 		const official = page.getByTestId('report-official');
-		await expect(official.getByRole('heading', { name: 'Số liệu chính thức' })).toBeVisible();
+		await expect(
+			official.getByRole('heading', { name: 'Số liệu chính thức', exact: true })
+		).toBeVisible();
 		await expect(official.locator('tr[data-metric="official_vneid"]').first()).toContainText(
 			'2.790'
 		);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { officialSeries } from '../../src/lib/domain/official-series.ts';
 import { metricDefinition } from '../../src/lib/domain/metric-definitions.ts';
-import type { OfficialFigure, OfficialTotal } from '../../src/lib/domain/official-metrics.ts';
+import {
+	officialPublicMetrics,
+	type OfficialFigure,
+	type OfficialTotal
+} from '../../src/lib/domain/official-metrics.ts';
+import { splitOfficial, withOfficialFigures } from '../../src/lib/domain/report-official.ts';
+import type { ReportContent } from '../../src/lib/domain/report-content.ts';
 
 const def = metricDefinition('official_vneid')!;
 const fig = (
@@ -90,5 +96,44 @@ describe('official figures over time', () => {
 			['suppressed', null]
 		]);
 		expect(b[0]!.estimate).toBe(true);
+	});
+});
+
+describe('official figures in a report', () => {
+	it("appends the period's official figures with their source; a province's names its communes'", () => {
+		const content = {
+			level: 'province',
+			code: '19',
+			period: '2025-09',
+			months: ['2025-09'],
+			keys: ['teams'],
+			area: { level: 'province', code: '19', name: 'Thái Nguyên', figures: [] },
+			communes: [{ level: 'commune', code: '10001', name: 'Xã A', figures: [] }],
+			trend: [],
+			final: true,
+			computedAt: 1,
+			demo: false
+		} as ReportContent;
+		const figs = [fig('10001', '2025-09', 1500), fig('10002', '2025-09', 300)];
+		const official = officialPublicMetrics(def, {
+			communes: [
+				{ code: '10001', provinceCode: '19' },
+				{ code: '10002', provinceCode: '19' }
+			],
+			provinces: [{ code: '19', communeCount: 2 }],
+			figures: figs,
+			totals: [total(figs, '2025-09')],
+			currentMonth: '2025-09'
+		});
+		const out = withOfficialFigures(content, official, [def.key]);
+		expect(out.officialKeys).toEqual(['official_vneid']);
+		expect(out.area.figures[0]).toMatchObject({
+			key: 'official_vneid',
+			value: 1800,
+			basis: { withData: 2, communes: 2 },
+			official: { source: 'Công an tỉnh', months: { first: '2025-09', last: '2025-09' } }
+		});
+		expect(out.communes[0]!.figures[0]).toMatchObject({ value: 1500 });
+		expect(splitOfficial(out.area.figures).official).toHaveLength(1);
 	});
 });

@@ -11,12 +11,28 @@ import type { PublicAreaMetrics } from './metrics.ts';
 import type { OfficialMetricValue } from './official-metrics.ts';
 
 /** An official figure with its source and months (from an OfficialMetricValue). */
-function officialFigures(area: PublicAreaMetrics): ReportFigure[] {
+function officialFigures(
+	area: PublicAreaMetrics,
+	sourcesOf: (key: string) => string | null
+): ReportFigure[] {
 	const figures = toFigures(area);
 	return figures.map((f, i) => {
 		const m = area.metrics[i] as OfficialMetricValue;
-		return { ...f, official: m.official ?? { months: null, source: null } };
+		const official = m.official ?? { months: null, source: null };
+		// A province's sum names the sources of its communes' figures.
+		return { ...f, official: { ...official, source: official.source ?? sourcesOf(f.key) } };
 	});
+}
+
+/** The distinct sources of the shown commune figures of `key` ("A; B"), or null. */
+function communeSources(official: readonly PublicAreaMetrics[], key: string): string | null {
+	const sources = new Set<string>();
+	for (const a of official) {
+		if (a.level !== 'commune') continue;
+		const m = a.metrics.find((x) => x.key === key) as OfficialMetricValue | undefined;
+		if (m?.status === 'value' && m.official?.source) sources.add(m.official.source);
+	}
+	return sources.size ? [...sources].sort().join('; ') : null;
 }
 
 /**
@@ -33,7 +49,10 @@ export function withOfficialFigures(
 		official.find((a) => a.level === level && a.code === code);
 	const add = <A extends { level: string; code: string; figures: ReportFigure[] }>(a: A): A => {
 		const own = of(a.level, a.code);
-		return own ? { ...a, figures: [...a.figures, ...officialFigures(own)] } : a;
+		if (!own) return a;
+		const sources = (key: string) =>
+			a.level === 'province' ? communeSources(official, key) : null;
+		return { ...a, figures: [...a.figures, ...officialFigures(own, sources)] };
 	};
 	return {
 		...content,
