@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
 	hamlet,
@@ -226,6 +227,39 @@ describe('public month endpoints', () => {
 		expect(body.provinces['19']).toBe(41);
 	});
 
+	it("says how many communes a province's and the country's figure of a month stands on", async () => {
+		const communes = await t.db.all<{ p: string | null; n: number }>(
+			sql`SELECT province_code AS p, count(*) AS n FROM communes GROUP BY province_code`
+		);
+		const inProvince = communes.find((c) => c.p === '19')!.n;
+		const all = communes.reduce((s, c) => s + c.n, 0);
+		const { body } = await get<MetricPayload>(
+			`/api/metrics/communes?metric=helped_vneid&month=${PREV}`
+		);
+		// A, B and C had records by last month's end; 05569 none.
+		expect(body.provinceBasis!['19']).toEqual({ withData: 3, communes: inProvince });
+		expect(body.countryBasis!.communes).toBe(all);
+		// Reached: the communes whose households are known (A, B, C).
+		const reached = await get<MetricPayload>(
+			`/api/metrics/communes?metric=households_reached&month=${PREV}`
+		);
+		expect(reached.body.provinceBasis!['19']).toEqual({ withData: 3, communes: inProvince });
+		const vn = await get<SeriesPayload>('/api/metrics/series/19?metric=hamlet_coverage');
+		expect(vn.body.months.find((m) => m.month === PREV)!.basis).toEqual({
+			withData: 1,
+			communes: inProvince
+		});
+		const change = await get<ChangePayload>(
+			`/api/metrics/communes?metric=helped_vneid&month=${CUR}&since=${PREV}`
+		);
+		expect(change.body.provinceBasis!['19']).toEqual({
+			fromWithData: 3,
+			withData: 3,
+			communes: inProvince
+		});
+		expect(change.body.countryBasis!.communes).toBe(all);
+	});
+
 	it('leaves the map default (the last 12 months) as it was without a month', async () => {
 		const { body } = await get<MetricPayload>('/api/metrics/communes?metric=helped_vneid');
 		expect(body.period.end).toBe(new Date(NOW + 60_000).toISOString());
@@ -278,6 +312,44 @@ describe('public month endpoints', () => {
 		expect(teams).toMatchObject({ status: 'value', value: 1 });
 		const now = await get<AreaDetail>('/api/metrics/areas/05923');
 		expect(now.body.area.metrics.find((m) => m.key === 'teams')!.value).toBe(2);
+	});
+
+	it('exports the change since an earlier month, a row hidden when either month hides it', async () => {
+		const path = `/api/exports/metrics.csv?metric=helped_vneid&area=19&month=${CUR}&since=${PREV}`;
+		const res = await app.request(path, {}, t.env);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toContain(
+			`tung-ngo-helped_vneid-19-${PREV}-den-${CUR}.csv`
+		);
+		const [header, ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), {
+			skipEmptyLines: true
+		}).data;
+		const col = (name: string) => header!.indexOf(name);
+		const rowOf = (code: string) => rows.find((r) => r[col('Mã')] === code)!;
+		const months = await Promise.all(
+			[PREV, CUR].map(
+				async (m) =>
+					(await get<MetricPayload>(`/api/metrics/communes?metric=helped_vneid&month=${m}`)).body
+			)
+		);
+		const [prev, cur] = months as [MetricPayload, MetricPayload];
+		// A: shown in both months, the difference (14 − 26), signed as the map shows it.
+		expect(rowOf(A.communeCode)[col('Giá trị')]).toBe(
+			String(cur.values[A.communeCode]! - prev.values[A.communeCode]!)
+		);
+		expect(rowOf(A.communeCode)[col('Trạng thái')]).toBe('ok');
+		// B was hidden last month (3 people): its change is hidden whatever this month shows.
+		expect(prev.suppressed).toContain(B.communeCode);
+		expect(rowOf(B.communeCode).slice(col('Giá trị'), col('Mẫu số') + 1)).toEqual(['', '', '', '']);
+		expect(rowOf(B.communeCode)[col('Trạng thái')]).toBe('suppressed');
+		expect(rowOf('05569')[col('Trạng thái')]).toBe('no_data');
+		const province = rowOf('19');
+		expect(province[col('Giá trị')]).toBe(String(cur.provinces['19']! - prev.provinces['19']!));
+		expect(province[col('Chỉ tiêu')]).toMatch(new RegExp(`^Thay đổi ${PREV} → ${CUR}: `));
+		expect(province[col('Cơ sở')]).toBe('từ 3 → 3/4 xã có số liệu');
+		const bad = await app.request(`/api/exports/metrics.csv?metric=teams&since=${PREV}`, {}, t.env);
+		expect(bad.status).toBe(400);
+		expect(((await bad.json()) as { message: string }).message).toMatch(/since/);
 	});
 
 	it('keys cached answers by month and since', async () => {

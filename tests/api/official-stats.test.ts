@@ -13,6 +13,7 @@ import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import type { MetricPayload } from '../../src/lib/domain/metric-payload.ts';
 import type { OfficialMetricValue } from '../../src/lib/domain/official-metrics.ts';
 import type { AreaDetail } from '../../src/lib/domain/metric-payload.ts';
+import type { SeriesPayload } from '../../src/lib/domain/metric-month-payload.ts';
 import { vnToday } from '../../src/lib/domain/vn-time.ts';
 
 /**
@@ -386,6 +387,41 @@ describe('official figures as public metrics', () => {
 		// The province (142) minus its one shown commune would be 7: so 05569 is hidden as well.
 		expect(after.values['05569']).toBeUndefined();
 		expect(after.noData).toEqual(expect.arrayContaining(['05572', '00004']));
+	});
+
+	it('gives each official metric a monthly series: its own months, sums with their basis, estimates marked', async () => {
+		const res = await call(t, '/api/metrics/series/19?metric=official_vneid', fresh);
+		expect(res.status).toBe(200);
+		const s = (await res.json()) as SeriesPayload;
+		expect(s).toMatchObject({ code: '19', level: 'province', metric: 'official_vneid' });
+		expect(s.months).toHaveLength(24);
+		const at = (m: string) => s.months.find((p) => p.month === m);
+		// 2025-07: 05569's 1.250 and 05923's 250, both apportioned from old communes.
+		expect(at('2025-07')).toEqual({
+			month: '2025-07',
+			status: 'value',
+			value: 1500,
+			closed: true,
+			basis: { withData: 2, communes: 2 },
+			estimate: true
+		});
+		// A month nothing was imported for is no data, not the latest figure carried over.
+		expect(at('2025-08')).toMatchObject({ status: 'no_data', value: null });
+		expect(at('2025-09')).toMatchObject({ value: 1250, basis: { withData: 1, communes: 2 } });
+		expect(at('2025-09')!.estimate).toBeUndefined();
+		const commune = await call(t, '/api/metrics/series/05569?metric=official_vneid', fresh);
+		const c = (await commune.json()) as SeriesPayload;
+		const july = c.months.find((p) => p.month === '2025-07');
+		expect(july).toEqual({
+			month: '2025-07',
+			status: 'value',
+			value: 1250,
+			closed: true,
+			estimate: true
+		});
+		const vn = await call(t, '/api/metrics/series/VN?metric=official_vneid', fresh);
+		const v = ((await vn.json()) as SeriesPayload).months.find((p) => p.month === '2025-09');
+		expect(v).toMatchObject({ value: 1290, basis: { withData: 2 } });
 	});
 
 	it('states the month, the source and the estimate in the area detail', async () => {

@@ -25,7 +25,7 @@ import { auditLog } from '../../src/lib/server/db/schema/index.ts';
 import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { computeMonths, runMonths } from '../../src/lib/server/metrics/months.ts';
 import { addMonths, monthBounds, monthOf } from '../../src/lib/domain/metric-months.ts';
-import { METRIC_KEYS } from '../../src/lib/domain/metric-definitions.ts';
+import { METRIC_KEYS, OFFICIAL_METRIC_KEYS } from '../../src/lib/domain/metric-definitions.ts';
 import type { MetricPayload } from '../../src/lib/domain/metric-payload.ts';
 import type { ReportView } from '../../src/lib/domain/report-view.ts';
 import type { VisitInput } from '../../src/lib/server/db/schema/visits.input.ts';
@@ -79,7 +79,24 @@ useSeededDb(async (db) => {
 		makeUser(t.db, 'admin')
 	]);
 	leader = await makeUser(t.db, 'team_leader', 'own', tm.id);
+	// Official figures of the month, imported as a province admin does (issue 16 §2).
+	const imported = await importOfficial(
+		`05569,,${M},vneid,1250,Công an tỉnh,`,
+		`05923,,${M},vneid,300,Công an tỉnh,`,
+		`05569,,${M},vssid,7,BHXH tỉnh,`
+	);
+	expect(imported.status).toBe(201);
 });
+
+const OFFICIAL_HEADER =
+	'Mã xã mới,Mã xã cũ (trước 2025),Tháng (YYYY-MM),Dịch vụ,Số liệu,Nguồn,Ghi chú';
+const importOfficial = (...lines: string[]) =>
+	call(t, '/api/official-stats/import?commit=1', {
+		method: 'POST',
+		body: new TextEncoder().encode([OFFICIAL_HEADER, ...lines].join('\n')),
+		cookie: admin.cookie,
+		headers: { 'content-type': 'text/csv' }
+	});
 
 const view = async (area: string, period: string, who?: TestUser) =>
 	call(t, `/api/reports/${area}/${period}`, { cookie: who?.cookie });
@@ -101,6 +118,22 @@ describe('submitting a commune report', () => {
 		expect([v.report, v.live, v.actions, v.content?.final]).toEqual([null, true, ['submit'], true]);
 		expect(figure(v, 'helped_vneid')).toMatchObject({ status: 'value', value: 15 });
 		expect(figure(v, 'teams')).toMatchObject({ status: 'value', value: 1 });
+	});
+
+	it('shows the official figures of the period beside them, with their source; small ones hidden', async () => {
+		const v = (await (await view(own.communeCode, M, ca)).json()) as ReportView;
+		expect(v.content!.officialKeys).toEqual(OFFICIAL_METRIC_KEYS);
+		expect(figure(v, 'official_vneid')).toMatchObject({
+			status: 'value',
+			value: 1250,
+			estimate: false,
+			official: { source: 'Công an tỉnh', months: { first: M, last: M } }
+		});
+		expect(figure(v, 'official_vssid')).toMatchObject({ status: 'suppressed', value: null });
+		expect(figure(v, 'official_payment')).toMatchObject({ status: 'no_data', value: null });
+		// The visit-based figures come first, then the official ones.
+		const keys = v.content!.area.figures.map((f) => f.key);
+		expect(keys).toEqual([...METRIC_KEYS, ...OFFICIAL_METRIC_KEYS]);
 	});
 
 	it.each([
@@ -189,7 +222,22 @@ describe('the CSV of an approved report', () => {
 		expect(res.headers.get('content-disposition')).toContain(`bao-cao-05569-${M}-v1.csv`);
 		const [header, ...rows] = csvRows(await res.text());
 		expect(header!.slice(0, 4)).toEqual(['Cấp', 'Mã', 'Tên', 'Kỳ báo cáo']);
-		expect(rows).toHaveLength(METRIC_KEYS.length);
+		expect(header!.slice(11)).toEqual([
+			'Nguồn',
+			'Tháng của số liệu',
+			'Số xã có số liệu',
+			'Tổng số xã'
+		]);
+		expect(rows).toHaveLength(METRIC_KEYS.length + OFFICIAL_METRIC_KEYS.length);
+		const official = rows.find((r) => r[4] === 'official_vneid')!;
+		expect([official[5], official[6], official[7], official[11], official[12]]).toEqual([
+			'Số liệu chính thức: VNeID',
+			'ok',
+			'1250',
+			'Số liệu chính thức: Công an tỉnh',
+			M
+		]);
+		expect(rows.find((r) => r[4] === 'teams')![11]).toBe('Từng Ngõ');
 		let shown = 0;
 		for (const key of METRIC_KEYS) {
 			const map = (await (
@@ -244,9 +292,20 @@ describe('an approved report is frozen', () => {
 			})
 		).json()) as MetricPayload;
 		expect(map.values[own.communeCode]).toBe(16);
+		// A corrected official figure is imported for the month: the map shows it, the report not.
+		expect((await importOfficial(`05569,,${M},vneid,2000,Công an tỉnh (bổ sung),`)).status).toBe(
+			201
+		);
+		const official = (await (
+			await call(t, `/api/metrics/communes?metric=official_vneid&month=${M}`, {
+				headers: { 'cache-control': 'no-cache' }
+			})
+		).json()) as MetricPayload;
+		expect(official.values[own.communeCode]).toBe(2000);
 		const after = (await (await view(own.communeCode, M)).json()) as ReportView;
 		expect(after.content).toEqual(frozen.content);
 		expect(figure(after, 'helped_vneid').value).toBe(15);
+		expect(figure(after, 'official_vneid').value).toBe(1250);
 	});
 
 	it('is corrected by a new version with its reason, approved in its turn', async () => {
@@ -301,11 +360,18 @@ describe('province reports and lists', () => {
 		expect(res.status).toBe(201);
 		const v = (await res.json()) as ReportView;
 		expect(v.content!.communes.map((c) => c.code)).toEqual(['05569', '05923']);
+		// The province's official figure: the sum of its communes', and how many it stands on.
+		expect(figure(v, 'official_vneid')).toMatchObject({
+			status: 'value',
+			value: 2300,
+			basis: { withData: 2 }
+		});
+		expect(figure(v, 'teams').basis!.withData).toBeGreaterThanOrEqual(1);
 		expect((await post(`/${v.report!.id}/approve`, pa)).status).toBe(403);
 		expect((await post(`/${v.report!.id}/approve`, ca)).status).toBe(403);
 		expect((await post(`/${v.report!.id}/approve`, admin)).status).toBe(200);
 		const csv = csvRows(await (await call(t, `/api/reports/${v.report!.id}.csv`)).text());
-		expect(csv).toHaveLength(1 + 3 * METRIC_KEYS.length);
+		expect(csv).toHaveLength(1 + 3 * (METRIC_KEYS.length + OFFICIAL_METRIC_KEYS.length));
 	});
 
 	it('lists approved reports to the public, and each admin’s own in every status', async () => {

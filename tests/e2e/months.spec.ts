@@ -1,5 +1,7 @@
 import { expect, test } from './support/test-hooks.ts';
 import { communeStates, waitColoured } from './support/map.ts';
+import { login } from './support/login.ts';
+import { addMonths, monthOf } from '../../src/lib/domain/metric-months.ts';
 
 const ARTIFACTS = 'tests/artifacts';
 
@@ -74,5 +76,69 @@ test.describe('months, trends and change since (issue 16 §3)', () => {
 		const chart = page.getByTestId('trend-chart');
 		await expect(chart.locator('polyline.line').first()).toBeVisible();
 		await page.screenshot({ path: `${ARTIFACTS}/province-trend.png`, fullPage: true });
+	});
+
+	test('official figures over time: a past month on the map with its basis, the trend, the report', async ({
+		page
+	}) => {
+		test.slow();
+		// Two months ago (the official-statistics spec imports last month's): four communes of
+		// Thái Nguyên, imported as the province admin does.
+		const month = addMonths(monthOf(Date.now()), -2);
+		const source = 'Công an tỉnh Thái Nguyên (e2e theo tháng)';
+		const figures = { '01840': 1200, '01843': 950, '01849': 40, '01864': 600 };
+		const csv =
+			'\uFEFFMã xã mới,Mã xã cũ (trước 2025),Tháng (YYYY-MM),Dịch vụ,Số liệu,Nguồn,Ghi chú\n' +
+			Object.entries(figures)
+				.map(([code, n]) => `${code},,${month},vneid,${n},${source},`)
+				.join('\n') +
+			'\n';
+		await login(page, { login: 'tinh19@demo.tungngo.vn', password: 'demo-quan-tri-tinh' });
+		await page.goto('/quan-ly/so-lieu-chinh-thuc');
+		await page.getByTestId('official-file').setInputFiles({
+			name: 'so-lieu-thang.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(csv, 'utf8')
+		});
+		await page.getByRole('button', { name: /^Nhập \d+ số liệu$/ }).click();
+		await expect(page.getByTestId('official-message')).toBeVisible();
+
+		const [y, m] = month.split('-');
+		for (const [name, size] of [
+			['desktop', { width: 1280, height: 800 }],
+			['phone', { width: 390, height: 844 }]
+		] as const) {
+			await page.setViewportSize(size);
+			// The map on that month: the province's sum says how many communes it stands on.
+			await page.goto(`/?metric=official_vneid&month=${month}&province=19`);
+			await waitColoured(page, `official_vneid|${month}`);
+			await expect(page.getByTestId('map-legend')).toContainText(`Tháng ${m}/${y}`);
+			await expect(page.getByTestId('map-legend')).toContainText('Số liệu chính thức');
+			const basis = page.getByTestId('figure-basis').first();
+			await expect(basis).toContainText(/từ 4\/\d+ xã có số liệu/);
+			await page.screenshot({ path: `${ARTIFACTS}/official-month-map-${name}.png` });
+
+			// The province page's trend of the official metric: that month's sum, no data elsewhere.
+			await page.goto('/tinh/19?metric=official_vneid');
+			const chart = page.getByTestId('trend-chart');
+			await expect(chart.locator('circle.dot').first()).toBeVisible();
+			await expect(chart.locator('tbody')).toContainText('2.790');
+			await page.screenshot({ path: `${ARTIFACTS}/official-trend-${name}.png`, fullPage: true });
+		}
+
+		// The province report of that month: the official figures apart, with their source.
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.goto(`/bao-cao/19/${month}`);
+		const official = page.getByTestId('report-official');
+		await expect(
+			official.getByRole('heading', { name: 'Số liệu chính thức', exact: true })
+		).toBeVisible();
+		await expect(official.locator('tr[data-metric="official_vneid"]').first()).toContainText(
+			'2.790'
+		);
+		await expect(official).toContainText(`Nguồn: ${source}`);
+		await page.screenshot({ path: `${ARTIFACTS}/report-official.png`, fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: `${ARTIFACTS}/report-official-phone.png`, fullPage: true });
 	});
 });

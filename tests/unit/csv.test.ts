@@ -234,4 +234,9 @@ describe('toCsv', () => {
 		expect(csv).toContain("'=1+1");
 		expect(csv).toContain('Định Hoá');
 	});
+
+	it('writes a negative number as a number, a text that starts with − defused', () => {
+		const csv = toCsv(['a', 'b'], [[-12, '-12']]);
+		expect(csv).toContain('-12,"\'-12"\r\n');
+	});
 });

@@ -9,11 +9,13 @@ import {
 	type MetricDefinition
 } from '../../src/lib/domain/metric-definitions.ts';
 import {
+	changeRows,
 	exportRows,
 	exportStatus,
 	inScope,
 	vnDate,
-	type AreaNames
+	type AreaNames,
+	type ExportRow
 } from '../../src/lib/domain/metric-export.ts';
 import { officialPublicMetrics } from '../../src/lib/domain/official-metrics.ts';
 
@@ -249,5 +251,75 @@ describe('exportStatus and vnDate', () => {
 		expect(vnDate('2026-11-30T17:00:00.000Z')).toBe('2026-12-01');
 		expect(vnDate('2026-09-30')).toBe('2026-09-30');
 		expect(() => vnDate('soon')).toThrow(RangeError);
+	});
+});
+
+describe('change since rows', () => {
+	const def = metricDefinition('households_reached')!;
+	const row = (code: string, over: Partial<ExportRow>): ExportRow => ({
+		level: code.length === 2 ? 'province' : 'commune',
+		code,
+		name: code,
+		provinceCode: '19',
+		provinceName: 'Thái Nguyên',
+		metric: def.key,
+		periodStart: '2026-10-01',
+		periodEnd: '2026-10-31',
+		value: 0.5,
+		numerator: 10,
+		denominator: 20,
+		status: 'ok',
+		basis: null,
+		source: null,
+		...over
+	});
+	const hidden = { status: 'suppressed' as const, value: null, numerator: null, denominator: null };
+	const none = { status: 'no_data' as const, value: null, numerator: null, denominator: null };
+
+	it('writes the difference where both months show a figure, hidden where either hides it', () => {
+		const from = [
+			row('19', { value: 0.4, basis: { withData: 40, communes: 92 } }),
+			row('05923', { value: 0.3 }),
+			row('05926', hidden),
+			row('05929', { value: 0.2 }),
+			row('05932', none),
+			row('05935', hidden)
+		];
+		const to = [
+			row('19', {
+				value: 0.55,
+				periodStart: '2026-11-01',
+				periodEnd: '2026-11-30',
+				basis: { withData: 52, communes: 92 }
+			}),
+			row('05923', { value: 0.1 }),
+			row('05926', { value: 0.9 }),
+			row('05929', hidden),
+			row('05932', { value: 0.4, status: 'estimate' }),
+			row('05935', none)
+		];
+		const out = changeRows(def, from, to);
+		expect(out.map((r) => [r.code, r.status, r.value, r.numerator])).toEqual([
+			['19', 'ok', 0.15, null],
+			['05923', 'ok', -0.2, null],
+			['05926', 'suppressed', null, null],
+			['05929', 'suppressed', null, null],
+			['05932', 'no_data', null, null],
+			['05935', 'suppressed', null, null]
+		]);
+		expect(out[0]).toMatchObject({
+			periodStart: '2026-10-01',
+			periodEnd: '2026-11-30',
+			basis: { withData: 52, communes: 92, fromWithData: 40 }
+		});
+	});
+
+	it('marks a difference with an estimate in either month as an estimate', () => {
+		const out = changeRows(
+			def,
+			[row('05923', { status: 'estimate', value: 0.2 })],
+			[row('05923', { value: 0.25 })]
+		);
+		expect(out[0]).toMatchObject({ status: 'estimate', value: 0.05 });
 	});
 });

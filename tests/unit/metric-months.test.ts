@@ -116,6 +116,33 @@ describe('stocks and flows', () => {
 		]);
 	});
 
+	it("a province's month says how many communes it stands on; a quarter its last month's", () => {
+		const province = (month: string, withData: number) =>
+			row(month, {
+				level: 'province',
+				code: '19',
+				communes: 92,
+				communesWithRecords: withData,
+				communesWithHouseholds: withData - 1
+			});
+		const rows = [province('2026-08', 40), province('2026-09', 52)];
+		const services = [svc('2026-09', { level: 'province', code: '19', communesWithAdults: 30 })];
+		const q = combineMonths(['2026-08', '2026-09'], rows, services, '2026-Q3')!;
+		const pub = toPublicMonth(monthPeriod('2026-09'), [q.area], q.services, [
+			'teams',
+			'households_reached',
+			'adoption_vneid'
+		]);
+		expect(pub[0]!.metrics.map((m) => m.basis)).toEqual([
+			{ withData: 52, communes: 92 },
+			{ withData: 51, communes: 92 },
+			{ withData: 30, communes: 92 }
+		]);
+		// A commune's own figure needs no basis; rows stored before it was kept state none.
+		const commune = toPublicMonth(monthPeriod('2026-09'), [row('2026-09')], [], ['teams']);
+		expect(commune[0]!.metrics[0]!.basis).toBeUndefined();
+	});
+
 	it('a quarter whose last month has no row has no stock, but still its flows', () => {
 		const out = combineMonths(
 			monthsOfQuarter('2026-Q3'),
@@ -230,7 +257,22 @@ describe('change since', () => {
 		expect(c.noData).toEqual(['05578']);
 		expect(c.provinces).toEqual({ '19': 30 });
 		expect(c.country).toBeNull();
+		expect(c.provinceBasis).toBeUndefined();
 		expect(c.breaks).toEqual([...c.breaks].map((b) => -b).reverse());
+	});
+
+	it("states each province's and the country's basis in both months", () => {
+		const b = (withData: number) => ({ withData, communes: 92 });
+		const from = payload({ provinces: { '19': 10 }, provinceBasis: { '19': b(40) } });
+		const to = payload({
+			provinces: { '19': 25 },
+			provinceBasis: { '19': b(52) },
+			countryBasis: { withData: 900, communes: 3321 }
+		});
+		const c = changePayload(from, to, { from: '2026-09', to: '2026-10' });
+		expect(c.provinceBasis).toEqual({ '19': { fromWithData: 40, withData: 52, communes: 92 } });
+		// Unknown in one month: no basis is claimed.
+		expect(c.countryBasis).toBeUndefined();
 	});
 
 	it('makes ascending breaks symmetric around 0', () => {

@@ -10,7 +10,8 @@ export function toCsv(
 	rows: readonly (string | number | null)[][]
 ): string {
 	const body = Papa.unparse(
-		{ fields: [...header], data: rows.map((r) => r.map((v) => (v === null ? '' : String(v)))) },
+		// Numbers stay numbers: a negative one (a change: −12) is not a formula to escape.
+		{ fields: [...header], data: rows.map((r) => r.map((v) => (v === null ? '' : v))) },
 		{ newline: '\r\n', escapeFormulae: true }
 	);
 	return '\uFEFF' + body + '\r\n';

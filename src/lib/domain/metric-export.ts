@@ -35,8 +35,11 @@ export interface ExportRow {
 	numerator: number | null;
 	denominator: number | null;
 	status: ExportStatus;
-	/** How many communes a province's or the country's figure stands on. */
-	basis: FigureBasis | null;
+	/**
+	 * How many communes a province's or the country's figure stands on; of a change, in the later
+	 * month (`withData`) and the earlier (`fromWithData`).
+	 */
+	basis: (FigureBasis & { fromWithData?: number }) | null;
 	/** An official figure's source (official_* metrics). */
 	source: string | null;
 }
@@ -122,4 +125,42 @@ export function inScope(area: string, level: 'province' | 'commune') {
 		}
 		return a.level === 'commune' && a.code === area;
 	};
+}
+
+/**
+ * The "change since" rows (issue 16 §7 with §3): per area of `to` (the later month's rows), its
+ * figure less the earlier month's (`from`). A row is suppressed when either month's figure is
+ * hidden, no data when either has none, an estimate when either is; only a difference of two
+ * shown figures is written. Numerators and denominators are left out (a difference has none).
+ */
+export function changeRows(
+	def: MetricDefinition,
+	from: readonly ExportRow[],
+	to: readonly ExportRow[]
+): ExportRow[] {
+	const earlier = new Map(from.map((r) => [`${r.level}|${r.code}`, r]));
+	const shown = (r: ExportRow | undefined) => r?.status === 'ok' || r?.status === 'estimate';
+	return to.map((r) => {
+		const f = earlier.get(`${r.level}|${r.code}`);
+		const status: ExportStatus =
+			r.status === 'suppressed' || f?.status === 'suppressed'
+				? 'suppressed'
+				: !shown(r) || !shown(f)
+					? 'no_data'
+					: r.status === 'estimate' || f!.status === 'estimate'
+						? 'estimate'
+						: 'ok';
+		const both = status === 'ok' || status === 'estimate';
+		return {
+			...r,
+			periodStart: f?.periodStart ?? r.periodStart,
+			// As the map's change view (metric-month-payload.ts): the rounded figures' difference.
+			value: both ? roundFigure(def.kind, r.value! - f!.value!) : null,
+			numerator: null,
+			denominator: null,
+			status,
+			basis: r.basis && f?.basis ? { ...r.basis, fromWithData: f.basis.withData } : null,
+			source: r.source ?? f?.source ?? null
+		};
+	});
 }

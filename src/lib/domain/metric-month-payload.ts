@@ -7,7 +7,7 @@ import type { MetricKind } from './metric-definitions.ts';
 import type { MetricPayload } from './metric-payload.ts';
 import { metricBreaks } from './metric-breaks.ts';
 import { roundFigure } from './metric-payload.ts';
-import type { AreaLevel, MetricStatus } from './metrics.ts';
+import type { AreaLevel, FigureBasis, MetricStatus } from './metrics.ts';
 
 /** GET /api/metrics/months. */
 export interface MonthsList {
@@ -36,9 +36,21 @@ export interface ChangePayload {
 	/** Province code → to − from, null where either month has no shown figure. */
 	provinces: Record<string, number | null>;
 	country: number | null;
+	/** What each province's figures of the two months stand on (as MetricPayload's). */
+	provinceBasis?: Record<string, ChangeBasis>;
+	countryBasis?: ChangeBasis;
 	/** Ascending class breaks, symmetric around 0 (0 is a class of its own for counts). */
 	breaks: number[];
 	demo: boolean;
+}
+
+/**
+ * What a change's figure stands on: the communes with data in each month, of how many ("từ
+ * 120 → 152/3.321 xã có số liệu"). The difference is of the two sums as published.
+ */
+export interface ChangeBasis extends FigureBasis {
+	/** Communes with data in the earlier month (`withData`: in the later one). */
+	fromWithData: number;
 }
 
 /** One month of an area's series. */
@@ -47,6 +59,10 @@ export interface SeriesPoint {
 	status: MetricStatus;
 	value: number | null;
 	closed: boolean;
+	/** A province's or the country's month: how many communes it stands on. */
+	basis?: FigureBasis;
+	/** The month's figure is (or includes) an estimate (official figures apportioned). */
+	estimate?: boolean;
 }
 
 /** GET /api/metrics/series/:code?metric=K: the last 24 months up to the current one, oldest first. */
@@ -75,6 +91,11 @@ const diff = (kind: MetricKind, to: number | null | undefined, from: number | nu
 	to === null || to === undefined || from === null || from === undefined
 		? null
 		: roundFigure(kind, to - from);
+
+function changeBasis(from?: FigureBasis, to?: FigureBasis): ChangeBasis | undefined {
+	if (!from || !to) return undefined;
+	return { withData: to.withData, communes: to.communes, fromWithData: from.withData };
+}
 
 /**
  * The change of one metric between two payloads of the same metric (`from` the earlier month).
@@ -117,7 +138,11 @@ export function changePayload(
 	const provinces = new Set([...Object.keys(to.provinces), ...Object.keys(from.provinces)]);
 	for (const p of [...provinces].sort()) {
 		out.provinces[p] = diff(kind, to.provinces[p], from.provinces[p]);
+		const b = changeBasis(from.provinceBasis?.[p], to.provinceBasis?.[p]);
+		if (b) (out.provinceBasis ??= {})[p] = b;
 	}
+	const country = changeBasis(from.countryBasis, to.countryBasis);
+	if (country) out.countryBasis = country;
 	out.breaks = changeBreaks(kind, Object.values(out.values));
 	return out;
 }

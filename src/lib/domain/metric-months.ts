@@ -122,7 +122,25 @@ export interface MonthCounts {
 	visits: number;
 	demoRecords: number;
 	computedAt: number;
+	/**
+	 * What a province's or the country's figure stands on (the communes, those whose figure is
+	 * known: as AreaCounts); 0 or absent on commune rows and rows written before they were kept.
+	 */
+	communes?: number;
+	communesWithRecords?: number;
+	communesWithPopulation?: number;
+	communesWithHamlets?: number;
+	communesWithHouseholds?: number;
 }
+
+/** The basis columns of a month row: a run of months takes its last month's, as its stocks. */
+const BASIS_FIELDS = [
+	'communes',
+	'communesWithRecords',
+	'communesWithPopulation',
+	'communesWithHamlets',
+	'communesWithHouseholds'
+] as const satisfies readonly (keyof MonthCounts)[];
 
 /** A stored `area_month_services` row: adoption a stock (null = no data), helped a flow. */
 export interface MonthServiceCounts {
@@ -134,6 +152,8 @@ export interface MonthServiceCounts {
 	adultsUsing: number | null;
 	adultsTotal: number | null;
 	helped: number;
+	/** Communes with a known adoption figure (province and country rows). */
+	communesWithAdults?: number;
 }
 
 /** The stock columns of a month row. */
@@ -163,7 +183,10 @@ export function combineMonths(
 	if (present.length === 0) return null;
 	const lastMonth = months[months.length - 1]!;
 	const last = present.find((r) => r.month === lastMonth);
-	const stocks = Object.fromEntries(STOCK_FIELDS.map((f) => [f, last ? last[f] : null]));
+	const stocks = Object.fromEntries([
+		...STOCK_FIELDS.map((f) => [f, last ? last[f] : null]),
+		...BASIS_FIELDS.map((f) => [f, last ? (last[f] ?? 0) : 0])
+	]);
 	const first = present[0]!;
 	const area: MonthCounts = {
 		...first,
@@ -181,12 +204,14 @@ export function combineMonths(
 			month: label,
 			adultsUsing: null,
 			adultsTotal: null,
-			helped: 0
+			helped: 0,
+			communesWithAdults: 0
 		};
 		held.helped += s.helped;
 		if (s.month === lastMonth) {
 			held.adultsUsing = s.adultsUsing;
 			held.adultsTotal = s.adultsTotal;
+			held.communesWithAdults = s.communesWithAdults ?? 0;
 		}
 		byService.set(s.serviceCode, held);
 	}
@@ -212,7 +237,12 @@ function toAreaCounts(r: MonthCounts, period: { start: string; end: string }): A
 		householdsReached: reachKnown ? r.householdsReached! : 0,
 		householdsVisited: r.householdsVisited ?? 0,
 		demoRecords: r.demoRecords,
-		computedAt: r.computedAt
+		computedAt: r.computedAt,
+		communes: r.communes ?? 0,
+		communesWithRecords: r.communesWithRecords ?? 0,
+		communesWithPopulation: r.communesWithPopulation ?? 0,
+		communesWithHamlets: r.communesWithHamlets ?? 0,
+		communesWithHouseholds: r.communesWithHouseholds ?? 0
 	};
 }
 
@@ -255,7 +285,8 @@ export function toPublicMonth(
 		provinceCode: s.provinceCode,
 		adultsUsing: s.adultsUsing ?? 0,
 		adultsTotal: s.adultsUsing === null ? 0 : (s.adultsTotal ?? 0),
-		helped: s.helped
+		helped: s.helped,
+		communesWithAdults: s.communesWithAdults ?? 0
 	}));
 	const svc = new Map(services.map((s) => [`${s.level}|${s.code}|${s.serviceCode}`, s]));
 	return toPublicMetrics(areas, svcRows, keys, sumsRule).map((area, i) => {

@@ -18,7 +18,10 @@ import {
 	type MonthServiceCounts
 } from './metric-months.ts';
 import { roundFigure } from './metric-payload.ts';
-import type { MetricStatus, PublicAreaMetrics, SumsRule } from './metrics.ts';
+import type { FigureBasis, MetricStatus, PublicAreaMetrics, SumsRule } from './metrics.ts';
+import type { OfficialMetricValue } from './official-metrics.ts';
+
+type OfficialInfo = OfficialMetricValue['official'];
 import type { ReportLevel } from './report-workflow.ts';
 import { NO_FLAGS, sumsRule, withHidden, type PublishedFlags } from './disclosure-flags.ts';
 
@@ -65,6 +68,10 @@ export interface ReportFigure {
 	numerator: number | null;
 	denominator: number | null;
 	estimate: boolean;
+	/** A province's figure: how many of its communes it stands on. */
+	basis?: FigureBasis;
+	/** An official figure (report-official.ts): its source and the month(s) behind it. */
+	official?: OfficialInfo;
 }
 
 export interface ReportArea {
@@ -87,6 +94,11 @@ export interface ReportContent {
 	months: string[];
 	/** The metric keys, in display order (those of the time the content was made). */
 	keys: string[];
+	/**
+	 * The official figures' keys, shown apart as "Số liệu chính thức" (their figures follow the
+	 * visit-based ones in each area's figures); absent in content made before they were added.
+	 */
+	officialKeys?: string[];
 	area: ReportArea;
 	/** A province report's communes, by code; [] for a commune report. */
 	communes: ReportArea[];
@@ -117,7 +129,8 @@ export interface ReportInput {
 	flags?: PublishedFlags;
 }
 
-function toFigures(area: PublicAreaMetrics): ReportFigure[] {
+/** The report figures of an area's public metrics (rounded as the map's payload). */
+export function toFigures(area: PublicAreaMetrics): ReportFigure[] {
 	return area.metrics.map((m) => {
 		const kind = metricDefinition(m.key)!.kind;
 		return {
@@ -126,7 +139,8 @@ function toFigures(area: PublicAreaMetrics): ReportFigure[] {
 			value: m.status === 'value' && m.value !== null ? roundFigure(kind, m.value) : null,
 			numerator: m.numerator,
 			denominator: m.denominator,
-			estimate: m.estimate
+			estimate: m.estimate,
+			...(m.basis && { basis: m.basis })
 		};
 	});
 }

@@ -6,7 +6,7 @@
  */
 import { metricDefinition } from './metric-definitions.ts';
 import type { MetricStatus } from './metrics.ts';
-import type { ReportArea, ReportContent } from './report-content.ts';
+import type { ReportArea, ReportContent, ReportFigure } from './report-content.ts';
 import type { ReportStatus } from './report-workflow.ts';
 
 export const REPORT_TABLE_HEADER = [
@@ -20,8 +20,22 @@ export const REPORT_TABLE_HEADER = [
 	'Giá trị',
 	'Tử số',
 	'Mẫu số',
-	'Ước tính'
+	'Ước tính',
+	'Nguồn',
+	'Tháng của số liệu',
+	'Số xã có số liệu',
+	'Tổng số xã'
 ] as const;
+
+/** Whose figure: Từng Ngõ's (the teams' visits) or the official source's. */
+const sourceCell = (f: ReportFigure) =>
+	f.official ? `Số liệu chính thức: ${f.official.source ?? '—'}` : 'Từng Ngõ';
+
+const monthsCell = (f: ReportFigure) => {
+	const m = f.official?.months;
+	if (!m) return null;
+	return m.first === m.last ? m.first : `${m.first}..${m.last}`;
+};
 
 /** The status column: ok / suppressed / no_data (issue 16 §7's words, in every export). */
 export const STATUS_CELL: Record<MetricStatus, string> = {
@@ -49,7 +63,11 @@ export function reportTableRows(content: ReportContent): ReportCell[][] {
 			f.value,
 			f.numerator,
 			f.denominator,
-			f.estimate ? 'có' : 'không'
+			f.estimate ? 'có' : 'không',
+			sourceCell(f),
+			monthsCell(f),
+			f.basis?.withData ?? null,
+			f.basis?.communes ?? null
 		])
 	);
 }
@@ -62,7 +80,7 @@ export function reportTitleLines(
 	return [
 		`Báo cáo ${content.level === 'commune' ? 'xã' : 'tỉnh'}: ${meta.areaName} (${content.code}) — kỳ ${content.period}`,
 		`Phiên bản ${meta.version} — ${meta.status ?? 'draft'}${content.final ? '' : ' — số liệu chưa chốt'}`,
-		`Nguồn: Từng Ngõ, số liệu theo tháng của bản đồ (cùng quy tắc ẩn số nhỏ 1–10). Tạo lúc ${meta.generatedAt}`
+		`Nguồn: Từng Ngõ, số liệu theo tháng của bản đồ (cùng quy tắc ẩn số nhỏ 1–10); số liệu chính thức theo nguồn ghi ở từng dòng. Tạo lúc ${meta.generatedAt}`
 	];
 }
 

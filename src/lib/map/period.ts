@@ -49,6 +49,8 @@ export function changeAsPayload(c: ChangePayload, estimate: boolean): MetricPayl
 		noData: c.noData,
 		provinces: c.provinces,
 		country: c.country,
+		...(c.provinceBasis && { provinceBasis: c.provinceBasis }),
+		...(c.countryBasis && { countryBasis: c.countryBasis }),
 		change: { from: c.from, to: c.to }
 	};
 }

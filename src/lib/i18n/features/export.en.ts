@@ -8,6 +8,7 @@ export const exportEn: Record<keyof typeof exportVi, string> = {
 	'export.province': "the province's communes",
 	'export.last12': 'the last 12 months',
 	'export.month': 'month {month}',
+	'export.change': 'the change from {since} to {month}',
 	'export.csv': 'CSV',
 	'export.xlsx': 'Excel (XLSX)',
 	'export.geojson': 'Map (GeoJSON)',

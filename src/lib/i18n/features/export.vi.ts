@@ -6,6 +6,7 @@ export const exportVi = {
 	'export.province': 'các xã của tỉnh',
 	'export.last12': '12 tháng qua',
 	'export.month': 'tháng {month}',
+	'export.change': 'thay đổi từ tháng {since} đến tháng {month}',
 	'export.csv': 'CSV',
 	'export.xlsx': 'Excel (XLSX)',
 	'export.geojson': 'Bản đồ (GeoJSON)',

@@ -31,6 +31,7 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
 	'map.country': 'Whole country: {value}',
 	'map.noDataYet': 'no data yet',
 	'map.basis': 'from {withData} of {communes} communes with data',
+	'map.basisChange': 'from {fromWithData} → {withData} of {communes} communes with data',
 	'map.ranking.national': 'Provinces and cities ranked',
 	'map.ranking.province': 'Communes and wards ranked',
 	'map.ranking.rank': 'Rank',

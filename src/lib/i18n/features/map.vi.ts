@@ -29,6 +29,7 @@ export const mapVi = {
 	'map.country': 'Cả nước: {value}',
 	'map.noDataYet': 'chưa có dữ liệu',
 	'map.basis': 'từ {withData}/{communes} xã có số liệu',
+	'map.basisChange': 'từ {fromWithData} → {withData}/{communes} xã có số liệu',
 	'map.ranking.national': 'Xếp hạng tỉnh, thành phố',
 	'map.ranking.province': 'Xếp hạng xã, phường, đặc khu',
 	'map.ranking.rank': 'Hạng',

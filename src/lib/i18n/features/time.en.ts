@@ -9,6 +9,7 @@ export const timeEn: Record<keyof typeof timeVi, string> = {
 	'trend.table': 'Show the figures as a table',
 	'trend.month': 'Month',
 	'trend.open': 'in progress',
+	'trend.estimate': 'estimate',
 	'month.label': 'Month',
 	'month.last12': 'Last 12 months',
 	'month.since': 'Compared with',

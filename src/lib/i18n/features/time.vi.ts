@@ -7,6 +7,7 @@ export const timeVi = {
 	'trend.table': 'Xem bảng số liệu',
 	'trend.month': 'Tháng',
 	'trend.open': 'đang diễn ra',
+	'trend.estimate': 'ước tính',
 	'month.label': 'Tháng',
 	'month.last12': '12 tháng gần nhất',
 	'month.since': 'So với',

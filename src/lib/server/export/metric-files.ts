@@ -29,12 +29,23 @@ interface Column {
 const valueFormat = (def: MetricDefinition): XlsxFormat =>
 	def.kind === 'proportion' ? 'percent1' : def.kind === 'per_1000' ? 'decimal1' : 'integer';
 
-const basisText = (r: ExportRow, lang: ExportLang) =>
-	r.basis
-		? lang === 'vi'
-			? `từ ${formatNumber(r.basis.withData)}/${formatNumber(r.basis.communes)} xã có số liệu`
-			: `from ${formatNumber(r.basis.withData)}/${formatNumber(r.basis.communes)} communes with data`
-		: null;
+const basisText = (r: ExportRow, lang: ExportLang) => {
+	if (!r.basis) return null;
+	const n = formatNumber(r.basis.withData);
+	const of = formatNumber(r.basis.communes);
+	// A change: the communes with data in the earlier month → in the later one.
+	const from = r.basis.fromWithData === undefined ? '' : `${formatNumber(r.basis.fromWithData)} → `;
+	return lang === 'vi'
+		? `từ ${from}${n}/${of} xã có số liệu`
+		: `from ${from}${n} of ${of} communes with data`;
+};
+
+/** A change reads "+5" for a rise (as the map's change view). */
+const shownValue = (r: ExportRow, c: ExportContext) => {
+	if (r.value === null) return null;
+	const text = formatFigure(c.def.kind, r.value);
+	return c.since && r.value > 0 ? `+${text}` : text;
+};
 
 /** The columns, in order: the contract of every export format. */
 export const EXPORT_COLUMNS: readonly Column[] = [
@@ -58,7 +69,10 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 		key: 'metric_label',
 		label: { vi: 'Chỉ tiêu', en: 'Metric name' },
 		width: 40,
-		cell: (_, c, lang) => c.def.label[lang]
+		cell: (_, c, lang) =>
+			c.since
+				? `${lang === 'vi' ? 'Thay đổi' : 'Change'} ${c.since} → ${c.month}: ${c.def.label[lang]}`
+				: c.def.label[lang]
 	},
 	{
 		key: 'period_start',
@@ -78,7 +92,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 		key: 'value_text',
 		label: { vi: 'Giá trị hiển thị', en: 'Value as shown' },
 		width: 14,
-		cell: (r, c) => (r.value === null ? null : formatFigure(c.def.kind, r.value))
+		cell: (r, c) => shownValue(r, c)
 	},
 	{
 		key: 'numerator',

@@ -13,6 +13,8 @@ export interface ExportContext {
 	areaName: string;
 	/** "YYYY-MM", or null for the last 12 months (the map's default). */
 	month: string | null;
+	/** "YYYY-MM": the figures are the change from this month to `month` (absent: none). */
+	since?: string | null;
 	/** The period of the figures as Vietnam dates. */
 	period: { start: string; end: string };
 }
@@ -25,6 +27,10 @@ const day = (d: string) => formatDate(`${d}T12:00:00+07:00`);
 
 function periodText(ctx: ExportContext, lang: Lang): string {
 	const range = `${day(ctx.period.start)} – ${day(ctx.period.end)}`;
+	if (ctx.since && ctx.month)
+		return lang === 'vi'
+			? `Thay đổi từ tháng ${ctx.since} đến tháng ${ctx.month}: Giá trị là số liệu tháng ${ctx.month} trừ số liệu tháng ${ctx.since}; dòng bị ẩn nếu một trong hai tháng bị ẩn, chưa có dữ liệu nếu một trong hai tháng chưa có; không có tử số, mẫu số`
+			: `Change from ${ctx.since} to ${ctx.month}: Value is the ${ctx.month} figure less the ${ctx.since} figure; a row is suppressed when either month's figure is hidden, no data when either has none; no numerator or denominator`;
 	if (ctx.month)
 		return lang === 'vi' ? `Tháng ${ctx.month} (${range})` : `Month ${ctx.month} (${range})`;
 	if (ctx.def.period === 'snapshot') {

@@ -13,6 +13,8 @@ import type { HelpedFlow, VisitFlow } from './months-read.ts';
 const AREA_COLUMNS = sql.raw(`level, code, month, province_code, closed, teams, members,
 	population, hamlets, hamlets_covered, households_known, households_reached, households_visited,
 	visits, demo_records, computed_at`);
+const BASIS_COLUMNS = sql.raw(`communes, communes_with_records, communes_with_population,
+	communes_with_hamlets, communes_with_households`);
 const SERVICE_COLUMNS = sql.raw(
 	'level, code, month, service_code, province_code, adults_using, adults_total, helped'
 );
@@ -192,20 +194,33 @@ export function rollUpMonths(
 		sum(households_reached), sum(households_visited), sum(visits), sum(demo_records)`);
 	const serviceSums = sql.raw(`sum(CASE WHEN adults_total IS NOT NULL THEN adults_using END),
 		sum(CASE WHEN adults_using IS NOT NULL THEN adults_total END), sum(helped)`);
+	// The basis (migrations/0020): a province counts its communes whose figure is known (as the
+	// 12-month figures' roll-up.ts), the country sums its provinces'.
+	const entered = `coalesce(teams, 0) + coalesce(members, 0) + coalesce(hamlets, 0)
+		+ coalesce(households_known, 0) > 0`;
+	const communeBasis = sql.raw(`sum(${entered}),
+		sum(${entered} AND population IS NOT NULL AND members IS NOT NULL),
+		sum(hamlets_covered IS NOT NULL AND hamlets > 0),
+		sum(households_reached IS NOT NULL AND households_known > 0)`);
+	const provinceBasis = sql.raw(`sum(communes_with_records), sum(communes_with_population),
+		sum(communes_with_hamlets), sum(communes_with_households)`);
+	const communesOf = sql`(SELECT count(*) FROM communes c WHERE c.province_code = area_months.province_code)`;
 	return [
 		del('area_month_services', 'province', inProvinces('code')),
 		del('area_months', 'province', inProvinces('code')),
 		statement(
 			db,
-			sql`INSERT INTO area_months (${AREA_COLUMNS})
-				SELECT 'province', province_code, month, province_code, ${areaSums}, ${now}
+			sql`INSERT INTO area_months (${AREA_COLUMNS}, ${BASIS_COLUMNS})
+				SELECT 'province', province_code, month, province_code, ${areaSums}, ${now},
+					${communesOf}, ${communeBasis}
 				FROM area_months WHERE level = 'commune' AND ${inMonths} AND ${inProvinces('province_code')}
 				GROUP BY province_code, month`
 		),
 		statement(
 			db,
-			sql`INSERT INTO area_month_services (${SERVICE_COLUMNS})
-				SELECT 'province', province_code, month, service_code, province_code, ${serviceSums}
+			sql`INSERT INTO area_month_services (${SERVICE_COLUMNS}, communes_with_adults)
+				SELECT 'province', province_code, month, service_code, province_code, ${serviceSums},
+					sum(adults_using IS NOT NULL AND adults_total > 0)
 				FROM area_month_services
 				WHERE level = 'commune' AND ${inMonths} AND ${inProvinces('province_code')}
 				GROUP BY province_code, month, service_code`
@@ -214,14 +229,16 @@ export function rollUpMonths(
 		del('area_months', 'country'),
 		statement(
 			db,
-			sql`INSERT INTO area_months (${AREA_COLUMNS})
-				SELECT 'country', 'VN', month, NULL, ${areaSums}, ${now}
+			sql`INSERT INTO area_months (${AREA_COLUMNS}, ${BASIS_COLUMNS})
+				SELECT 'country', 'VN', month, NULL, ${areaSums}, ${now},
+					(SELECT count(*) FROM communes), ${provinceBasis}
 				FROM area_months WHERE level = 'province' AND ${inMonths} GROUP BY month`
 		),
 		statement(
 			db,
-			sql`INSERT INTO area_month_services (${SERVICE_COLUMNS})
-				SELECT 'country', 'VN', month, service_code, NULL, ${serviceSums}
+			sql`INSERT INTO area_month_services (${SERVICE_COLUMNS}, communes_with_adults)
+				SELECT 'country', 'VN', month, service_code, NULL, ${serviceSums},
+					sum(communes_with_adults)
 				FROM area_month_services WHERE level = 'province' AND ${inMonths}
 				GROUP BY month, service_code`
 		)

@@ -37,7 +37,7 @@ export function reportXlsx(
 			name: 'Số liệu',
 			header: true,
 			rows: [[...REPORT_TABLE_HEADER], ...rows],
-			columnWidths: [6, 8, 28, 11, 26, 48, 12, 12, 12, 12, 9]
+			columnWidths: [6, 8, 28, 11, 26, 48, 12, 12, 12, 12, 9, 36, 16, 12, 10]
 		},
 		{
 			name: 'Thông tin',

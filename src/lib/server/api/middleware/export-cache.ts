@@ -15,7 +15,7 @@ import { publishedVersion } from '../../public-read/version.ts';
 export const EXPORT_CACHE_NAME = 'tung-ngo-exports-v1';
 
 /** The query parameters an export reads: its cache key. */
-export const EXPORT_PARAMS = ['metric', 'area', 'month', 'level', 'lang'] as const;
+export const EXPORT_PARAMS = ['metric', 'area', 'month', 'since', 'level', 'lang'] as const;
 
 const KEPT_HEADERS = ['Content-Type', 'Content-Disposition'];
 

@@ -1,6 +1,7 @@
 /**
  * Public exports of one metric (issue 16 §7): GET /api/exports/metrics.csv, .xlsx and .geojson
- * with ?metric=K&area=VN|<province>|<commune>[&month=YYYY-MM][&level=commune][&lang=en]. The
+ * with ?metric=K&area=VN|<province>|<commune>[&month=YYYY-MM[&since=YYYY-MM]][&level=commune]
+ * [&lang=en] (since: the change from that month to month, a status per row). The
  * figures are the map's — the same suppression over every area — with a status per row
  * (domain/metric-export.ts). Cached by the figures' version like the metrics API
  * (export-cache.ts).
@@ -14,7 +15,7 @@ import { validate } from '../validation.ts';
 import { operationSpec } from '../openapi/describe.ts';
 import { areaCodeInput } from '../../../domain/fields.ts';
 import { metricDefinition } from '../../../domain/metric-definitions.ts';
-import { exportRows, inScope, type ExportRow } from '../../../domain/metric-export.ts';
+import { changeRows, exportRows, inScope, type ExportRow } from '../../../domain/metric-export.ts';
 import { metricKey, monthInput, noFigures } from './metrics-months.ts';
 import { areaNames, exportFigures } from '../../db/queries/public-export.ts';
 import {
@@ -33,12 +34,17 @@ const exportQuery = z
 		metric: metricKey,
 		area: z.union([z.literal('VN'), areaCodeInput]).default('VN'),
 		month: monthInput.optional(),
+		since: monthInput.optional(),
 		level: z.enum(['province', 'commune']).optional(),
 		lang: z.enum(['vi', 'en']).optional()
 	})
 	.refine((q) => q.level === undefined || q.area === 'VN', {
 		message: 'level applies to area=VN only (level=commune: every commune of the country)',
 		path: ['level']
+	})
+	.refine((q) => q.since === undefined || (q.month !== undefined && q.since < q.month), {
+		message: 'since needs a later month: ?month=2026-11&since=2026-05',
+		path: ['since']
 	});
 type ExportQuery = z.infer<typeof exportQuery>;
 
@@ -63,34 +69,43 @@ function describe(format: Format) {
 	return describeRoute({ ...spec, responses: { ...spec.responses, 200: ok } });
 }
 
-/** The rows of an export and what they are of; 404 for an unknown area or no figures. */
+/**
+ * The rows of an export and what they are of; 404 for an unknown area or no figures. With
+ * `since`, the change from that month to `month` (domain/metric-export.ts changeRows).
+ */
 async function rowsOf(c: Context<AuthEnv>, q: ExportQuery) {
 	const def = metricDefinition(q.metric)!;
 	const db = c.get('db');
-	const [areas, names] = await Promise.all([
+	const [areas, earlier, names] = await Promise.all([
 		exportFigures(db, def, q.month ?? null),
+		q.since ? exportFigures(db, def, q.since) : Promise.resolve(null),
 		areaNames(db, null)
 	]);
 	const area = names.get(q.area);
 	if (!area) throw new ApiError('area_not_found', 404, `No area with code ${q.area}`);
 	if (areas.length === 0) noFigures(q.month ?? 'the last 12 months');
+	if (earlier?.length === 0) noFigures(q.since!);
 	const level = q.level ?? 'province';
-	const rows = exportRows(def, areas, names, inScope(q.area, level));
+	const scope = inScope(q.area, level);
+	const later = exportRows(def, areas, names, scope);
+	const rows = earlier ? changeRows(def, exportRows(def, earlier, names, scope), later) : later;
 	const own = rows.find((r) => r.code === q.area) ?? rows[0];
 	const ctx: ExportContext = {
 		def,
 		area: q.area,
 		areaName: area.name,
 		month: q.month ?? null,
+		since: q.since ?? null,
 		period: { start: own?.periodStart ?? '', end: own?.periodEnd ?? '' }
 	};
 	return { rows, ctx, level };
 }
 
-/** tung-ngo-<metric>-<area>-<period>.<ext> (ASCII). */
+/** tung-ngo-<metric>-<area>-<period>.<ext> (ASCII); a change: <since>-den-<month>. */
 function fileName(ctx: ExportContext, level: string, ext: Format): string {
 	const area = ctx.area === 'VN' && level === 'commune' ? 'VN-xa' : ctx.area;
-	return `tung-ngo-${ctx.def.key}-${area}-${ctx.month ?? ctx.period.end}.${ext}`;
+	const period = ctx.since ? `${ctx.since}-den-${ctx.month}` : (ctx.month ?? ctx.period.end);
+	return `tung-ngo-${ctx.def.key}-${area}-${period}.${ext}`;
 }
 
 /** The outline files a GeoJSON of these rows needs. */

@@ -2,21 +2,26 @@
  * Reads of the imported official figures (official_stats): each commune's latest month per
  * service for the public metrics, province totals for their sums, and the admins' listing.
  */
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, officialStats, provinces } from '../schema/index.ts';
 import type { OfficialFigure, OfficialTotal } from '../../../domain/official-metrics.ts';
 
 /**
- * The (commune, month) of each commune's latest figure of the service, or of its figure for
- * `month` when one is given.
+ * The (commune, month) of each commune's latest figure of the service: of all months, or of
+ * `months` (one month: its figure; a report's quarter: the latest within it).
  */
-const latest = (serviceCode: string, month: string | null) =>
-	month
-		? sql`(select commune_code, month from ${officialStats}
-			where service_code = ${serviceCode} and month = ${month}) as latest`
-		: sql`(select commune_code, max(month) as month from ${officialStats}
-			where service_code = ${serviceCode} group by commune_code) as latest`;
+const latest = (serviceCode: string, months: Months) => {
+	const list = typeof months === 'string' ? [months] : months;
+	const within = list
+		? sql`and month in (select value from json_each(${JSON.stringify(list)}))`
+		: sql``;
+	return sql`(select commune_code, max(month) as month from ${officialStats}
+		where service_code = ${serviceCode} ${within} group by commune_code) as latest`;
+};
+
+/** All months (null), one month, or the latest figure within some months. */
+type Months = string | readonly string[] | null;
 
 /**
  * Latest figure of a service per commune (or the figure of `month`); of one province's communes
@@ -26,7 +31,7 @@ export async function latestOfficialFigures(
 	db: Db,
 	serviceCode: string,
 	provinceCode: string | null = null,
-	month: string | null = null
+	month: Months = null
 ): Promise<OfficialFigure[]> {
 	const inProvince = provinceCode ? sql`and o.province_code = ${provinceCode}` : sql``;
 	const rows = await db.all<{
@@ -51,7 +56,7 @@ export async function latestOfficialFigures(
 export async function officialProvinceTotals(
 	db: Db,
 	serviceCode: string,
-	month: string | null = null
+	month: Months = null
 ): Promise<OfficialTotal[]> {
 	const rows = await db.all<Omit<OfficialTotal, 'estimate'> & { estimate: number }>(sql`
 		select o.province_code as provinceCode, sum(o.value) as total, count(*) as communes,
@@ -113,4 +118,53 @@ export function listOfficialStats(db: Db, f: OfficialListFilter) {
 		.where(and(...where))
 		.orderBy(desc(officialStats.month), officialStats.communeCode, officialStats.serviceCode)
 		.limit(f.limit);
+}
+
+/**
+ * The official series (issue 16 §2 over time): each figure of a service in `months`, of one
+ * province's communes (or every commune), with its month.
+ */
+export async function officialFiguresOfMonths(
+	db: Db,
+	serviceCode: string,
+	provinceCode: string | null,
+	months: readonly string[]
+): Promise<OfficialFigure[]> {
+	const rows = await db
+		.select({
+			communeCode: officialStats.communeCode,
+			provinceCode: officialStats.provinceCode,
+			month: officialStats.month,
+			value: officialStats.value,
+			estimate: officialStats.estimate,
+			source: officialStats.source,
+			importedAt: officialStats.importedAt
+		})
+		.from(officialStats)
+		.where(
+			and(
+				eq(officialStats.serviceCode, serviceCode),
+				inArray(officialStats.month, [...months]),
+				provinceCode ? eq(officialStats.provinceCode, provinceCode) : undefined
+			)
+		);
+	return rows.map((r) => ({ ...r, estimate: !!r.estimate }));
+}
+
+/** Every province's sum of a service per month of `months` (the sums of the series). */
+export async function officialTotalsOfMonths(
+	db: Db,
+	serviceCode: string,
+	months: readonly string[]
+): Promise<(OfficialTotal & { month: string })[]> {
+	const rows = await db.all<Omit<OfficialTotal, 'estimate'> & { estimate: number; month: string }>(
+		sql`select province_code as provinceCode, month, sum(value) as total, count(*) as communes,
+			max(estimate) as estimate, month as firstMonth, month as lastMonth,
+			max(imported_at) as importedAt
+		from ${officialStats}
+		where service_code = ${serviceCode}
+			and month in (select value from json_each(${JSON.stringify(months)}))
+		group by province_code, month`
+	);
+	return rows.map((r) => ({ ...r, estimate: !!r.estimate }));
 }

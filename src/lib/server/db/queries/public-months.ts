@@ -9,7 +9,7 @@ import { areaMonthServices, areaMonths } from '../schema/index.ts';
 import { METRIC_KEYS, type MetricDefinition } from '../../../domain/metric-definitions.ts';
 import { toMetricPayload, type MetricPayload } from '../../../domain/metric-payload.ts';
 import type { PublicAreaMetrics } from '../../../domain/metrics.ts';
-import { officialForMonth } from './public-official.ts';
+import { officialForMonth, officialSeriesOf, withOfficialMetrics } from './public-official.ts';
 import { publishedFlags } from './public-hidden.ts';
 import { sumsRule, withHidden } from '../../../domain/disclosure-flags.ts';
 import {
@@ -93,7 +93,10 @@ export async function changeForMonths(
 	return changePayload(from, to, { from: since, to: month });
 }
 
-/** Every metric of one month for the country, all provinces and one province's communes. */
+/**
+ * Every metric of one month for the country, all provinces and one province's communes; the
+ * official ones are of that month's imported figures.
+ */
 export async function monthOfProvinceGroup(
 	db: Db,
 	provinceCode: string,
@@ -104,11 +107,13 @@ export async function monthOfProvinceGroup(
 		publishedFlags(db, METRIC_KEYS, [month], { provinceCode })
 	]);
 	const rule = sumsRule(flags, month);
-	return withHidden(
+	const pub = withHidden(
 		toPublicMonth(monthPeriod(month), areas, services, METRIC_KEYS, rule),
 		month,
 		flags
 	);
+	// The official figures of that month beside them (official-metrics.ts).
+	return withOfficialMetrics(db, provinceCode, pub, month);
 }
 
 /**
@@ -122,6 +127,7 @@ export async function seriesOf(
 	def: MetricDefinition,
 	months: string[]
 ): Promise<SeriesPayload> {
+	if (def.group === 'official') return officialSeriesOf(db, area, def, months);
 	const [{ areas, services }, flags] = await Promise.all([
 		monthRows(db, months, def.serviceCode ?? '-', area.provinceCode ?? '__'),
 		publishedFlags(db, [def.key], months, { code: area.code })
@@ -142,7 +148,13 @@ export async function seriesOf(
 			flags
 		);
 		const m = pub[rows.indexOf(own)]!.metrics[0]!;
-		return { month, status: m.status, value: m.value, closed: own.closed };
+		return {
+			month,
+			status: m.status,
+			value: m.value,
+			closed: own.closed,
+			...(m.basis && { basis: m.basis })
+		};
 	});
 	return { code: area.code, level: area.level, metric: def.key, kind: def.kind, months: points };
 }

@@ -16,9 +16,14 @@ import { vnToday } from '../../../domain/vn-time.ts';
 import {
 	communeProvinces,
 	latestOfficialFigures,
+	officialFiguresOfMonths,
 	officialProvinceTotals,
+	officialTotalsOfMonths,
 	provinceCommuneCounts
 } from './official-stats.ts';
+import { officialSeries } from '../../../domain/official-series.ts';
+import type { SeriesPayload } from '../../../domain/metric-month-payload.ts';
+import type { AreaLevel } from '../../../domain/metrics.ts';
 
 const thisMonth = () => vnToday().slice(0, 7);
 
@@ -42,7 +47,7 @@ async function officialMetrics(
 	def: MetricDefinition,
 	provinceCode: string | null,
 	{ communes, provinces }: Places,
-	month: string | null = null
+	month: string | readonly string[] | null = null
 ): Promise<PublicAreaMetrics[]> {
 	const service = def.serviceCode ?? '';
 	const [figures, totals] = await Promise.all([
@@ -98,28 +103,70 @@ export async function officialForMonth(
 }
 
 /**
+ * Every official metric of the country, every province and one province's communes, merged per
+ * area: each commune's latest figure, or with `months` its figure of that month (the latest
+ * within several: a report's quarter).
+ */
+export async function officialOfProvinceGroup(
+	db: Db,
+	provinceCode: string,
+	months: string | readonly string[] | null = null
+): Promise<PublicAreaMetrics[]> {
+	const at = await places(db, provinceCode);
+	const perMetric = await Promise.all(
+		OFFICIAL_METRICS.map((def) => officialMetrics(db, def, provinceCode, at, months))
+	);
+	const byArea = new Map<string, PublicAreaMetrics>();
+	for (const areas of perMetric) {
+		for (const a of areas) {
+			const key = `${a.level}|${a.code}`;
+			const held = byArea.get(key);
+			byArea.set(key, held ? { ...held, metrics: [...held.metrics, ...a.metrics] } : a);
+		}
+	}
+	return [...byArea.values()];
+}
+
+/**
  * Appends every official metric to a province group's public metrics (the country, every
- * province, that province's communes), after the visit-based ones.
+ * province, that province's communes), after the visit-based ones (as officialOfProvinceGroup).
  */
 export async function withOfficialMetrics(
 	db: Db,
 	provinceCode: string,
-	group: PublicAreaMetrics[]
+	group: PublicAreaMetrics[],
+	months: string | readonly string[] | null = null
 ): Promise<PublicAreaMetrics[]> {
 	if (group.length === 0) return group;
-	const at = await places(db, provinceCode);
-	const perMetric = await Promise.all(
-		OFFICIAL_METRICS.map((def) => officialMetrics(db, def, provinceCode, at))
-	);
-	const byArea = new Map<string, PublicAreaMetrics['metrics']>();
-	for (const areas of perMetric) {
-		for (const a of areas) {
-			const key = `${a.level}|${a.code}`;
-			byArea.set(key, [...(byArea.get(key) ?? []), ...a.metrics]);
-		}
-	}
+	const official = await officialOfProvinceGroup(db, provinceCode, months);
+	const byArea = new Map(official.map((a) => [`${a.level}|${a.code}`, a.metrics]));
 	return group.map((a) => ({
 		...a,
 		metrics: [...a.metrics, ...(byArea.get(`${a.level}|${a.code}`) ?? [])]
 	}));
+}
+
+/**
+ * One area's official metric per month of `months` (GET /api/metrics/series/:code, the pages'
+ * trend): each month's imported figures, suppressed within that month's cross-section.
+ */
+export async function officialSeriesOf(
+	db: Db,
+	area: { code: string; level: AreaLevel; provinceCode: string | null },
+	def: MetricDefinition,
+	months: string[]
+): Promise<SeriesPayload> {
+	const service = def.serviceCode ?? '';
+	const [at, figures, totals] = await Promise.all([
+		places(db, area.provinceCode ?? '__'),
+		officialFiguresOfMonths(db, service, area.provinceCode ?? '__', months),
+		officialTotalsOfMonths(db, service, months)
+	]);
+	const points = officialSeries(def, area, months, {
+		...at,
+		figures,
+		totals,
+		currentMonth: thisMonth()
+	});
+	return { code: area.code, level: area.level, metric: def.key, kind: def.kind, months: points };
 }

@@ -8,9 +8,13 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { areaMonthServices, areaMonths, communes, provinces } from '../schema/index.ts';
 import type { MonthCounts, MonthServiceCounts } from '../../../domain/metric-months.ts';
+import { OFFICIAL_METRIC_KEYS } from '../../../domain/metric-definitions.ts';
+import { withOfficialFigures } from '../../../domain/report-official.ts';
+import { officialOfProvinceGroup } from './public-official.ts';
 import {
 	buildReportContent,
 	monthsToRead,
+	periodMonths,
 	type ReportContent
 } from '../../../domain/report-content.ts';
 import type { ReportLevel } from '../../../domain/report-workflow.ts';
@@ -95,6 +99,17 @@ export async function liveReportContent(
 			provinceCode: area.provinceCode
 		})
 	]);
-	const input = { level: area.level, code: area.code, period, names, rows, services, flags };
-	return buildReportContent(input);
+	const content = buildReportContent({
+		level: area.level,
+		code: area.code,
+		period,
+		names,
+		rows,
+		services,
+		flags
+	});
+	if (!content) return null;
+	// The official figures of the period beside them (domain/report-official.ts).
+	const official = await officialOfProvinceGroup(db, area.provinceCode, periodMonths(period));
+	return withOfficialFigures(content, official, OFFICIAL_METRIC_KEYS);
 }

@@ -31,7 +31,16 @@ export const areaMonths = sqliteTable(
 		// Flows over the month: exact from the day tables and the archive's month totals.
 		visits: integer('visits').notNull().default(0),
 		demoRecords: integer('demo_records').notNull().default(0),
-		computedAt: integer('computed_at').notNull()
+		computedAt: integer('computed_at').notNull(),
+		/**
+		 * What a province's or the country's figure of the month stands on (migrations/0020): the
+		 * communes of the area and those whose figure is known; 0 on commune rows.
+		 */
+		communes: integer('communes').notNull().default(0),
+		communesWithRecords: integer('communes_with_records').notNull().default(0),
+		communesWithPopulation: integer('communes_with_population').notNull().default(0),
+		communesWithHamlets: integer('communes_with_hamlets').notNull().default(0),
+		communesWithHouseholds: integer('communes_with_households').notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.level, t.code, t.month] }),
@@ -53,7 +62,9 @@ export const areaMonthServices = sqliteTable(
 		/** Stock: the adoption denominator; null = no data. */
 		adultsTotal: integer('adults_total'),
 		/** Flow: people helped with the service during the month. */
-		helped: integer('helped').notNull().default(0)
+		helped: integer('helped').notNull().default(0),
+		/** Communes with a known adoption figure (province and country rows; 0 on commune rows). */
+		communesWithAdults: integer('communes_with_adults').notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.level, t.code, t.month, t.serviceCode] }),
