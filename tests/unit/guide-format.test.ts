@@ -134,6 +134,17 @@ describe('checkGuideUpload', () => {
 	});
 });
 
+describe('checkGuideUpload, all at once', () => {
+	it('reports a step without text and a missing picture in one go', () => {
+		const text = GOOD.replace('Mở CH Play, tìm VNeID.\n', '');
+		const { errors } = checkGuideUpload({ 'guide.md': enc(text) }, SERVICES);
+		expect(errors).toEqual([
+			expect.objectContaining({ line: 16, field: 'bước' }),
+			expect.objectContaining({ line: 14, field: 'chuan-bi.svg' })
+		]);
+	});
+});
+
 describe('imageProblem', () => {
 	it.each([
 		['<svg><script>alert(1)</script></svg>', /script/],

@@ -130,7 +130,7 @@ export function checkGuideUpload(
 			errors: [{ line: 0, field: GUIDE_TEXT_FILE, message: 'Tệp phải lưu dạng UTF-8' }]
 		};
 	}
-	const { guide, errors } = parseGuideText(source, services);
+	const { draft: guide, errors } = parseGuideText(source, services);
 	if (!guide) return { checked: null, errors };
 	const images = checkImages(guide, files, errors);
 	const used = new Set([

@@ -185,18 +185,20 @@ function checkSteps(steps: DraftStep[], errors: ImportError[]): void {
 /**
  * Reads guide.md.
  * @param services the service codes a guide may belong to
- * @returns the draft, or null with every problem found
+ * @returns the guide, or null with every problem found; `draft` is what could be read even so
+ *   (its pictures are checked too, so one upload reports every problem)
  */
 export function parseGuideText(
 	text: string,
 	services: readonly string[]
-): { guide: DraftGuide | null; errors: ImportError[] } {
+): { guide: DraftGuide | null; draft: DraftGuide | null; errors: ImportError[] } {
 	const errors: ImportError[] = [];
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	const { values, end } = readFrontMatter(lines, errors);
-	if (end < 0) return { guide: null, errors };
+	if (end < 0) return { guide: null, draft: null, errors };
 	const header = headerFields(values, services, errors);
 	const steps = readSteps(lines, end + 1, errors);
 	checkSteps(steps, errors);
-	return errors.length > 0 ? { guide: null, errors } : { guide: { ...header, steps }, errors };
+	const draft = { ...header, steps };
+	return { guide: errors.length > 0 ? null : draft, draft, errors };
 }

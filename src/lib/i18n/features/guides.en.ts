@@ -37,7 +37,7 @@ export const guidesEn = {
 	'guides.admin.format':
 		'guide.md starts with a front matter (id, service, title, summary, official) between two "---" lines; then each step is a "## " heading, a few short sentences and at most one picture ![what it shows](file.svg). Pictures: SVG, PNG, JPEG or WebP, 1 MB each at most; the whole library at most 20 MB.',
 	'guides.admin.file': 'A .zip, or guide.md and its pictures',
-	'guides.admin.upload': 'Publish',
+	'guides.admin.upload': 'Publish the guide',
 	'guides.admin.uploading': 'Sending…',
 	'guides.admin.created': 'Published "{slug}" version {version} ({size}).',
 	'guides.admin.unchanged': 'Nothing changed: "{slug}" stays at version {version}.',

@@ -38,7 +38,7 @@ export const guidesVi = {
 	'guides.admin.format':
 		'guide.md bắt đầu bằng phần đầu (id, service, title, summary, official) giữa hai dòng "---", sau đó mỗi bước là một tiêu đề "## ", vài câu ngắn và nhiều nhất một hình ![mô tả](tệp.svg). Hình: SVG, PNG, JPEG hoặc WebP, mỗi hình tối đa 1 MB; cả thư viện tối đa 20 MB.',
 	'guides.admin.file': 'Tệp .zip, hoặc guide.md và các hình',
-	'guides.admin.upload': 'Đăng',
+	'guides.admin.upload': 'Đăng hướng dẫn',
 	'guides.admin.uploading': 'Đang gửi…',
 	'guides.admin.created': 'Đã đăng "{slug}" phiên bản {version} ({size}).',
 	'guides.admin.unchanged': 'Nội dung không đổi: "{slug}" vẫn là phiên bản {version}.',

@@ -126,6 +126,17 @@ export async function refreshSavedGuides(): Promise<string[]> {
 	}
 }
 
+/**
+ * The library to save with a route pack: the current list when nothing is saved or a guide
+ * changed, else null (nothing to download); null offline too.
+ */
+export async function guidesToSave(): Promise<GuideList | null> {
+	const now = await fetchGuideList().catch(() => null);
+	if (!now || now.guides.length === 0) return null;
+	const saved = await savedGuideList();
+	return !saved || changedGuides(saved, now).length > 0 ? now : null;
+}
+
 /** Removes the saved guides. */
 export async function removeSavedGuides(): Promise<void> {
 	await caches.delete(CACHE_NAMES.guides);
