@@ -40,6 +40,12 @@ test('a member saves the guides with a route, goes offline and shows the VNeID g
 	await card.getByTestId('save-confirm').click();
 	// The route, its map and the guides download on a shared CI machine: up to 30 s.
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu', { timeout: 30_000 });
+	// The guides follow the route in the background: saved once their list is written.
+	await expect
+		.poll(() => page.evaluate(async () => !!(await caches.match('/__guides/saved.json'))), {
+			timeout: 30_000
+		})
+		.toBe(true);
 	await page.reload();
 	await expect(panel.getByTestId('guides-saved')).toContainText('Đã lưu 6 hướng dẫn');
 

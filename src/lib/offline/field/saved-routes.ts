@@ -219,8 +219,9 @@ export async function saveRouteOffline(
 	if (missing.length > 0) throw new SaveError('incomplete', `${missing.length} missing`);
 	record.complete = true;
 	await (await fieldDb()).put('routes', record);
-	// The guides go with the route pack; a failure leaves the route saved (the panel retries).
-	if (plan.guides) await saveGuides(() => {}, plan.guides).catch(() => undefined);
+	// The guides go with the route pack, in the background: the route is usable at once, and the
+	// guides count as saved only once all their files are in (a failure: the panel retries).
+	if (plan.guides) void saveGuides(() => {}, plan.guides).catch(() => undefined);
 	await requestPersistence();
 	return record;
 }
