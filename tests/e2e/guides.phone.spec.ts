@@ -52,11 +52,15 @@ test('a member saves the guides with a route, goes offline and shows the VNeID g
 	await context.setOffline(true);
 	await page.reload();
 	await expect(panel.getByTestId('guides-saved')).toContainText('Đã lưu 6 hướng dẫn');
+	await panel.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/guides-panel-phone.png' });
 	await card.getByRole('link', { name: 'Mở tuyến' }).click();
 	await expect(page.getByTestId('route-copy')).toContainText('Bản lưu ngoại tuyến');
 	await page.getByTestId('household').first().getByRole('button').click();
 	const form = page.getByTestId('visit-form');
 	await form.getByText('Đã gặp', { exact: true }).click();
+	await form.getByTestId('service-vneid').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/guides-visit-form-phone.png' });
 	await form.getByTestId('guide-vneid').click();
 
 	const sheet = page.getByTestId('guide-sheet');

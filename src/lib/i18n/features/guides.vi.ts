@@ -30,7 +30,7 @@ export const guidesVi = {
 	'guides.save.updated': 'Đã cập nhật {count} hướng dẫn lên phiên bản mới.',
 	'guides.save.outdated': 'Có phiên bản mới của hướng dẫn; sẽ cập nhật khi có mạng.',
 	'guides.save.failed': 'Không lưu được. Kiểm tra mạng rồi thử lại.',
-	'guides.save.remove': 'Xóa hướng dẫn đã lưu',
+	'guides.save.remove': 'Xoá hướng dẫn đã lưu',
 	'guides.save.offlineNone': 'Chưa lưu hướng dẫn nào. Khi có mạng, bấm "Lưu hướng dẫn".',
 	'guides.admin.title': 'Thư viện hướng dẫn',
 	'guides.admin.intro':
