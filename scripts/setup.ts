@@ -1,6 +1,6 @@
 /**
  * Prepares a local database and map assets from scratch or brings them up to date:
- *   migrate → import reference data → build map geometry → seed demo data, its base map (streets,
+ *   migrate → import reference data → build map geometry → built-in guides → seed demo data, its base map (streets,
  *   street graphs, into the local R2) and demo accounts → compute metrics.
  * Every step is idempotent, so running setup again is cheap.
  *
@@ -36,6 +36,7 @@ try {
 	applyMigrations();
 	runStep('Import reference data', process.execPath, ['scripts/import-reference.ts']);
 	runStep('Build map geometry', process.execPath, ['scripts/build-geo.ts']);
+	runStep('Load the built-in training guides', process.execPath, ['scripts/load-guides.ts']);
 	if (!values['no-demo']) {
 		runStep('Seed demo data', process.execPath, ['scripts/seed-demo.ts', '--keep-if-in-use']);
 		runStep('Build the demo base map', process.execPath, ['scripts/build-basemap.ts']);

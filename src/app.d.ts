@@ -38,6 +38,8 @@ declare global {
 				BASEMAP?: R2Bucket;
 				BASEMAP_PMTILES?: string;
 				BASEMAP_SATELLITE_URL?: string;
+				/** The training library's files (docs/guides.md). */
+				GUIDES?: R2Bucket;
 			};
 			ctx: ExecutionContext;
 			caches: CacheStorage & { default: Cache };

@@ -19,6 +19,7 @@ import {
 	isBasemapStyle,
 	isBasemapTile,
 	isGeoAsset,
+	isGuideFile,
 	isPublicApi,
 	isPublicPage,
 	NAV_SOURCE,
@@ -111,6 +112,13 @@ registerRoute(
 			plugins: [stampAndFilter, new ExpirationPlugin({ maxEntries: 2000 })]
 		})
 	)
+);
+
+// The training guides' files: saved ones first (they never change under their name).
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && isGuideFile(url.pathname),
+	async ({ request }) =>
+		(await caches.match(request.url, { cacheName: CACHE_NAMES.guides })) ?? fetch(request)
 );
 
 // Every other page: the network, as without a worker (noting who pages are rendered for).

@@ -94,7 +94,11 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/reports': 'reports of published aggregates: area, period, status',
 	'/api/reports/:area/:period': "a report's published aggregates, the map's figures",
 	'/api/reports/:file{[0-9a-f-]+\\.(?:csv|xlsx)}': "a report's published aggregates, as a file",
-	'/api/reports/:id': "a report's published aggregates"
+	'/api/reports/:id': "a report's published aggregates",
+	'/api/guides': 'training guides: titles, sizes, file names (no person)',
+	'/api/guides/files/:name': "a guide's step cards or a picture (no person)",
+	'/api/guides/:slug/versions':
+		"a guide's versions and the admin account that published each (admins only; staff, no resident)"
 };
 
 const getRoutes = () => [

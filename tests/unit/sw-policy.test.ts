@@ -3,6 +3,7 @@ import {
 	APP_VERSION_HEADER,
 	CACHED_AT_HEADER,
 	isGeoAsset,
+	isGuideFile,
 	isPublicApi,
 	isPublicPage,
 	isStorable,
@@ -38,6 +39,12 @@ describe('service worker cache policy', () => {
 		['/api/auth/me', false]
 	])('treats API %s as public: %s', (path, expected) => {
 		expect(isPublicApi(path)).toBe(expected);
+	});
+
+	it("answers only the guides' content-addressed files from the saved guides", () => {
+		expect(isGuideFile(`/api/guides/files/${'a'.repeat(64)}.svg`)).toBe(true);
+		expect(isGuideFile('/api/guides')).toBe(false);
+		expect(isGuideFile('/api/guides/vneid-muc-2/versions')).toBe(false);
 	});
 
 	it('keeps map geometry under /geo/', () => {

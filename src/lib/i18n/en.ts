@@ -13,6 +13,7 @@ import { forecastEn } from './features/forecast.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
+import { guidesEn } from './features/guides.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
@@ -32,6 +33,7 @@ export const en: Messages = {
 	...apiDocsEn,
 	...officialEn,
 	...reportEn,
+	...guidesEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',

@@ -13,6 +13,7 @@ import { forecastVi } from './features/forecast.vi.ts';
 import { apiDocsVi } from './features/api-docs.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
+import { guidesVi } from './features/guides.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -209,6 +210,7 @@ export const vi = {
 	...apiDocsVi,
 	...officialVi,
 	...reportVi,
+	...guidesVi,
 	...timeVi
 };
 

@@ -11,6 +11,8 @@ import { apiRequest, ApiCallError } from '$lib/api/client';
 import { loadGeoUrls } from '$lib/map/manifest';
 import { fieldDb } from './db';
 import type { RoutePack, SavedRoute } from './saved-route-types';
+import { guidesToSave, saveGuides } from '$lib/offline/guides/saved-guides';
+import type { GuideList } from '$lib/domain/guides/limits';
 
 /** The app's own geometry tiles saved for the commune (its boundary at these zooms). */
 const COMMUNE_ZOOMS = [8, 9, 10] as const;
@@ -127,6 +129,8 @@ export interface SavePlan {
 	basemap: BasemapPlan | null;
 	/** The base map is configured but could not be reached: the route is saved without it. */
 	basemapUnavailable: boolean;
+	/** The training guides saved with the route (counted in ownEstimate); null: saved already. */
+	guides: GuideList | null;
 }
 
 /**
@@ -145,8 +149,10 @@ export async function planRouteSave(routeId: string): Promise<SavePlan> {
 		basemapUnavailable = true;
 	}
 	const shells = shellAssets(routeId).length * SHELL_BYTES;
-	const ownEstimate = packBytes + shells + (await geoEstimate(geo, GLYPH_RANGES.length));
-	return { pack, packBytes, geo, ownEstimate, basemap, basemapUnavailable };
+	const guides = await guidesToSave();
+	const ownEstimate =
+		packBytes + shells + (await geoEstimate(geo, GLYPH_RANGES.length)) + (guides?.totalBytes ?? 0);
+	return { pack, packBytes, geo, ownEstimate, basemap, basemapUnavailable, guides };
 }
 
 /**
@@ -213,6 +219,9 @@ export async function saveRouteOffline(
 	if (missing.length > 0) throw new SaveError('incomplete', `${missing.length} missing`);
 	record.complete = true;
 	await (await fieldDb()).put('routes', record);
+	// The guides go with the route pack, in the background: the route is usable at once, and the
+	// guides count as saved only once all their files are in (a failure: the panel retries).
+	if (plan.guides) void saveGuides(() => {}, plan.guides).catch(() => undefined);
 	await requestPersistence();
 	return record;
 }

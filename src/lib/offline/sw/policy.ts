@@ -35,6 +35,11 @@ export function isBasemapTile(pathname: string): boolean {
 	return pathname.startsWith('/api/basemap/tiles/');
 }
 
+/** The training library's content-addressed files (step cards and pictures): never change. */
+export function isGuideFile(pathname: string): boolean {
+	return pathname.startsWith('/api/guides/files/');
+}
+
 /** A response may be stored only if it is a complete 200 that does not forbid storing. */
 export function isStorable(status: number, cacheControl: string | null): boolean {
 	if (status !== 200) return false;
@@ -116,7 +121,9 @@ export const CACHE_NAMES = {
 	/** Assets saved for offline routes (tiles, base map); removed with the route, never expired. */
 	saved: 'tungngo-saved-v1',
 	/** Field-mode page shells and their layout data (no personal data: pages render on device). */
-	fieldShell: 'tungngo-field-shell-v1'
+	fieldShell: 'tungngo-field-shell-v1',
+	/** The training guides saved for offline use (public, content-addressed; docs/guides.md). */
+	guides: 'tungngo-guides-v1'
 } as const;
 
 /** Field mode pages: rendered on the device from IndexedDB, so their shell works offline. */

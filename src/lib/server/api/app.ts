@@ -42,6 +42,7 @@ import { officialStatsApi } from './routes/official-stats.ts';
 import { reportsApi } from './routes/reports.ts';
 import { exportsApi } from './routes/exports.ts';
 import { openApiApi } from './routes/openapi.ts';
+import { guidesApi } from './routes/guides.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -94,6 +95,7 @@ export function createApiApp() {
 	app.route('/personal-data', personalDataApi);
 	app.route('/official-stats', officialStatsApi);
 	app.route('/reports', reportsApi);
+	app.route('/guides', guidesApi);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

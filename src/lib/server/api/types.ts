@@ -11,6 +11,8 @@ export interface ApiBindings {
 	BASEMAP_PMTILES?: string;
 	/** Raster tile URL template of the base map's (hidden) satellite layer; empty: none. */
 	BASEMAP_SATELLITE_URL?: string;
+	/** The training library's content-addressed files (issue 17 §3, docs/guides.md). */
+	GUIDES?: R2Bucket;
 	/** The static assets (the geometry manifest names the shipped glyphs). */
 	ASSETS?: Fetcher;
 	/** Months without a visit after which a household is due for review (default 24; issue 13). */

@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../errors.ts';
 import { MAX_CSV_BYTES, MAX_HOUSEHOLD_CSV_BYTES } from './csv-body.ts';
+import { MAX_UPLOAD_BYTES } from '../../../domain/guides/limits.ts';
 
 const KB = 1024;
 
@@ -35,7 +36,9 @@ export const BODY_LIMITS: readonly BodyLimitRule[] = [
 	{ method: 'POST', path: '/api/teams/import', maxBytes: MAX_CSV_BYTES },
 	{ method: 'POST', path: '/api/hamlets/import', maxBytes: MAX_CSV_BYTES },
 	{ method: 'POST', path: '/api/households/import', maxBytes: MAX_HOUSEHOLD_CSV_BYTES },
-	{ method: 'POST', path: '/api/official-stats/import', maxBytes: MAX_CSV_BYTES }
+	{ method: 'POST', path: '/api/official-stats/import', maxBytes: MAX_CSV_BYTES },
+	// A guide's zip (guide.md and its pictures; domain/guides/limits.ts).
+	{ method: 'POST', path: '/api/guides', maxBytes: MAX_UPLOAD_BYTES }
 ];
 
 /** The most bytes a request to this method and path may send. */

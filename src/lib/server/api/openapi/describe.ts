@@ -23,6 +23,8 @@ export interface OperationOptions {
 	csv?: 'request' | 'response';
 	/** The media type of a file the route answers with (XLSX, GeoJSON, …): its success body. */
 	media?: string;
+	/** The media type of a file the request's body is (a zip, …). */
+	upload?: string;
 	/** Overrides the tag taken from the path's first segment. */
 	tags?: string[];
 }
@@ -59,10 +61,11 @@ export function operationSpec(
 	};
 	if (o.tags) spec.tags = o.tags;
 	if (o.auth) spec.security = [{ [SESSION_SCHEME]: [] }];
-	if (o.csv === 'request') {
+	const upload = o.upload ?? (o.csv === 'request' ? 'text/csv' : null);
+	if (upload) {
 		spec.requestBody = {
 			required: true,
-			content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } }
+			content: { [upload]: { schema: { type: 'string', format: 'binary' } } }
 		};
 	}
 	return spec;

@@ -19,3 +19,4 @@ export * from './visit-state.ts';
 export * from './area-months.ts';
 export * from './reports.ts';
 export * from './disclosure.ts';
+export * from './guides.ts';
