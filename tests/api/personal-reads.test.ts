@@ -58,7 +58,8 @@ const PERSONAL: Record<string, Personal> = {
 	'/api/personal-data/review': {
 		url: () => '/api/personal-data/review?commune=05569',
 		who: 'admin'
-	}
+	},
+	'/api/help-requests': { url: () => '/api/help-requests?commune=05569', who: 'admin' }
 };
 
 /** Routes that return no one's personal data, and why. */
@@ -93,7 +94,12 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/reports': 'reports of published aggregates: area, period, status',
 	'/api/reports/:area/:period': "a report's published aggregates, the map's figures",
 	'/api/reports/:file{[0-9a-f-]+\\.(?:csv|xlsx)}': "a report's published aggregates, as a file",
-	'/api/reports/:id': "a report's published aggregates"
+	'/api/reports/:id': "a report's published aggregates",
+	'/api/help-requests/status/:code':
+		"a help request's status and services (no phone, place or name)",
+	'/api/open311/v2/services.json': 'the services one may ask help with',
+	'/api/open311/v2/services/:file': "a service's attributes",
+	'/api/open311/v2/requests/:file': "a help request's status (no phone, place or name)"
 };
 
 const getRoutes = () => [

@@ -18,3 +18,4 @@ export * from './login-throttle.ts';
 export * from './visit-state.ts';
 export * from './area-months.ts';
 export * from './reports.ts';
+export * from './help-requests.ts';
