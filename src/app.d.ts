@@ -38,6 +38,10 @@ declare global {
 				BASEMAP?: R2Bucket;
 				BASEMAP_PMTILES?: string;
 				BASEMAP_SATELLITE_URL?: string;
+				/** Cloudflare Turnstile on the help-request form (docs/help-requests.md). */
+				TURNSTILE_SITE_KEY?: string;
+				TURNSTILE_SECRET_KEY?: string;
+				TURNSTILE_VERIFY_URL?: string;
 			};
 			ctx: ExecutionContext;
 			caches: CacheStorage & { default: Cache };

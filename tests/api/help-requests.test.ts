@@ -22,6 +22,7 @@ import {
 import { deviceVisit, openFieldDb, syncRequest, type FieldWorld } from './support/field-factory.ts';
 import { household, insertHouseholdsIn } from './support/records-factory.ts';
 import { helpRequests, households } from '../../src/lib/server/db/schema/index.ts';
+import { eraseEndedRequestPhones } from '../../src/lib/server/help-requests/retention.ts';
 
 let t: TestDb;
 let w: FieldWorld;
@@ -301,6 +302,23 @@ describe('the leaders’ side', () => {
 		expect(await status(r.code)).toMatchObject({ status: 'visited' });
 	});
 
+	it('counts the requests waiting more than a week unplanned, for the leader’s home', async () => {
+		const r = (await (await file(form())).json()) as { code: string };
+		const count = async () =>
+			(await (
+				await call(t, '/api/help-requests/unplanned?commune=05569', { cookie: leader.cookie })
+			).json()) as { count: number; oldest: number | null };
+		const before = await count();
+		await shardOf(t)
+			.update(helpRequests)
+			.set({ createdAt: Date.now() - 8 * 86_400_000 })
+			.where(eq(helpRequests.code, r.code));
+		const after = await count();
+		expect(after.count).toBe(before.count + 1);
+		expect(after.oldest).toBeLessThanOrEqual(Date.now() - 8 * 86_400_000 + 1000);
+		expect((await call(t, '/api/help-requests/unplanned?commune=05569')).status).toBe(401);
+	});
+
 	it('closes a request without a visit with its reason, shown on the status page', async () => {
 		const r = (await (await file(form())).json()) as { code: string };
 		const row = await rowOf(r.code);
@@ -315,6 +333,26 @@ describe('the leaders’ side', () => {
 			body: { reason: 'other' }
 		});
 		expect(again.status).toBe(409);
+	});
+});
+
+describe('retention', () => {
+	it('erases the phone and address of a request ended more than 90 days ago, keeping its status', async () => {
+		const old = (await (await file(form({ address: 'Số 5, ngõ 2' }))).json()) as { code: string };
+		const recent = (await (await file(form())).json()) as { code: string };
+		const now = Date.now();
+		await shardOf(t)
+			.update(helpRequests)
+			.set({ status: 'closed', closeReason: 'unreachable', closedAt: now - 91 * 86_400_000 })
+			.where(eq(helpRequests.code, old.code));
+		await shardOf(t)
+			.update(helpRequests)
+			.set({ status: 'visited', closedAt: now - 89 * 86_400_000 })
+			.where(eq(helpRequests.code, recent.code));
+		expect(await eraseEndedRequestPhones(t.shards, now)).toBe(1);
+		expect(await rowOf(old.code)).toMatchObject({ phone: null, address: null, status: 'closed' });
+		expect((await rowOf(recent.code)).phone).toMatch(/^09/);
+		expect(await status(old.code)).toMatchObject({ status: 'closed', closeReason: 'unreachable' });
 	});
 });
 

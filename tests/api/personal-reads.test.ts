@@ -97,6 +97,7 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/reports/:id': "a report's published aggregates",
 	'/api/help-requests/status/:code':
 		"a help request's status and services (no phone, place or name)",
+	'/api/help-requests/unplanned': 'a count of requests waiting and the oldest date',
 	'/api/open311/v2/services.json': 'the services one may ask help with',
 	'/api/open311/v2/services/:file': "a service's attributes",
 	'/api/open311/v2/requests/:file': "a help request's status (no phone, place or name)"

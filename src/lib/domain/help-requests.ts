@@ -64,7 +64,7 @@ export function makeRequestCode(provinceCode: string, random: Uint8Array): strin
  * canonical form with its province, or null when it cannot be one.
  */
 export function parseRequestCode(raw: string): { code: string; provinceCode: string } | null {
-	const s = raw.toUpperCase().replace(/[\s\-–.]/g, '');
+	const s = raw.toUpperCase().replace(/[\s\-\u2010\u2011–.]/g, '');
 	const m = /^(\d{2})([A-Z0-9]{6})$/.exec(s);
 	if (!m) return null;
 	const tail = m[2]!;

@@ -12,6 +12,7 @@ import { progressEn } from './features/progress.en.ts';
 import { apiDocsEn } from './features/api-docs.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
+import { helpEn } from './features/help.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
@@ -30,6 +31,7 @@ export const en: Messages = {
 	...apiDocsEn,
 	...officialEn,
 	...reportEn,
+	...helpEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',

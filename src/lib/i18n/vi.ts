@@ -12,6 +12,7 @@ import { progressVi } from './features/progress.vi.ts';
 import { apiDocsVi } from './features/api-docs.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
+import { helpVi } from './features/help.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -207,6 +208,7 @@ export const vi = {
 	...apiDocsVi,
 	...officialVi,
 	...reportVi,
+	...helpVi,
 	...timeVi
 };
 

@@ -25,7 +25,16 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	const overview = hasDay
 		? await apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}${hamlet}`, url)
 		: null;
+	// Help requests waiting over a week unplanned (issue 17 §1): counts only, no phones.
+	const unplanned = hasDay
+		? await apiGet<{ count: number; oldest: number | null }>(
+				fetch,
+				`/api/help-requests/unplanned?commune=${user.communeCode}`,
+				url
+			)
+		: null;
 	return {
+		unplanned,
 		commune: commune ?? null,
 		team: team ? { id: team.id, name: team.name } : null,
 		canOpenAny: user.role === 'admin' || user.role === 'province_admin',

@@ -4,6 +4,7 @@
  * API audits those reads). Requests live on the province shard (docs/help-requests.md).
  */
 import type { ShardDb, ShardRouter } from '../db/shards.ts';
+import { isSmallCount } from '../../domain/metric-disclosure.ts';
 import {
 	parseRequestCode,
 	type CloseReason,
@@ -132,4 +133,44 @@ export async function getCommuneRequest(shard: ShardDb, id: string) {
 		)
 		.bind(id)
 		.first<Area & { id: string; hamletId: string | null; status: HelpRequestStatus }>();
+}
+
+/**
+ * How many of a commune's (or a hamlet's, with those of unknown hamlet) requests are still
+ * "received" though they came before `before` (epoch ms), and when the oldest came: the leader's
+ * home shows them (no phone or place, so no personal read).
+ */
+export async function countUnplanned(
+	shard: ShardDb,
+	area: Area,
+	hamletId: string | null,
+	before: number
+): Promise<{ count: number; oldest: number | null }> {
+	const r = await shard.$client
+		.prepare(
+			`SELECT count(*) AS n, min(created_at) AS oldest FROM help_requests
+			WHERE province_code = ?1 AND commune_code = ?2 AND status = 'received'
+			AND created_at <= ?3 AND (?4 IS NULL OR hamlet_id = ?4 OR hamlet_id IS NULL)`
+		)
+		.bind(area.provinceCode, area.communeCode, before, hamletId)
+		.first<{ n: number; oldest: number | null }>();
+	return { count: r?.n ?? 0, oldest: r?.oldest ?? null };
+}
+
+/**
+ * A commune's public count of help requests over the last 12 months: null when it is a small
+ * count (1–10, suppressed like every public figure: domain/metric-disclosure.ts).
+ */
+export async function publicRequestCount(
+	shards: ShardRouter,
+	area: { provinceCode: string; code: string },
+	now = Date.now()
+): Promise<number | null> {
+	const shard = shards.forProvince(area.provinceCode);
+	const n = await countCommuneRequests(
+		shard,
+		{ provinceCode: area.provinceCode, communeCode: area.code },
+		now - 365 * 24 * 3600_000
+	);
+	return isSmallCount(n) ? null : n;
 }

@@ -49,3 +49,18 @@ export async function verifyTurnstile(
 		return false;
 	}
 }
+
+/** Turnstile's script and frame origin. */
+export const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+
+/**
+ * The page CSP with Turnstile's script and frame admitted (the help-request form, when the check
+ * is on); `frame-src` is added, since the default CSP falls back to `default-src 'self'`.
+ */
+export function allowTurnstile(csp: string): string {
+	const out = csp
+		.split(';')
+		.map((d) => (/^\s*script-src\s/.test(d) ? `${d.trimEnd()} ${TURNSTILE_ORIGIN}` : d))
+		.join(';');
+	return /(^|;)\s*frame-src\s/.test(out) ? out : `${out}; frame-src ${TURNSTILE_ORIGIN}`;
+}

@@ -6,6 +6,7 @@ import { getCommune } from '$lib/server/db/queries/admin-units';
 import { listPublicTeams } from '$lib/server/db/queries/public-metrics';
 import { areaTime } from '$lib/server/public-read/area-time';
 import { parseMapUrl } from '$lib/map/url-state';
+import { publicRequestCount } from '$lib/server/help-requests/read';
 
 /**
  * A commune's public page: server-rendered, works without JavaScript, shareable. Its figures
@@ -18,12 +19,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const state = parseMapUrl(url.searchParams);
 	const metric = state.metric;
 	const ref = { code: commune.code, level: 'commune' as const, provinceCode: commune.provinceCode };
-	const [time, teams] = await Promise.all([
+	const [time, teams, helpRequests] = await Promise.all([
 		areaTime(locals.db, ref, metricDefinition(metric)!, state.month ?? null),
-		listPublicTeams(locals.db, commune.provinceCode, commune.code)
+		listPublicTeams(locals.db, commune.provinceCode, commune.code),
+		publicRequestCount(locals.shards, commune)
 	]);
 	const { group } = time;
 	const area = group.find((a) => a.level === 'commune' && a.code === commune.code) ?? null;
 	const { months, month, trend, flow } = time;
-	return { commune, area, teams, metric, months, month, trend, flow };
+	return { commune, area, teams, metric, months, month, trend, flow, helpRequests };
 };

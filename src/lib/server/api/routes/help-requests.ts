@@ -20,7 +20,12 @@ import {
 	UNPLANNED_AFTER_MS
 } from '../../../domain/help-requests.ts';
 import { fileHelpRequest } from '../../help-requests/create.ts';
-import { getCommuneRequest, listCommuneRequests, requestByCode } from '../../help-requests/read.ts';
+import {
+	countUnplanned,
+	getCommuneRequest,
+	listCommuneRequests,
+	requestByCode
+} from '../../help-requests/read.ts';
 import { runBatch, statementOf } from '../../db/bulk.ts';
 import { helpRequestsOps as doc } from '../openapi/operations/help-requests.ts';
 
@@ -77,6 +82,18 @@ export const helpRequestsApi = new Hono<AuthEnv>()
 			return c.json({ request: r }, 200);
 		}
 	)
+	.get('/unplanned', doc.getUnplanned, validate('query', listQuery), async (c) => {
+		const actor = requireActor(c);
+		const q = c.req.valid('query');
+		const area = await communeOr404(c, q.commune);
+		ensure(canSeeHouseholds(actor, area), "this commune's help requests");
+		const limit = await leaderHamlet(c, actor);
+		ensureInHamlet(limit, q.hamlet ?? limit, "requests outside your team's hamlet");
+		const shard = shardOf(c, area.provinceCode);
+		const before = Date.now() - UNPLANNED_AFTER_MS;
+		const r = await countUnplanned(shard, area, q.hamlet ?? limit, before);
+		return c.json({ commune: area.communeCode, ...r }, 200);
+	})
 	.get('/', doc.get, validate('query', listQuery), async (c) => {
 		const actor = requireActor(c);
 		const q = c.req.valid('query');

@@ -13,6 +13,11 @@ export const helpRequestsOps = {
 		'Trạng thái yêu cầu theo mã (không có thông tin cá nhân)',
 		{ errors: [404] }
 	),
+	getUnplanned: operation(
+		'How many requests wait over a week unplanned (no phones)',
+		'Số yêu cầu chờ quá 7 ngày chưa được xếp lịch (không có số điện thoại)',
+		{ auth: true, errors: [404] }
+	),
 	get: operation(
 		'A commune’s help requests, with phones (its leaders; audited)',
 		'Các yêu cầu hỗ trợ của một xã, có số điện thoại (lãnh đạo xã, tổ trưởng; có ghi nhật ký)',
