@@ -65,7 +65,11 @@ export const actions: Actions = {
 	default: async ({ request, locals, platform }) => {
 		const form = await request.formData().catch(() => null);
 		if (!form)
-			return fail(400, { errors: { services: true } as Partial<Record<Field, true>>, values: {} });
+			return fail(400, {
+				errors: { services: true } as Partial<Record<Field, true>>,
+				minutes: 0,
+				values: {}
+			});
 		const values = {
 			communeCode: String(form.get('communeCode') ?? ''),
 			hamletId: String(form.get('hamletId') ?? '') || null,
