@@ -173,6 +173,13 @@ test('a resident asks for help on a phone, checks the status, and the leader pla
 	await expect(leader.getByRole('status').filter({ hasText: /Đã lưu \d+ chuyến\./ })).toBeVisible({
 		timeout: 30_000
 	});
+	// The leader's list of requests: the code, the phone to call, the new status.
+	await leader.goto('/quan-ly/xa/05569/ho-tro');
+	const row = leader.getByRole('row').filter({ hasText: code });
+	await expect(row).toContainText('0977123456');
+	await expect(row).toContainText('Đã lên lịch');
+	await expect(row).toContainText('Bản Phú Hưng');
+	await leader.screenshot({ path: `${ARTIFACTS}/help-request-leader-list-desktop.png` });
 	await desk.close();
 
 	await page.goto(`/ho-tro/${code}`);

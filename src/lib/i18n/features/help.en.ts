@@ -71,6 +71,17 @@ export const helpEn = {
 	'help.count.value': '{count} requests',
 	'help.count.none': 'No requests yet',
 	'help.count.small': 'A few (1 to 10, exact number not published)',
+	'help.admin.title': 'Help requests from residents',
+	'help.admin.intro':
+		'Open requests and those of the last 30 days. A requesting household is a priority household in planning; planning it into a route makes the request “Scheduled”, and a synced visit makes it “Visited”. Each opening of this page is logged.',
+	'help.admin.none': 'No requests yet.',
+	'help.admin.status': 'Status',
+	'help.admin.phone': 'Phone',
+	'help.admin.reason': 'Reason for closing',
+	'help.admin.close': 'Close request',
+	'help.admin.closed': 'Request {code} closed.',
+	'help.admin.duplicates': 'Sent {count} more times',
+	'help.admin.link': 'Help requests from residents',
 	'help.unplanned.title': 'Help requests not yet scheduled',
 	'help.unplanned.body': '{count} requests have waited more than 7 days without a route.',
 	'help.unplanned.open': 'See the priority households in planning'

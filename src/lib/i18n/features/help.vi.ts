@@ -70,6 +70,17 @@ export const helpVi = {
 	'help.count.value': '{count} yêu cầu',
 	'help.count.none': 'Chưa có yêu cầu nào',
 	'help.count.small': 'Ít (từ 1 đến 10, không công bố số cụ thể)',
+	'help.admin.title': 'Yêu cầu hỗ trợ từ người dân',
+	'help.admin.intro':
+		'Các yêu cầu đang mở và các yêu cầu trong 30 ngày qua. Hộ gửi yêu cầu là hộ ưu tiên trong kế hoạch; khi đưa hộ vào tuyến, yêu cầu chuyển sang “Đã lên lịch”, khi thành viên đồng bộ lượt thăm, yêu cầu chuyển sang “Tổ đã đến”. Mỗi lần mở trang này được ghi nhật ký.',
+	'help.admin.none': 'Chưa có yêu cầu nào.',
+	'help.admin.status': 'Tình trạng',
+	'help.admin.phone': 'Điện thoại',
+	'help.admin.reason': 'Lý do đóng',
+	'help.admin.close': 'Đóng yêu cầu',
+	'help.admin.closed': 'Đã đóng yêu cầu {code}.',
+	'help.admin.duplicates': 'Gửi thêm {count} lần',
+	'help.admin.link': 'Yêu cầu hỗ trợ từ người dân',
 	'help.unplanned.title': 'Yêu cầu hỗ trợ chưa được xếp lịch',
 	'help.unplanned.body': '{count} yêu cầu đã chờ hơn 7 ngày mà chưa được đưa vào tuyến nào.',
 	'help.unplanned.open': 'Xem các hộ ưu tiên trong kế hoạch'
