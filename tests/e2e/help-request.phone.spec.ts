@@ -164,7 +164,7 @@ test('a resident asks for help on a phone, checks the status, and the leader pla
 	await login(leader, LEADER, /\/quan-ly$/);
 	await leader.goto('/quan-ly/xa/05569/ke-hoach');
 	const map = leader.getByTestId('plan-map');
-	await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+	await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
 	await leader.getByRole('button', { name: 'Tất cả hộ chưa có tuyến' }).click();
 	await leader.getByTestId('generate').click();
 	const result = leader.getByTestId('plan-result');
