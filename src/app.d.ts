@@ -40,6 +40,10 @@ declare global {
 				BASEMAP_SATELLITE_URL?: string;
 				/** The training library's files (docs/guides.md). */
 				GUIDES?: R2Bucket;
+				/** Cloudflare Turnstile on the help-request form (docs/help-requests.md). */
+				TURNSTILE_SITE_KEY?: string;
+				TURNSTILE_SECRET_KEY?: string;
+				TURNSTILE_VERIFY_URL?: string;
 			};
 			ctx: ExecutionContext;
 			caches: CacheStorage & { default: Cache };

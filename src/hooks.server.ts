@@ -8,6 +8,7 @@ import { readSession } from '$lib/server/auth/session';
 import { toActor, userView } from '$lib/server/auth/users';
 import { applySecurityHeaders, extendCsp, originsOf } from '$lib/server/auth/headers';
 import { markCompressed } from '$lib/server/compression';
+import { allowTurnstile, turnstileSiteKey } from '$lib/server/help-requests/turnstile';
 import { version } from '$app/environment';
 import { APP_VERSION_HEADER, LANG_HEADER, SIGNED_IN_HEADER } from '$lib/offline/sw/policy';
 
@@ -42,6 +43,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	const env = event.platform?.env;
 	const out = secured(response, [env?.BASEMAP_STYLE_URL, env?.BASEMAP_SATELLITE_URL]);
+	// The help-request form shows Cloudflare Turnstile when it is configured (issue 17 §1).
+	const csp = out.headers.get('Content-Security-Policy');
+	if (csp && event.url.pathname === '/ho-tro' && turnstileSiteKey(env))
+		out.headers.set('Content-Security-Policy', allowTurnstile(csp));
 	if (out.headers.get('content-type')?.startsWith('text/html')) {
 		// For the service worker: which app version rendered this page, for whom, in what language.
 		out.headers.set(APP_VERSION_HEADER, version);

@@ -58,7 +58,8 @@ const PERSONAL: Record<string, Personal> = {
 	'/api/personal-data/review': {
 		url: () => '/api/personal-data/review?commune=05569',
 		who: 'admin'
-	}
+	},
+	'/api/help-requests': { url: () => '/api/help-requests?commune=05569', who: 'admin' }
 };
 
 /** Routes that return no one's personal data, and why. */
@@ -98,7 +99,13 @@ const NOT_PERSONAL: Record<string, string> = {
 	'/api/guides': 'training guides: titles, sizes, file names (no person)',
 	'/api/guides/files/:name': "a guide's step cards or a picture (no person)",
 	'/api/guides/:slug/versions':
-		"a guide's versions and the admin account that published each (admins only; staff, no resident)"
+		"a guide's versions and the admin account that published each (admins only; staff, no resident)",
+	'/api/help-requests/status/:code':
+		"a help request's status and services (no phone, place or name)",
+	'/api/help-requests/unplanned': 'a count of requests waiting and the oldest date',
+	'/api/open311/v2/services.json': 'the services one may ask help with',
+	'/api/open311/v2/services/:file': "a service's attributes",
+	'/api/open311/v2/requests/:file': "a help request's status (no phone, place or name)"
 };
 
 const getRoutes = () => [

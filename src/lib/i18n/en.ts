@@ -14,6 +14,7 @@ import { apiDocsEn } from './features/api-docs.en.ts';
 import { officialEn } from './features/official.en.ts';
 import { reportEn } from './features/report.en.ts';
 import { guidesEn } from './features/guides.en.ts';
+import { helpEn } from './features/help.en.ts';
 import { teamPlanEn } from './features/team-plan.en.ts';
 
 /** English UI text. */
@@ -34,6 +35,7 @@ export const en: Messages = {
 	...officialEn,
 	...reportEn,
 	...guidesEn,
+	...helpEn,
 	'app.name': 'Từng Ngõ',
 	'app.tagline': 'Every alley, every house — the map of community digital-technology teams',
 	'nav.map': 'Map',

@@ -14,6 +14,7 @@ import { apiDocsVi } from './features/api-docs.vi.ts';
 import { officialVi } from './features/official.vi.ts';
 import { reportVi } from './features/report.vi.ts';
 import { guidesVi } from './features/guides.vi.ts';
+import { helpVi } from './features/help.vi.ts';
 
 /** Vietnamese UI text: the first language. English keys must mirror these. */
 const base = {
@@ -211,6 +212,7 @@ export const vi = {
 	...officialVi,
 	...reportVi,
 	...guidesVi,
+	...helpVi,
 	...timeVi
 };
 

@@ -23,13 +23,21 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
 	// `?thon=`: the hamlet whose teams a large commune's day shows (the API checks it).
 	const thon = url.searchParams.get('thon');
 	const hamlet = thon ? `&hamlet=${encodeURIComponent(thon)}` : '';
-	const [overview, forecast] = hasDay
+	// The forecast and the help requests waiting over a week unplanned (issue 17: counts only,
+	// no phones) beside the day.
+	const [overview, forecast, unplanned] = hasDay
 		? await Promise.all([
 				apiGet<Overview>(fetch, `/api/overview?commune=${user.communeCode}${hamlet}`, url),
-				apiGet<ForecastBody>(fetch, `/api/forecast?commune=${user.communeCode}`, url)
+				apiGet<ForecastBody>(fetch, `/api/forecast?commune=${user.communeCode}`, url),
+				apiGet<{ count: number; oldest: number | null }>(
+					fetch,
+					`/api/help-requests/unplanned?commune=${user.communeCode}`,
+					url
+				)
 			])
-		: [null, null];
+		: [null, null, null];
 	return {
+		unplanned,
 		commune: commune ?? null,
 		team: team ? { id: team.id, name: team.name } : null,
 		canOpenAny: user.role === 'admin' || user.role === 'province_admin',

@@ -43,6 +43,8 @@ import { reportsApi } from './routes/reports.ts';
 import { exportsApi } from './routes/exports.ts';
 import { openApiApi } from './routes/openapi.ts';
 import { guidesApi } from './routes/guides.ts';
+import { helpRequestsApi } from './routes/help-requests.ts';
+import { open311Api } from './routes/open311.ts';
 
 /** Builds the API app. Bindings (D1) come from the request's env. */
 export function createApiApp() {
@@ -96,6 +98,8 @@ export function createApiApp() {
 	app.route('/official-stats', officialStatsApi);
 	app.route('/reports', reportsApi);
 	app.route('/guides', guidesApi);
+	app.route('/help-requests', helpRequestsApi);
+	app.route('/open311/v2', open311Api);
 	app.notFound((c) =>
 		handleApiError(new ApiError('not_found', 404, `No API route ${c.req.method} ${c.req.path}`), c)
 	);

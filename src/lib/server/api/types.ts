@@ -26,6 +26,11 @@ export interface ApiBindings {
 	 * is planned one hamlet (khu phố) at a time.
 	 */
 	PLAN_LIST_MAX_HOUSEHOLDS?: string;
+	/** Cloudflare Turnstile on the help-request form (both set: on; docs/help-requests.md). */
+	TURNSTILE_SITE_KEY?: string;
+	TURNSTILE_SECRET_KEY?: string;
+	/** Another siteverify URL (tests' local stub server). */
+	TURNSTILE_VERIFY_URL?: string;
 }
 
 export interface ApiVariables {

@@ -16,6 +16,7 @@ import { archiveVisits } from '../archive/visits.ts';
 import type { ShardRouter } from '../db/shards.ts';
 import { drainAuditOutboxes, type OutboxReport } from '../auth/audit-outbox.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
+import { eraseEndedRequestPhones } from '../help-requests/retention.ts';
 
 /** Every 15 minutes: figures at most a quarter of an hour behind the visits synced. */
 export const FREQUENT_CRON = '*/15 * * * *';
@@ -32,6 +33,8 @@ export interface ScheduledReport {
 	auditPruned: number | null;
 	/** Commune-months of visits moved to the R2 archive by the nightly run (null on the others). */
 	visitsArchived: { months: number; visits: number } | null;
+	/** Help requests whose phone the nightly run erased (null on the others; issue 17 §1). */
+	helpRequestPhonesErased: number | null;
 	/** The incremental metrics run: communes recomputed, marks left, D1 statements. */
 	metrics: MetricsRunReport;
 	/** The monthly series: months closed, the current month written, history backfilled. */
@@ -81,6 +84,7 @@ export async function runScheduled(
 					months: visitRetentionMonths(opts.settings?.VISIT_RETENTION_MONTHS)
 				})
 			: null;
+	const phones = opts.cron === NIGHTLY_CRON ? await eraseEndedRequestPhones(shards, now) : null;
 	const metrics = await runMetrics(db, { now: opts.now, shards });
 	// After the figures: the current month copies what this run recomputed (metrics/months.ts).
 	const months = await runMonths(db, { now: opts.now, shards });
@@ -93,6 +97,7 @@ export async function runScheduled(
 		auditMoved,
 		auditPruned: pruned?.deleted ?? null,
 		visitsArchived: archived,
+		helpRequestPhonesErased: phones,
 		metrics,
 		months,
 		disclosure,

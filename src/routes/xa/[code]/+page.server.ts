@@ -7,6 +7,7 @@ import { listPublicTeams } from '$lib/server/db/queries/public-metrics';
 import { areaTime } from '$lib/server/public-read/area-time';
 import { parseMapUrl } from '$lib/map/url-state';
 import { publicForecast } from '$lib/server/public-read/forecast';
+import { publicRequestCount } from '$lib/server/help-requests/read';
 
 /**
  * A commune's public page: server-rendered, works without JavaScript, shareable. Its figures
@@ -20,13 +21,14 @@ export const load: PageServerLoad = async ({ locals, params, url, platform }) =>
 	const state = parseMapUrl(url.searchParams);
 	const metric = state.metric;
 	const ref = { code: commune.code, level: 'commune' as const, provinceCode: commune.provinceCode };
-	const [time, teams, forecast] = await Promise.all([
+	const [time, teams, forecast, helpRequests] = await Promise.all([
 		areaTime(locals.db, ref, metricDefinition(metric)!, state.month ?? null),
 		listPublicTeams(locals.db, commune.provinceCode, commune.code),
-		publicForecast({ shards: locals.shards, db: locals.db, binding: platform!.env.DB }, commune)
+		publicForecast({ shards: locals.shards, db: locals.db, binding: platform!.env.DB }, commune),
+		publicRequestCount(locals.shards, commune)
 	]);
 	const { group } = time;
 	const area = group.find((a) => a.level === 'commune' && a.code === commune.code) ?? null;
 	const { months, month, trend, flow } = time;
-	return { commune, area, teams, metric, months, month, trend, flow, forecast };
+	return { commune, area, teams, metric, months, month, trend, flow, forecast, helpRequests };
 };

@@ -20,3 +20,4 @@ export * from './area-months.ts';
 export * from './reports.ts';
 export * from './disclosure.ts';
 export * from './guides.ts';
+export * from './help-requests.ts';

@@ -8,6 +8,7 @@
 import type { AnyDb, Db } from '../client.ts';
 import { requireShard, type ShardDb } from '../shards.ts';
 import { bulkInsert, jsonChunks, runBatch } from '../bulk.ts';
+import { scheduleStatements } from '../../help-requests/statements.ts';
 import { routes, routeStops } from '../schema/index.ts';
 import { routeAssignInput, routePlanInput, type RoutePlanInput } from '../schema/routes.input.ts';
 import { parseRows } from './validate.ts';
@@ -243,7 +244,15 @@ export async function prepareRoutePlan(
 		}))
 	);
 	return {
-		statements: [...bulkInsert(shard, routes, routeRows), ...bulkInsert(shard, routeStops, stops)],
+		statements: [
+			...bulkInsert(shard, routes, routeRows),
+			...bulkInsert(shard, routeStops, stops),
+			...scheduleStatements(
+				shard,
+				stops.map((s) => s.householdId),
+				p.createdAt
+			)
+		],
 		routes: routeRows.map((r, i) => ({
 			id: r.id,
 			name: r.name,

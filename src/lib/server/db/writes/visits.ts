@@ -14,6 +14,7 @@ import { VisitBatchError, type WriteIssue } from './errors.ts';
 import { communeIssues, idsOf, lookupAll, parentIssues } from './validate.ts';
 import { routeStatusStatements } from './route-status.ts';
 import { parseVisits, sentId } from './visits-parse.ts';
+import { visitedStatements } from '../../help-requests/statements.ts';
 
 export { parseDeviceVisits, parseVisits } from './visits-parse.ts';
 
@@ -237,6 +238,7 @@ export async function prepareVisits(
 			...visitStmts,
 			...bulkInsert(shard, visitServices, p.serviceRows, { orIgnore: true }),
 			...householdStatusStatements(shard, p.visitRows),
+			...visitedStatements(shard, p.visitRows, now),
 			...routeStatusStatements(
 				shard,
 				p.visitRows.map((v) => v.routeId ?? null),
