@@ -84,5 +84,11 @@ export const helpEn = {
 	'help.admin.link': 'Help requests from residents',
 	'help.unplanned.title': 'Help requests not yet scheduled',
 	'help.unplanned.body': '{count} requests have waited more than 7 days without a route.',
-	'help.unplanned.open': 'See the priority households in planning'
+	'help.unplanned.open': 'See the priority households in planning',
+	'api.error.help_request_closed': 'This request was already closed. Reload the page.',
+	'api.error.human_check_failed':
+		'We could not check that you are not a machine. Please try again.',
+	'api.error.too_many_requests': 'Too many requests sent. Please try again in a few minutes.',
+	'api.error.unknown_service': 'A service chosen is not in the list. Reload the page.',
+	'api.error.malformed_body': 'What was sent is not a form in the expected format.'
 } as const;

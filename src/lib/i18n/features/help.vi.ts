@@ -83,5 +83,10 @@ export const helpVi = {
 	'help.admin.link': 'Yêu cầu hỗ trợ từ người dân',
 	'help.unplanned.title': 'Yêu cầu hỗ trợ chưa được xếp lịch',
 	'help.unplanned.body': '{count} yêu cầu đã chờ hơn 7 ngày mà chưa được đưa vào tuyến nào.',
-	'help.unplanned.open': 'Xem các hộ ưu tiên trong kế hoạch'
+	'help.unplanned.open': 'Xem các hộ ưu tiên trong kế hoạch',
+	'api.error.help_request_closed': 'Yêu cầu này đã được đóng trước đó. Hãy tải lại trang.',
+	'api.error.human_check_failed': 'Chưa xác minh được bạn không phải máy. Vui lòng thử lại.',
+	'api.error.too_many_requests': 'Đã gửi quá nhiều lần. Vui lòng thử lại sau ít phút.',
+	'api.error.unknown_service': 'Có dịch vụ được chọn không có trong danh sách. Hãy tải lại trang.',
+	'api.error.malformed_body': 'Nội dung gửi lên không đúng định dạng biểu mẫu.'
 } as const;
