@@ -112,17 +112,21 @@ export function setFeatureProperty(
 
 /**
  * SHA-256 over every row (with its rowid) of every table, in rowid order: equal hashes mean
- * no row was inserted, changed, deleted or rewritten elsewhere.
+ * no row was inserted, changed, deleted or rewritten elsewhere. A `WITHOUT ROWID` table has no
+ * rowid: its rows, in primary-key order, are hashed as they are.
  */
 export async function hashDatabase(d1: D1Database): Promise<string> {
 	const { results } = await d1
 		.prepare(
-			"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' order by name"
+			"select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' order by name"
 		)
-		.all<{ name: string }>();
+		.all<{ name: string; sql: string }>();
 	const hash = createHash('sha256');
-	for (const { name } of results) {
-		const rows = await d1.prepare(`select rowid as _rowid, * from "${name}" order by rowid`).raw();
+	for (const { name, sql } of results) {
+		const query = /without\s+rowid/i.test(sql)
+			? `select * from "${name}"`
+			: `select rowid as _rowid, * from "${name}" order by rowid`;
+		const rows = await d1.prepare(query).raw();
 		hash.update(`${name}\n${JSON.stringify(rows)}\n`);
 	}
 	return hash.digest('hex');
