@@ -1,7 +1,7 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { startEarlyTiles } from '$lib/map/first-paint-early';
+import { startEarlyPaint } from '$lib/map/first-paint-early';
 
-/** Once, as the app starts: the map's first tiles download while the page's code loads. */
+/** Once, as the app starts: the map's first view downloads and draws while the page's code loads. */
 export const init: ClientInit = () => {
-	startEarlyTiles();
+	startEarlyPaint();
 };

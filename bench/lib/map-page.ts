@@ -169,7 +169,7 @@ export const COLOURED = `performance.getEntriesByName('tungngo:coloured')[0]?.st
 export const PHASES = `(() => {
 	const nav = performance.getEntriesByType('navigation')[0];
 	const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
-	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd,
+	const out = { html: nav?.responseEnd, dom: nav?.domContentLoadedEventEnd, started: at('tungngo:app-started'),
 		hydrated: at('tungngo:hydrated'), tiles: at('tungngo:first-paint-tiles'), decoded: at('tungngo:first-paint-decoded'),
 		firstPaint: at('tungngo:first-paint'), imported: at('tungngo:maplibre-imported'),
 		load: at('tungngo:map-load'), coloured: at('tungngo:coloured'),

@@ -1,11 +1,20 @@
 /**
- * The first paint's tiles, fetched as soon as the app starts (hooks.client.ts `init`) and decoded
- * as soon as they are in, while the page's components load and hydrate: the canvas is in the
- * server's HTML with what its view needs (`data-opening`), so its size and tiles are known
- * already. The first paint (FirstPaint.svelte) takes them, or fetches its own when the size has
- * changed since.
+ * The first paint, started as soon as the app starts (hooks.client.ts `init`), while the page's
+ * components load and hydrate: the canvas is in the server's HTML with what its view needs
+ * (`data-opening`) and its colours (`data-paint`), so its size, tiles and colours are known
+ * already. The tiles are fetched, decoded and drawn as soon as they are in. The first paint
+ * (FirstPaint.svelte) then takes the drawn scene, or fetches its own when the size has changed.
  */
-import { fitView, sceneOf, tilesFor, type FirstPaintScene, type Padding } from './first-paint.ts';
+import {
+	drawScene,
+	fitView,
+	sceneOf,
+	tilesFor,
+	type FirstPaintScene,
+	type Padding
+} from './first-paint.ts';
+import { readPaintAttribute } from './first-paint-colours.ts';
+import { MAP_COLORS } from './style.ts';
 import type { Bounds } from './view.ts';
 
 /** Where the map opens: the country, or the box of a linked province or commune (`focus`). */
@@ -29,6 +38,11 @@ export interface ViewTiles {
 	tiles: Promise<TileData[]>;
 	/** The tiles decoded for the view, as soon as they are in (colours come at drawing). */
 	scene: Promise<FirstPaintScene>;
+	/**
+	 * Drawn before hydration: the `data-paint` it was drawn with and the communes drawn; null when
+	 * the page carried no colours or the drawing failed.
+	 */
+	painted?: Promise<{ attr: string; communes: number } | null>;
 }
 
 /** The padding the map opens with (MapLibre's fitBounds uses the same). */
@@ -69,16 +83,32 @@ export const openingAttribute = (tilesUrl: string, opening: Opening) =>
 
 let early: ViewTiles | null = null;
 
-/** Starts fetching the tiles of the server-rendered first paint, if the page has one. */
-export function startEarlyTiles(): void {
+/** Starts the first paint of the server-rendered canvas, if the page has one: tiles, then drawing. */
+export function startEarlyPaint(): void {
+	performance.mark('tungngo:app-started');
 	const el = document.querySelector<HTMLCanvasElement>('canvas[data-opening]');
 	if (!el?.clientWidth || !el.clientHeight || !el.dataset.opening) return;
 	try {
 		const { tilesUrl, ...opening } = JSON.parse(el.dataset.opening) as Opening & {
 			tilesUrl: string;
 		};
-		early = fetchView(tilesUrl, opening, el.clientWidth, el.clientHeight);
-		early.scene.catch(() => {}); // the first paint reports it
+		const view = fetchView(tilesUrl, opening, el.clientWidth, el.clientHeight);
+		view.scene.catch(() => {}); // the first paint reports it
+		const attr = el.dataset.paint;
+		const colours = readPaintAttribute(attr);
+		if (attr && colours) {
+			view.painted = view.scene
+				.then((scene) => {
+					const drawStart = performance.now();
+					const communes = drawScene(el, scene, { ...MAP_COLORS, ...colours }).size;
+					performance.measure('tungngo:first-paint-draw', { start: drawStart });
+					performance.mark('tungngo:first-paint', { detail: { communes, early: true } });
+					el.dataset.communes = String(communes);
+					return { attr, communes };
+				})
+				.catch(() => null); // the first paint draws again, or reports it
+		}
+		early = view;
 	} catch (err) {
 		console.warn('first paint tiles not started early', err);
 	}

@@ -4,13 +4,16 @@ import { CACHED_AT_HEADER, isStorable } from './policy.ts';
 
 /**
  * Stores only storable responses, stamped with the time they were fetched, so the UI can say
- * how old offline data is.
+ * how old offline data is. A page's `Link` header is dropped: its modulepreloads are in the
+ * page's head too, and on a page answered from the cache the header would have the browser
+ * request every script twice through this worker before it parses the page.
  */
 export const stampAndFilter: WorkboxPlugin = {
 	async cacheWillUpdate({ response }) {
 		if (!isStorable(response.status, response.headers.get('cache-control'))) return null;
 		const headers = new Headers(response.headers);
 		headers.set(CACHED_AT_HEADER, new Date().toISOString());
+		headers.delete('link');
 		return new Response(await response.blob(), {
 			status: response.status,
 			statusText: response.statusText,
