@@ -43,11 +43,18 @@ export function configNumber(
 export const reviewMonths = (raw?: string | null) =>
 	configNumber(raw, DEFAULT_REVIEW_MONTHS, 1, 120);
 
+/** Months visits stay in D1 unless VISIT_RETENTION_MONTHS says otherwise. */
+export const DEFAULT_VISIT_RETENTION_MONTHS = 24;
+
+/** The fewest months visits stay in D1: the public figures read the last 12 months of visits. */
+export const MIN_VISIT_RETENTION_MONTHS = 13;
+
 /**
- * Months visits stay in D1 before they move to the archive (VISIT_RETENTION_MONTHS, default 24):
- * at least 13, since the public figures read the last 12 months of visits.
+ * Months visits may stay in D1 before they move to the archive (VISIT_RETENTION_MONTHS, default
+ * 24, 13…120); a shard keeps fewer when its size says so (visit-retention.ts).
  */
-export const visitRetentionMonths = (raw?: string | null) => configNumber(raw, 24, 13, 120);
+export const visitRetentionMonths = (raw?: string | null) =>
+	configNumber(raw, DEFAULT_VISIT_RETENTION_MONTHS, MIN_VISIT_RETENTION_MONTHS, 120);
 
 /** The audit retention in years from AUDIT_RETENTION_YEARS (default 5). */
 export const auditRetentionYears = (raw?: string | null) =>
