@@ -1,8 +1,9 @@
 /**
- * Retention of visits (issue 15): months past VISIT_RETENTION_MONTHS move to R2 (local R2 of
- * wrangler's platform proxy) with their totals kept in D1, nothing lost, and back again.
+ * Retention of visits (issue 15): months past VISIT_RETENTION_MONTHS, or past what the shard has
+ * room for, move to R2 (local R2 of wrangler's platform proxy) with their totals kept in D1,
+ * nothing lost, and back again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDb, type TestDb } from './support/db.ts';
 import {
 	DAY,
@@ -24,6 +25,7 @@ import { archiveKey, decodeArchive, encodeArchive } from '../../src/lib/server/a
 import { computeMetrics } from '../../src/lib/server/metrics/job.ts';
 import { NIGHTLY_CRON, runScheduled } from '../../src/lib/server/scheduled/run.ts';
 import type { VisitInput } from '../../src/lib/server/db/schema/visits.input.ts';
+import { HOUSEHOLD_BYTES, VISIT_BYTES } from '../../src/lib/domain/visit-retention.ts';
 
 const A = { provinceCode: '19', communeCode: '05923' };
 const B = { provinceCode: '19', communeCode: '05926' };
@@ -223,6 +225,7 @@ describe('the nightly run', () => {
 			shards: t.shards
 		});
 		expect(frequent.visitsArchived).toBeNull();
+		expect(frequent.visitRetention).toBeNull();
 		const nightly = await runScheduled(t.db, {
 			cron: NIGHTLY_CRON,
 			now: new Date(T0),
@@ -231,5 +234,96 @@ describe('the nightly run', () => {
 			shards: t.shards
 		});
 		expect(nightly.visitsArchived).toEqual({ months: 1, visits: 1 });
+	});
+});
+
+describe("retention that follows the shard's capacity", () => {
+	// 19,7 and 14,8 months old: the constant 24 keeps both; 18 months keep the second; 13 neither.
+	const older = () => old(A, hh[2]!.id, 600);
+	const newer = () => old(B, hh[3]!.id, 450);
+	let kept: VisitInput[];
+	const nightly = (retentionBudgetBytes?: number) =>
+		runScheduled(t.db, {
+			cron: NIGHTLY_CRON,
+			now: new Date(T0),
+			archive: t.archive,
+			settings: { VISIT_RETENTION_MONTHS: '24' },
+			shards: t.shards,
+			retentionBudgetBytes
+		});
+	const present = async (v: VisitInput) =>
+		(await count(`SELECT count(*) AS n FROM visits WHERE id = '${v.id}'`)) === 1;
+	const binding19 = () => t.shards.all().find((s) => s.provinces.includes('19'))!.binding;
+
+	beforeAll(async () => {
+		kept = [older(), newer(), visit(A, hh[0]!.id, 5), visit(B, hh[3]!.id, 3)];
+		await insertVisits(t.db, t.shard('19'), kept, { now: T0 });
+		expect(kept[0]!.visitedAt).toBeGreaterThanOrEqual(archiveCutoff(T0, 24));
+		expect(kept[0]!.visitedAt).toBeLessThan(archiveCutoff(T0, 18));
+		expect(kept[1]!.visitedAt).toBeGreaterThanOrEqual(archiveCutoff(T0, 18));
+		expect(kept[1]!.visitedAt).toBeLessThan(archiveCutoff(T0, 13));
+	});
+
+	it('keeps the configured months on a demo-sized shard with the real budget', async () => {
+		const r = await nightly();
+		expect(r.visitsArchived).toEqual({ months: 0, visits: 0 });
+		expect(r.visitRetention!.alarms).toEqual([]);
+		expect(r.visitRetention!.shards.map((s) => s.retentionMonths)).toEqual(
+			r.visitRetention!.shards.map(() => 24)
+		);
+		// Households 0, 2 and 3 (1 was erased above); two visits in the last 30 days.
+		expect(r.visitRetention!.shards.find((s) => s.binding === binding19())).toMatchObject({
+			provinces: expect.arrayContaining(['19']),
+			households: 3,
+			visitsPerMonth: 2,
+			archived: { months: 0, visits: 0 }
+		});
+		expect(await present(kept[0]!)).toBe(true);
+		expect(await present(kept[1]!)).toBe(true);
+	});
+
+	it('archives what 24 months would keep when only 18 fit', async () => {
+		// 3 households, 2 visits in 30 days (2,03 a month): room for 18 months and a byte.
+		const month = ((2 * 365.25) / 12 / 30) * VISIT_BYTES;
+		const budget = Math.ceil(3 * HOUSEHOLD_BYTES + 18 * month);
+		const r = await nightly(budget);
+		expect(r.visitRetention!.shards.find((s) => s.binding === binding19())).toMatchObject({
+			capacityMonths: 18,
+			retentionMonths: 18,
+			archived: { months: 1, visits: 1 }
+		});
+		expect(r.visitRetention!.alarms).toEqual([]);
+		expect(await present(kept[0]!)).toBe(false);
+		expect(await present(kept[1]!)).toBe(true);
+		expect(await fileOf(A, vnMonth(kept[0]!.visitedAt))).toHaveLength(1);
+	});
+
+	it('keeps 13 months and raises the alarm when even 13 do not fit', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const r = await nightly(1_000);
+			expect(r.visitRetention!.alarms).toEqual([binding19()]);
+			expect(r.visitRetention!.shards.find((s) => s.binding === binding19())).toMatchObject({
+				capacityMonths: 0,
+				retentionMonths: 13,
+				archived: { months: 1, visits: 1 }
+			});
+			// The empty shards have nothing that grows: no alarm, the configured months.
+			for (const s of r.visitRetention!.shards.filter((s) => s.binding !== binding19())) {
+				expect(s).toMatchObject({ households: 0, capacityMonths: null, retentionMonths: 24 });
+			}
+			expect(error).toHaveBeenCalledTimes(1);
+			expect(error.mock.calls[0]![0]).toMatch(
+				new RegExp(`shard ${binding19()} .*3 households and 2 visits a month; 0 months`)
+			);
+		} finally {
+			error.mockRestore();
+		}
+		expect(await present(kept[1]!)).toBe(false);
+		// Visits of the last 13 months stay, whatever the budget says.
+		expect(await present(kept[2]!)).toBe(true);
+		expect(
+			await count(`SELECT count(*) AS n FROM visits WHERE visited_at < ${archiveCutoff(T0, 13)}`)
+		).toBe(0);
 	});
 });

@@ -1,9 +1,10 @@
 /**
- * Retention of visits (issue 15): visits older than the retention period (VISIT_RETENTION_MONTHS,
- * default 24; the public figures use the last 12) leave D1, one commune's month at a time, into a
- * gzip'd NDJSON file in R2; their monthly totals stay in `visit_months`. Nothing is lost: the file
- * is written (merged with what an earlier, interrupted run wrote) before the visits are deleted,
- * and `restoreMonth` puts them back through the same write code as any import.
+ * Retention of visits (issue 15): visits older than the months their shard keeps (retention.ts:
+ * VISIT_RETENTION_MONTHS, default 24, fewer when the shard has no room; never under 13, the
+ * public figures use the last 12) leave D1, one commune's month at a time, into a gzip'd NDJSON
+ * file in R2; their monthly totals stay in `visit_months`. Nothing is lost: the file is written
+ * (merged with what an earlier, interrupted run wrote) before the visits are deleted, and
+ * `restoreMonth` puts them back through the same write code as any import.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';

@@ -2,9 +2,10 @@
  * The Worker's scheduled work (Cron Triggers in wrangler.toml, handled by worker/entry.js):
  * every run moves the shards' audit outboxes to the global audit log, recomputes the communes
  * whose records changed (metrics/job.ts) and clears expired rows; the nightly run also archives
- * old visits and deletes audit entries past their retention. The same code runs locally through wrangler's
- * scheduled route (`/__scheduled?cron=…` with `wrangler dev --test-scheduled`), and
- * scripts/compute-metrics.ts calls the metrics part directly.
+ * the visits each shard has no room to keep (archive/retention.ts) and deletes audit entries past
+ * their retention. The same code runs locally through wrangler's scheduled route
+ * (`/__scheduled?cron=…` with `wrangler dev --test-scheduled`), and scripts/compute-metrics.ts
+ * calls the metrics part directly.
  */
 import type { Db } from '../db/client.ts';
 import { runMetrics, type MetricsRunReport } from '../metrics/job.ts';
@@ -12,7 +13,7 @@ import { runMonths, type MonthsReport } from '../metrics/months.ts';
 import { runDisclosure, type DisclosureReport } from '../metrics/disclosure-job.ts';
 import { pruneAuditLog } from '../privacy/retention.ts';
 import { auditRetentionYears, visitRetentionMonths } from '../../domain/personal-data.ts';
-import { archiveVisits } from '../archive/visits.ts';
+import { retainVisits, type RetentionReport } from '../archive/retention.ts';
 import type { ShardRouter } from '../db/shards.ts';
 import { drainAuditOutboxes, type OutboxReport } from '../auth/audit-outbox.ts';
 import { housekeeping, type HousekeepingReport } from './housekeeping.ts';
@@ -33,6 +34,11 @@ export interface ScheduledReport {
 	auditPruned: number | null;
 	/** Commune-months of visits moved to the R2 archive by the nightly run (null on the others). */
 	visitsArchived: { months: number; visits: number } | null;
+	/**
+	 * Each shard's capacity and the months it keeps, and the shards over capacity even at 13
+	 * months (null on the runs that are not nightly).
+	 */
+	visitRetention: RetentionReport | null;
 	/** Help requests whose phone the nightly run erased (null on the others; issue 17 §1). */
 	helpRequestPhonesErased: number | null;
 	/** The incremental metrics run: communes recomputed, marks left, D1 statements. */
@@ -61,6 +67,8 @@ export async function runScheduled(
 		archive?: R2Bucket;
 		/** Every shard (a router made with `many`). */
 		shards: ShardRouter;
+		/** What a shard's households and visits may fill (SHARD_BUDGET_BYTES; tests lower it). */
+		retentionBudgetBytes?: number;
 	}
 ): Promise<ScheduledReport> {
 	const started = performance.now();
@@ -76,12 +84,14 @@ export async function runScheduled(
 				})
 			: null;
 	// Before the metrics: the archive's deletes mark their communes, and figures never read
-	// visits that old, so the same run leaves nothing stale.
-	const archived =
-		opts.cron === NIGHTLY_CRON && opts.archive
-			? await archiveEveryShard(shards, opts.archive, {
+	// visits that old, so the same run leaves nothing stale. Shards are measured even without
+	// a bucket: the alarm matters most where nothing is archived.
+	const retention =
+		opts.cron === NIGHTLY_CRON
+			? await retainVisits(shards, opts.archive, {
 					now,
-					months: visitRetentionMonths(opts.settings?.VISIT_RETENTION_MONTHS)
+					configuredMonths: visitRetentionMonths(opts.settings?.VISIT_RETENTION_MONTHS),
+					budgetBytes: opts.retentionBudgetBytes
 				})
 			: null;
 	const phones = opts.cron === NIGHTLY_CRON ? await eraseEndedRequestPhones(shards, now) : null;
@@ -96,7 +106,8 @@ export async function runScheduled(
 		housekeeping: swept,
 		auditMoved,
 		auditPruned: pruned?.deleted ?? null,
-		visitsArchived: archived,
+		visitsArchived: retention && opts.archive ? archivedTotal(retention) : null,
+		visitRetention: retention,
 		helpRequestPhonesErased: phones,
 		metrics,
 		months,
@@ -105,17 +116,12 @@ export async function runScheduled(
 	};
 }
 
-/** The archive run on every shard in turn (its visits and totals live there). */
-async function archiveEveryShard(
-	shards: ShardRouter,
-	bucket: R2Bucket,
-	opts: { now: number; months: number }
-): Promise<{ months: number; visits: number }> {
+/** Commune-months and visits archived over every shard. */
+function archivedTotal(r: RetentionReport): { months: number; visits: number } {
 	const total = { months: 0, visits: 0 };
-	for (const s of shards.all()) {
-		const r = await archiveVisits(s.db, bucket, opts);
-		total.months += r.months.length;
-		total.visits += r.visits;
+	for (const s of r.shards) {
+		total.months += s.archived?.months ?? 0;
+		total.visits += s.archived?.visits ?? 0;
 	}
 	return total;
 }
