@@ -25,6 +25,8 @@ import { readMeta } from '../../src/lib/server/db/queries/meta.ts';
 import type { ShardDb } from '../../src/lib/server/db/shards.ts';
 import { insertHamlets } from '../../src/lib/server/db/writes/hamlets.ts';
 import { householdStatusStatements, insertVisits } from '../../src/lib/server/db/writes/visits.ts';
+import { measureShard } from '../../src/lib/server/archive/retention.ts';
+import { retentionPlan } from '../../src/lib/domain/visit-retention.ts';
 
 // Thái Nguyên (a phường, two xã), Lạng Sơn (a phường), Hà Nội, TP HCM and Đà Nẵng (a phường each).
 const CODES = ['01840', '01849', '01864', '05986', '00004', '25747', '20194'];
@@ -119,6 +121,16 @@ describe('seedDemo', () => {
 			counts: first.counts
 		});
 	});
+	it('leaves every shard room for the configured 24 months of visits (the real budget)', async () => {
+		const plans = await Promise.all(
+			t.shards
+				.all()
+				.map(async (s) => retentionPlan(await measureShard(s.db, T0), { configuredMonths: 24 }))
+		);
+		expect(plans.some((p) => p.visitsPerMonth > 0)).toBe(true);
+		for (const p of plans) expect(p).toMatchObject({ months: 24, alarm: false });
+	});
+
 	it("plans every team's coming week in town wards with the defaults, each household once", async () => {
 		expect(first.routes).toBeGreaterThan(0);
 		expect(await nShards(sql`SELECT count(*) AS n FROM routes WHERE is_demo = 1`)).toBe(
