@@ -38,7 +38,8 @@ export const visits = sqliteTable(
 		index('visits_household_idx').on(t.provinceCode, t.communeCode, t.householdId, t.visitedAt),
 		// a route's visits (progress of an outing).
 		index('visits_route_idx').on(t.routeId),
-		// the oldest visits first (the archive of visits past their retention).
+		// the oldest visits first (the archive of visits past their retention), and the visits of
+		// the last 30 days (the shard's rate, which sets that retention: archive/retention.ts).
 		index('visits_time_idx').on(t.visitedAt),
 		// a household's latest visit (its status after a sync): bench/scale.ts found a scan here.
 		index('visits_household_time_idx').on(t.householdId, t.visitedAt)
