@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { queryE2eDb, runScript } from './support/e2e-db.ts';
+import { queryE2eDb, runCron } from './support/e2e-db.ts';
 import {
 	F,
 	loginMember,
@@ -32,10 +32,8 @@ async function record(page: Page, index: number, outcome: string, helpVneid = 0)
 const outcomeCode = (label: string) =>
 	({ 'Đã gặp': 'met', 'Vắng nhà': 'not_home', 'Từ chối': 'refused' })[label]!;
 
-/** Runs the metrics job on the e2e D1 (the server keeps running; D1 is shared). */
-function runMetricsJob() {
-	runScript('scripts/compute-metrics.ts');
-}
+/** Runs the metrics job as the Cron Trigger does, in the running worker. */
+const runMetricsJob = (page: Page) => runCron(page.request);
 
 function communeFigures() {
 	return queryE2eDb<{ visited: number; reached: number; vneid_helped: number }>(
@@ -57,7 +55,7 @@ test('a member saves a route, records visits offline across a reload and a reope
 	await card.getByTestId('save-offline').click();
 	await card.getByTestId('save-confirm').click();
 	await expect(card.getByTestId('saved-info')).toContainText('Đã lưu');
-	runMetricsJob();
+	await runMetricsJob(page);
 	const before = communeFigures();
 	const serverBefore = serverVisits().length;
 
@@ -107,7 +105,7 @@ test('a member saves a route, records visits offline across a reload and a reope
 	expect(onServer).toHaveLength(serverBefore + 3);
 
 	// The public metrics for the commune follow after the metrics job.
-	runMetricsJob();
+	await runMetricsJob(page);
 	const after = communeFigures();
 	expect(after.visited).toBe(before.visited + 3);
 	expect(after.reached).toBe(before.reached + 1);

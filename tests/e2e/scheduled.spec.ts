@@ -7,19 +7,13 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { v7 } from 'uuid';
-import { queryE2eDb } from './support/e2e-db.ts';
+import { queryE2eDb, runCron } from './support/e2e-db.ts';
 import { F, resetFieldFixture } from './support/field.ts';
 
 const FREQUENT = '*/15 * * * *';
 const NIGHTLY = '30 19 * * *';
 const ROUTE = F.routes[0];
 const DAY = 86_400_000;
-
-/** Runs the scheduled handler for `cron`, as the Cron Trigger would. */
-async function runCron(request: APIRequestContext, cron: string): Promise<void> {
-	const res = await request.get(`/__scheduled?cron=${encodeURIComponent(cron)}`);
-	expect(res.status()).toBe(200);
-}
 
 /** Households reached in the fixture's province (a public count) and when it was computed, fresh. */
 async function reached(request: APIRequestContext): Promise<{ count: number; computedAt: number }> {

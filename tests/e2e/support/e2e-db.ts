@@ -2,6 +2,7 @@
  * The e2e run's local D1 (prepared by `npm run test:e2e`, shared with the running wrangler dev):
  * run a project script against it, or read it with SQL through wrangler.
  */
+import { expect, type APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
@@ -16,9 +17,31 @@ const env = {
 	WRANGLER_SEND_METRICS: 'false'
 };
 
-/** Runs a node script of the project (e.g. scripts/compute-metrics.ts) on the e2e D1. */
+/**
+ * Runs the running worker's scheduled handler for `cron`, as the Cron Trigger would (wrangler
+ * dev --test-scheduled), inside the server's own process: no second process on the D1 files.
+ */
+export async function runCron(request: APIRequestContext, cron = '*/15 * * * *'): Promise<void> {
+	const res = await request.get(`/__scheduled?cron=${encodeURIComponent(cron)}`);
+	expect(res.status()).toBe(200);
+}
+
+/**
+ * Runs a node script of the project (e.g. scripts/compute-metrics.ts) on the e2e D1. A failure
+ * says why: the script's last error lines are in the thrown error.
+ */
 export function runScript(script: string, ...args: string[]): void {
-	execFileSync(process.execPath, [script, ...args], { env, stdio: 'ignore' });
+	try {
+		execFileSync(process.execPath, [script, ...args], {
+			env,
+			stdio: ['ignore', 'ignore', 'pipe'],
+			maxBuffer: 16 * 1024 * 1024
+		});
+	} catch (err) {
+		const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+		const tail = stderr.trim().split('\n').slice(-15).join('\n');
+		throw new Error(`${script} ${args.join(' ')} failed:\n${tail}`, { cause: err });
+	}
 }
 
 /** The D1 binding of wrangler.toml that holds a province's records (its shard), as the router reads it. */
