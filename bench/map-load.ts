@@ -10,7 +10,9 @@
  *    map is idle with its tiles loaded after the feature-state join) — and the bytes transferred
  *    until each (encoded, i.e. as on the wire);
  *  - warm: the same page again once the service worker holds it, as a return visit (from a
- *    blank tab) and as a reload of the open map;
+ *    blank tab: the picture of the last first paint is shown, src/lib/map/first-paint-snapshot.js),
+ *    as a return visit with figures it has no picture of (drawn from the tiles), and as a reload
+ *    of the open map;
  *  - metric switch: from choosing a metric until the map has redrawn every commune, for a
  *    metric a fill layer holds (show that layer), for one at hand whose layer another metric
  *    took (refill a layer), and for one that must be fetched first; and month switches (a
@@ -77,6 +79,12 @@ interface RunResult {
 	firstPaintReceived: number | null;
 	/** Return visits (from a blank tab) once the service worker holds the page. */
 	warmFirstPaintMs: number[];
+	/**
+	 * Return visits with figures the browser has no picture of (src/lib/map/first-paint-snapshot.js:
+	 * a new day's metrics): the first paint drawn from the tiles. First paint, and MapLibre coloured.
+	 */
+	newFiguresFirstPaintMs: number[];
+	newFiguresMs: number[];
 	/** Every commune's colour changed at once: feature-state loop + redraw, each try. */
 	allChangeMs?: number[];
 	/** One redraw of the map with nothing changed. */
@@ -170,8 +178,23 @@ async function run(
 		const warmFirstPaintMs: number[] = [];
 		const reloadMs: number[] = [];
 		const reloadFirstPaintMs: number[] = [];
-		for (const kind of ['warm', 'warm', 'warm', 'reload', 'reload'] as const) {
-			if (kind === 'warm') {
+		const newFiguresMs: number[] = [];
+		const newFiguresFirstPaintMs: number[] = [];
+		// The map on window (src/lib/test-hooks.ts) for the switches' figures read through MapLibre.
+		await page.evaluate(`localStorage.setItem('tungngo.testHooks', '1')`);
+		const kinds = [
+			'warm',
+			'warm',
+			'warm',
+			'new figures',
+			'new figures',
+			'reload',
+			'reload'
+		] as const;
+		for (const kind of kinds) {
+			// Other figures than the last visit's: no picture of them (the metrics job ran since).
+			if (kind === 'new figures') await page.evaluate(`caches.delete('tungngo-first-paint')`);
+			if (kind !== 'reload') {
 				await browser.cdp.send('Page.navigate', { url: 'about:blank' }, page.session());
 				await waitFor(
 					() =>
@@ -187,8 +210,14 @@ async function run(
 			await new Promise((r) => setTimeout(r, 100));
 			const ms = await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, kind);
 			const fp = await page.evaluate<number | null>(FIRST_PAINT);
-			(kind === 'warm' ? warmMs : reloadMs).push(ms);
-			if (fp !== null) (kind === 'warm' ? warmFirstPaintMs : reloadFirstPaintMs).push(fp);
+			const lists: Record<(typeof kinds)[number], [number[], number[]]> = {
+				warm: [warmMs, warmFirstPaintMs],
+				'new figures': [newFiguresMs, newFiguresFirstPaintMs],
+				reload: [reloadMs, reloadFirstPaintMs]
+			};
+			const [all, firstPaints] = lists[kind];
+			all.push(ms);
+			if (fp !== null) firstPaints.push(fp);
 			phases.push(`${kind}: ${await page.evaluate<string>(PHASES)}`);
 		}
 		let switches: RunResult['switches'];
@@ -274,6 +303,8 @@ async function run(
 			byKind,
 			warmMs,
 			warmFirstPaintMs,
+			newFiguresMs,
+			newFiguresFirstPaintMs,
 			reloadMs,
 			reloadFirstPaintMs,
 			switches,
@@ -363,7 +394,8 @@ try {
 					` (${r.firstPaintReceived === null ? '—' : kb(r.firstPaintReceived)} received;` +
 					` ${r.firstPaintBytes === null ? '—' : kb(r.firstPaintBytes)} sent), MapLibre ${s(r.coldMs)}` +
 					` (${kb(r.coldBytes)}); warm first paint ${r.warmFirstPaintMs.map(s).join(' / ')},` +
-					` MapLibre ${r.warmMs.map(s).join(' / ')}; reload first paint` +
+					` MapLibre ${r.warmMs.map(s).join(' / ')}; new figures first paint` +
+					` ${r.newFiguresFirstPaintMs.map(s).join(' / ')}, MapLibre ${r.newFiguresMs.map(s).join(' / ')}; reload first paint` +
 					` ${r.reloadFirstPaintMs.map(s).join(' / ')}, MapLibre ${r.reloadMs.map(s).join(' / ')}`
 			);
 			for (const p of r.phases) console.log(`    ${p}`);
@@ -382,9 +414,11 @@ try {
 		const warm = median(rs.flatMap((r) => r.warmMs));
 		const reloadFp = median(rs.flatMap((r) => r.reloadFirstPaintMs));
 		const reload = median(rs.flatMap((r) => r.reloadMs));
+		const newFp = median(rs.flatMap((r) => r.newFiguresFirstPaintMs));
+		const newAll = median(rs.flatMap((r) => r.newFiguresMs));
 		const v = VIEWPORTS[viewport as ViewportName];
 		console.log(
-			`\n${viewport} ${v.width}×${v.height} @${v.deviceScaleFactor}x (median of ${rs.length} cold, ${rs.length * 3} warm, ${rs.length * 2} reloads):`
+			`\n${viewport} ${v.width}×${v.height} @${v.deviceScaleFactor}x (median of ${rs.length} cold, ${rs.length * 3} warm, ${rs.length * 2} with new figures, ${rs.length * 2} reloads):`
 		);
 		console.log(
 			`  cold, all communes in view coloured (first paint): ${s(fp)}, ` +
@@ -405,6 +439,10 @@ try {
 		console.log(
 			`  warm (service worker), a return visit: first paint ${s(warmFp)} (≤ 1.00 s: ${verdict(warmFp <= 1000)}),` +
 				` MapLibre coloured ${s(warm)}`
+		);
+		console.log(
+			`  warm, figures it has no picture of:     first paint ${s(newFp)} (drawn from the tiles;` +
+				` ≤ 1.00 s: ${verdict(newFp <= 1000)}), MapLibre coloured ${s(newAll)}`
 		);
 		console.log(
 			`  warm, reloading the open map:           first paint ${s(reloadFp)}, MapLibre coloured ${s(reload)}`

@@ -1,7 +1,7 @@
 /**
  * The map-load benchmark's page: Chromium throttled over CDP like a cheap phone on slow 4G (the
- * page, MapLibre's worker and the service worker), its transfers counted, and the probes it
- * evaluates in the page (the app's performance marks, a timed metric switch).
+ * page, MapLibre's worker and the service worker), its transfers counted on request, and the
+ * probes it evaluates in the page (the app's performance marks, a timed metric switch).
  */
 import type { Cdp } from './cdp.ts';
 
@@ -92,14 +92,10 @@ export async function openThrottledPage(
 		}
 		if (type === 'page') {
 			await cdp.send('Emulation.setDeviceMetricsOverride', VIEWPORTS[viewport], sessionId);
-			await cdp.send('Page.enable', {}, sessionId);
-			await cdp.send('Runtime.enable', {}, sessionId);
-			// The map on window (src/lib/test-hooks.ts) for the figures read through MapLibre.
-			await cdp.send(
-				'Page.addScriptToEvaluateOnNewDocument',
-				{ source: "localStorage.setItem('tungngo.testHooks', '1')" },
-				sessionId
-			);
+			// Navigating and evaluating need neither the Page nor the Runtime domain, and both cost
+			// the throttled page (a return visit's first paint, 6 each way, ×3,37: median 1,26–1,41 s
+			// with them, 1,18–1,30 s without, 04/12). On only to print the page's console.
+			if (process.env.BENCH_DEBUG) await cdp.send('Runtime.enable', {}, sessionId);
 		}
 		// Workers the target starts (MapLibre's) get the same treatment before they run.
 		const autoAttach = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };

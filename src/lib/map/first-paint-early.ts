@@ -4,6 +4,8 @@
  * (`data-opening`) and its colours (`data-paint`), so its size, tiles and colours are known
  * already. The tiles are fetched, decoded and drawn as soon as they are in. The first paint
  * (FirstPaint.svelte) then takes the drawn scene, or fetches its own when the size has changed.
+ * On a return visit with the same figures, a picture of the last first paint may be on the canvas
+ * already (first-paint-snapshot.js): the tiles are then decoded for taps, not drawn again.
  */
 import {
 	drawScene,
@@ -14,6 +16,7 @@ import {
 	type Padding
 } from './first-paint.ts';
 import { readPaintAttribute } from './first-paint-colours.ts';
+import { saveSnapshot } from './first-paint-snapshot-store.ts';
 import { MAP_COLORS } from './style.ts';
 import type { Bounds } from './view.ts';
 
@@ -99,11 +102,16 @@ export function startEarlyPaint(): void {
 		if (attr && colours) {
 			view.painted = view.scene
 				.then((scene) => {
+					// A picture of these very colours is on the canvas already (first-paint-snapshot.js).
+					if (el.dataset.snapshotShown) {
+						return { attr, communes: Number(el.dataset.snapshotCommunes) };
+					}
 					const drawStart = performance.now();
 					const communes = drawScene(el, scene, { ...MAP_COLORS, ...colours }).size;
 					performance.measure('tungngo:first-paint-draw', { start: drawStart });
 					performance.mark('tungngo:first-paint', { detail: { communes, early: true } });
 					el.dataset.communes = String(communes);
+					saveSnapshot(el, communes);
 					return { attr, communes };
 				})
 				.catch(() => null); // the first paint draws again, or reports it

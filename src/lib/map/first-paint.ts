@@ -199,6 +199,8 @@ export function drawScene(
 	const { clientWidth: w, clientHeight: h } = canvas;
 	canvas.width = Math.round(w * dpr);
 	canvas.height = Math.round(h * dpr);
+	// Drawn: the picture of an earlier visit (first-paint-snapshot.js) is not put over it.
+	canvas.dataset.drawn = '1';
 	const ctx = canvas.getContext('2d')!;
 	ctx.scale(dpr, dpr);
 	ctx.fillStyle = style.water;

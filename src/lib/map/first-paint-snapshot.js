@@ -1,0 +1,30 @@
+/**
+ * A return visit's first paint from a picture of the last one. The map's first view is drawn
+ * from vector tiles (first-paint-early.ts); once drawn, it is kept as a PNG in the browser's
+ * Cache Storage under a key of what was drawn: the app version, the view and every commune's
+ * colour (`data-snapshot`, first-paint-snapshot-key.ts) and the window's size. On the next
+ * visit with the same figures, the script below, inline right after the canvas in the server's
+ * HTML, shows that picture while the page is still being parsed, long before the page's code has
+ * loaded; the tiles are still decoded afterwards, for taps. Other figures (a new day's metrics,
+ * another metric or month), another size or another version find no picture and draw from the
+ * tiles as before.
+ *
+ * Plain JavaScript: svelte.config.js reads SNAPSHOT_SCRIPT to allow it in the page's CSP by its
+ * hash (the page's own inline scripts have nonces the component cannot know).
+ */
+
+/** The Cache Storage cache holding the pictures (the newest few: first-paint-snapshot-store.ts). */
+export const SNAPSHOT_CACHE = 'tungngo-first-paint';
+
+/**
+ * Runs as the parser reaches it: the canvas is its previous element. It records the key it
+ * looked up (`data-snapshot-key`, where the picture of this paint is to be kept) and, when a
+ * picture of the same figures at the same size is there and nothing has been drawn yet
+ * (`data-drawn`, set by drawScene), draws it (`data-snapshot-shown`, `data-snapshot-communes`)
+ * and marks the first paint (once the rest of the page is parsed if the canvas has another size
+ * before). Any failure leaves the canvas to the tiles.
+ */
+export const SNAPSHOT_SCRIPT =
+	"(function(){try{var c=document.currentScript.previousElementSibling,id=c&&c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap)return;var k=location.origin+'/__first-paint/'+id+'/'+innerWidth+'x'+innerHeight+'@'+(window.devicePixelRatio||1);c.dataset.snapshotKey=k;caches.match(k,{cacheName:'" +
+	SNAPSHOT_CACHE +
+	"'}).then(function(r){if(!r)return;var n=r.headers.get('x-communes'),z=r.headers.get('x-size');return r.blob().then(createImageBitmap).then(function(b){function d(){if(c.dataset.drawn||!c.isConnected)return;if(c.clientWidth+'x'+c.clientHeight!==z){if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',d,{once:true});return}c.width=b.width;c.height=b.height;c.getContext('2d').drawImage(b,0,0);c.dataset.communes=c.dataset.snapshotCommunes=n;c.dataset.snapshotShown=k;performance.mark('tungngo:first-paint',{detail:{communes:+n,snapshot:true}})}d()})}).catch(function(){})}catch(e){}})()";
