@@ -16,15 +16,43 @@
 /** The Cache Storage cache holding the pictures (the newest few: first-paint-snapshot-store.ts). */
 export const SNAPSHOT_CACHE = 'tungngo-first-paint';
 
+/** Where the last views' tile addresses are kept (first-paint-early.ts), for the script below. */
+export const TILES_KEY = 'tungngo.firstPaintTiles';
+
 /**
- * Runs as the parser reaches it: the canvas is its previous element. It records the key it
- * looked up (`data-snapshot-key`, where the picture of this paint is to be kept) and, when a
- * picture of the same figures at the same size is there and nothing has been drawn yet
- * (`data-drawn`, set by drawScene), draws it (`data-snapshot-shown`, `data-snapshot-communes`)
- * and marks the first paint (once the rest of the page is parsed if the canvas has another size
- * before). Any failure leaves the canvas to the tiles.
+ * Runs as the parser reaches it: the canvas is its previous element.
+ *
+ *  - When an earlier visit fetched the tiles of this view at this size, it fetches them again at
+ *    once (`window.__tungNgoTiles`): the app's start hook then finds them in, rather than asking
+ *    for them only once the page's code has loaded.
+ *  - It records the key of the picture (`data-snapshot-key`, where the picture of this paint is
+ *    to be kept) and, when a picture of the same figures at the same size is there and nothing
+ *    has been drawn yet (`data-drawn`, set by drawScene), draws it (`data-snapshot-shown`,
+ *    `data-snapshot-communes`) and marks the first paint (once the rest of the page is parsed
+ *    if the canvas has another size before).
+ *
+ * Any failure leaves the canvas to the page's code.
  */
-export const SNAPSHOT_SCRIPT =
-	"(function(){try{var c=document.currentScript.previousElementSibling,id=c&&c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap)return;var k=location.origin+'/__first-paint/'+id+'/'+innerWidth+'x'+innerHeight+'@'+(window.devicePixelRatio||1);c.dataset.snapshotKey=k;caches.match(k,{cacheName:'" +
-	SNAPSHOT_CACHE +
-	"'}).then(function(r){if(!r)return;var n=r.headers.get('x-communes'),z=r.headers.get('x-size');return r.blob().then(createImageBitmap).then(function(b){function d(){if(c.dataset.drawn||!c.isConnected)return;if(c.clientWidth+'x'+c.clientHeight!==z){if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',d,{once:true});return}c.width=b.width;c.height=b.height;c.getContext('2d').drawImage(b,0,0);c.dataset.communes=c.dataset.snapshotCommunes=n;c.dataset.snapshotShown=k;performance.mark('tungngo:first-paint',{detail:{communes:+n,snapshot:true}})}d()})}).catch(function(){})}catch(e){}})()";
+export const SNAPSHOT_SCRIPT = [
+	'(function(){try{',
+	'var c=document.currentScript.previousElementSibling;if(!c)return;',
+	"var tk=c.dataset.opening+'|'+c.clientWidth+'x'+c.clientHeight;",
+	`try{var l=JSON.parse(localStorage.getItem('${TILES_KEY}')||'[]');`,
+	'for(var i=0;i<l.length;i++)if(l[i].key===tk){var u=l[i].urls;',
+	'window.__tungNgoTiles={key:tk,urls:u,tiles:Promise.all(u.map(function(a){',
+	'return fetch(a).then(function(r){if(!r.ok)throw new Error(a);return r.arrayBuffer()})}))};',
+	'window.__tungNgoTiles.tiles.catch(function(){});break}}catch(e){}',
+	'var id=c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap)return;',
+	"var k=location.origin+'/__first-paint/'+id+'/'+innerWidth+'x'+innerHeight+'@'+(window.devicePixelRatio||1);",
+	`c.dataset.snapshotKey=k;caches.match(k,{cacheName:'${SNAPSHOT_CACHE}'}).then(function(r){if(!r)return;`,
+	"var n=r.headers.get('x-communes'),z=r.headers.get('x-size');",
+	'return r.blob().then(createImageBitmap).then(function(b){function d(){',
+	'if(c.dataset.drawn||!c.isConnected)return;',
+	"if(c.clientWidth+'x'+c.clientHeight!==z){",
+	"if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',d,{once:true});",
+	'return}',
+	"c.width=b.width;c.height=b.height;c.getContext('2d').drawImage(b,0,0);",
+	'c.dataset.communes=c.dataset.snapshotCommunes=n;c.dataset.snapshotShown=k;',
+	"performance.mark('tungngo:first-paint',{detail:{communes:+n,snapshot:true}})}d()})",
+	'}).catch(function(){})}catch(e){}})()'
+].join('');
