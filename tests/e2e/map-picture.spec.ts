@@ -16,6 +16,15 @@ const kept = (page: Page) =>
 		return out;
 	}, CACHE);
 
+/** When the first tile of the first paint was asked for, against the early paint's start. */
+const tileAskedBeforeStart = (page: Page) =>
+	page.evaluate(() => {
+		const tile = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+			(e) => e.name.includes('/geo/tiles/') && e.initiatorType === 'fetch'
+		)!;
+		return tile.startTime < performance.getEntriesByName('tungngo:app-started')[0]!.startTime;
+	});
+
 /** The first paint's detail (how it was drawn) and the canvas as a PNG. */
 const firstPaint = (page: Page) =>
 	page.getByTestId('first-paint').evaluate((c: HTMLCanvasElement) => ({
@@ -39,6 +48,8 @@ test.describe('a return visit’s first paint', () => {
 		const drawn = await firstPaint(page);
 		expect(drawn.detail).toMatchObject({ communes: 3321, early: true });
 		expect(drawn.shown).toBeNull();
+		// Its tiles were asked for by the page's code: nothing remembered them yet.
+		expect(await tileAskedBeforeStart(page)).toBe(false);
 		// Kept for the next visit: one picture, of this view at this window's size.
 		await expect.poll(async () => (await kept(page)).length).toBe(1);
 		const [picture] = await kept(page);
@@ -55,6 +66,8 @@ test.describe('a return visit’s first paint', () => {
 		const again = await firstPaint(page);
 		expect(again.detail).toEqual({ communes: 3321, snapshot: true });
 		expect(again.png).toBe(drawn.png);
+		// The tiles of this view at this size were asked for again as soon as the canvas was parsed.
+		expect(await tileAskedBeforeStart(page)).toBe(true);
 		// The tiles are decoded all the same: a tap picks a province before MapLibre arrives.
 		await expect(canvas).toHaveClass(/live/);
 		const [zoom, cx, cy] = (await canvas.getAttribute('data-view'))!.split(' ').map(Number);

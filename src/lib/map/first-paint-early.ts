@@ -69,6 +69,8 @@ interface RefetchedTiles {
 declare global {
 	interface Window {
 		__tungNgoTiles?: RefetchedTiles;
+		/** Whether the picture of the last visit was shown, once known (first-paint-snapshot.js). */
+		__tungNgoPicture?: Promise<boolean>;
 	}
 }
 
@@ -111,7 +113,9 @@ export function fetchView(tilesUrl: string, opening: Opening, w: number, h: numb
 			return { z, x, y, data };
 		});
 	});
-	const scene = tiles.then((t) => {
+	// Not while a picture of the last visit is on its way (first-paint-snapshot.js).
+	const picture = window.__tungNgoPicture ?? Promise.resolve(false);
+	const scene = Promise.all([tiles, picture]).then(([t]) => {
 		performance.mark('tungngo:first-paint-tiles');
 		const decoded = sceneOf(t, view, w, h);
 		performance.mark('tungngo:first-paint-decoded');
@@ -124,10 +128,21 @@ export function fetchView(tilesUrl: string, opening: Opening, w: number, h: numb
 export const openingAttribute = (tilesUrl: string, opening: Opening) =>
 	JSON.stringify({ tilesUrl, ...opening });
 
-let early: ViewTiles | null = null;
+declare global {
+	interface Window {
+		/**
+		 * The early first paint, started once per page: by its own script after the canvas
+		 * (first-paint-boot.ts) or, where that did not run, the app's start hook; shared through
+		 * `window` as each has its own copy of this module.
+		 */
+		__tungNgoEarly?: ViewTiles | null;
+	}
+}
 
 /** Starts the first paint of the server-rendered canvas, if the page has one: tiles, then drawing. */
 export function startEarlyPaint(): void {
+	if (window.__tungNgoEarly !== undefined) return; // started already
+	window.__tungNgoEarly = null;
 	performance.mark('tungngo:app-started');
 	const el = document.querySelector<HTMLCanvasElement>('canvas[data-opening]');
 	if (!el?.clientWidth || !el.clientHeight || !el.dataset.opening) return;
@@ -156,7 +171,7 @@ export function startEarlyPaint(): void {
 				})
 				.catch(() => null); // the first paint draws again, or reports it
 		}
-		early = view;
+		window.__tungNgoEarly = view;
 	} catch (err) {
 		console.warn('first paint tiles not started early', err);
 	}
@@ -164,7 +179,7 @@ export function startEarlyPaint(): void {
 
 /** The early tiles, once, if they were fetched for a canvas of this size. */
 export function takeEarlyTiles(w: number, h: number): ViewTiles | null {
-	const e = early;
-	early = null;
+	const e = window.__tungNgoEarly;
+	window.__tungNgoEarly = null;
 	return e && e.w === w && e.h === h ? e : null;
 }

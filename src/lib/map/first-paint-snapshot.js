@@ -29,7 +29,9 @@ export const TILES_KEY = 'tungngo.firstPaintTiles';
  *    to be kept) and, when a picture of the same figures at the same size is there and nothing
  *    has been drawn yet (`data-drawn`, set by drawScene), draws it (`data-snapshot-shown`,
  *    `data-snapshot-communes`) and marks the first paint (once the rest of the page is parsed
- *    if the canvas has another size before).
+ *    if the canvas has another size before). `window.__tungNgoPicture` settles once it is
+ *    known whether the picture was shown: the tiles are decoded only then, not while the picture
+ *    is on its way (both need the main thread).
  *
  * Any failure leaves the canvas to the page's code.
  */
@@ -44,7 +46,7 @@ export const SNAPSHOT_SCRIPT = [
 	'window.__tungNgoTiles.tiles.catch(function(){});break}}catch(e){}',
 	'var id=c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap)return;',
 	"var k=location.origin+'/__first-paint/'+id+'/'+innerWidth+'x'+innerHeight+'@'+(window.devicePixelRatio||1);",
-	`c.dataset.snapshotKey=k;caches.match(k,{cacheName:'${SNAPSHOT_CACHE}'}).then(function(r){if(!r)return;`,
+	`c.dataset.snapshotKey=k;window.__tungNgoPicture=caches.match(k,{cacheName:'${SNAPSHOT_CACHE}'}).then(function(r){if(!r)return;`,
 	"var n=r.headers.get('x-communes'),z=r.headers.get('x-size');",
 	'return r.blob().then(createImageBitmap).then(function(b){function d(){',
 	'if(c.dataset.drawn||!c.isConnected)return;',
@@ -54,5 +56,5 @@ export const SNAPSHOT_SCRIPT = [
 	"c.width=b.width;c.height=b.height;c.getContext('2d').drawImage(b,0,0);",
 	'c.dataset.communes=c.dataset.snapshotCommunes=n;c.dataset.snapshotShown=k;',
 	"performance.mark('tungngo:first-paint',{detail:{communes:+n,snapshot:true}})}d()})",
-	'}).catch(function(){})}catch(e){}})()'
+	'}).then(function(){return!!c.dataset.snapshotShown},function(){return false})}catch(e){}})()'
 ].join('');
