@@ -22,9 +22,6 @@ export const TILES_KEY = 'tungngo.firstPaintTiles';
 /**
  * Runs as the parser reaches it: the canvas is its previous element.
  *
- *  - When an earlier visit fetched the tiles of this view at this size, it fetches them again at
- *    once (`window.__tungNgoTiles`): the app's start hook then finds them in, rather than asking
- *    for them only once the page's code has loaded.
  *  - It records the key of the picture (`data-snapshot-key`, where the picture of this paint is
  *    to be kept) and, when a picture of the same figures at the same size is there and nothing
  *    has been drawn yet (`data-drawn`, set by drawScene), draws it (`data-snapshot-shown`,
@@ -32,6 +29,11 @@ export const TILES_KEY = 'tungngo.firstPaintTiles';
  *    if the canvas has another size before). `window.__tungNgoPicture` settles once it is
  *    known whether the picture was shown: the tiles are decoded only then, not while the picture
  *    is on its way (both need the main thread).
+ *  - Without a picture shown, it starts drawing from the tiles without waiting for the page's
+ *    code: it loads the first paint's own script (`data-boot`, first-paint-boot.ts) and, when an
+ *    earlier visit fetched the tiles of this view at this size, asks for them again at once
+ *    (`window.__tungNgoTiles`). With a picture, neither competes with it for the main thread:
+ *    the app's start hook fetches and decodes the tiles later, for taps.
  *
  * Any failure leaves the canvas to the page's code.
  */
@@ -39,12 +41,14 @@ export const SNAPSHOT_SCRIPT = [
 	'(function(){try{',
 	'var c=document.currentScript.previousElementSibling;if(!c)return;',
 	"var tk=c.dataset.opening+'|'+c.clientWidth+'x'+c.clientHeight;",
+	'function boot(){if(c.dataset.snapshotShown)return;',
 	`try{var l=JSON.parse(localStorage.getItem('${TILES_KEY}')||'[]');`,
 	'for(var i=0;i<l.length;i++)if(l[i].key===tk){var u=l[i].urls;',
 	'window.__tungNgoTiles={key:tk,urls:u,tiles:Promise.all(u.map(function(a){',
 	'return fetch(a).then(function(r){if(!r.ok)throw new Error(a);return r.arrayBuffer()})}))};',
 	'window.__tungNgoTiles.tiles.catch(function(){});break}}catch(e){}',
-	'var id=c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap)return;',
+	"if(c.dataset.boot){var s=document.createElement('script');s.async=true;s.src=c.dataset.boot;document.head.appendChild(s)}}",
+	'var id=c.dataset.snapshot;if(!id||!window.caches||!window.createImageBitmap){boot();return}',
 	"var k=location.origin+'/__first-paint/'+id+'/'+innerWidth+'x'+innerHeight+'@'+(window.devicePixelRatio||1);",
 	`c.dataset.snapshotKey=k;window.__tungNgoPicture=caches.match(k,{cacheName:'${SNAPSHOT_CACHE}'}).then(function(r){if(!r)return;`,
 	"var n=r.headers.get('x-communes'),z=r.headers.get('x-size');",
@@ -56,5 +60,6 @@ export const SNAPSHOT_SCRIPT = [
 	"c.width=b.width;c.height=b.height;c.getContext('2d').drawImage(b,0,0);",
 	'c.dataset.communes=c.dataset.snapshotCommunes=n;c.dataset.snapshotShown=k;',
 	"performance.mark('tungngo:first-paint',{detail:{communes:+n,snapshot:true}})}d()})",
-	'}).then(function(){return!!c.dataset.snapshotShown},function(){return false})}catch(e){}})()'
+	'}).then(function(){boot();return!!c.dataset.snapshotShown},function(){boot();return false})',
+	'}catch(e){}})()'
 ].join('');
