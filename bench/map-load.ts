@@ -46,6 +46,7 @@ import {
 	type ViewportName
 } from './lib/map-page.ts';
 import { startWranglerDev } from './lib/wrangler-dev.ts';
+import { SNAPSHOT_CACHE } from '../src/lib/map/first-paint-snapshot.js';
 import { calibrateCpu, TARGET_INDEX, type Calibration } from './lib/cpu-calibration.ts';
 
 /** What one SWITCH measures (evaluated in the page). */
@@ -191,9 +192,14 @@ async function run(
 			'reload',
 			'reload'
 		] as const;
+		const lists: Record<(typeof kinds)[number], [number[], number[]]> = {
+			warm: [warmMs, warmFirstPaintMs],
+			'new figures': [newFiguresMs, newFiguresFirstPaintMs],
+			reload: [reloadMs, reloadFirstPaintMs]
+		};
 		for (const kind of kinds) {
 			// Other figures than the last visit's: no picture of them (the metrics job ran since).
-			if (kind === 'new figures') await page.evaluate(`caches.delete('tungngo-first-paint')`);
+			if (kind === 'new figures') await page.evaluate(`caches.delete('${SNAPSHOT_CACHE}')`);
 			if (kind !== 'reload') {
 				await browser.cdp.send('Page.navigate', { url: 'about:blank' }, page.session());
 				await waitFor(
@@ -210,11 +216,6 @@ async function run(
 			await new Promise((r) => setTimeout(r, 100));
 			const ms = await waitFor(() => page.evaluate<number | null>(COLOURED), 60_000, kind);
 			const fp = await page.evaluate<number | null>(FIRST_PAINT);
-			const lists: Record<(typeof kinds)[number], [number[], number[]]> = {
-				warm: [warmMs, warmFirstPaintMs],
-				'new figures': [newFiguresMs, newFiguresFirstPaintMs],
-				reload: [reloadMs, reloadFirstPaintMs]
-			};
 			const [all, firstPaints] = lists[kind];
 			all.push(ms);
 			if (fp !== null) firstPaints.push(fp);

@@ -1,6 +1,7 @@
 /**
- * The first paint, started as soon as the app starts (hooks.client.ts `init`), while the page's
- * components load and hydrate: the canvas is in the server's HTML with what its view needs
+ * The first paint, started before the page's components have loaded and hydrated — by its own
+ * script (first-paint-boot.ts, loaded by the inline script after the canvas when no picture of
+ * the last visit is shown) or else as the app starts (hooks.client.ts `init`): the canvas is in the server's HTML with what its view needs
  * (`data-opening`) and its colours (`data-paint`), so its size, tiles and colours are known
  * already. The tiles are fetched, decoded and drawn as soon as they are in. The first paint
  * (FirstPaint.svelte) then takes the drawn scene, or fetches its own when the size has changed.

@@ -2,7 +2,7 @@
  * A return visit's first paint from a picture of the last one. The map's first view is drawn
  * from vector tiles (first-paint-early.ts); once drawn, it is kept as a PNG in the browser's
  * Cache Storage under a key of what was drawn: the app version, the view and every commune's
- * colour (`data-snapshot`, first-paint-snapshot-key.ts) and the window's size. On the next
+ * colour (`data-snapshot`: snapshotId in first-paint-snapshot-store.ts) and the window's size. On the next
  * visit with the same figures, the script below, inline right after the canvas in the server's
  * HTML, shows that picture while the page is still being parsed, long before the page's code has
  * loaded; the tiles are still decoded afterwards, for taps. Other figures (a new day's metrics,
